@@ -1,0 +1,184 @@
+//! Where gazetteer data comes from, and the TSV table format every data file shares.
+//!
+//! [`DataDir::bundled`] serves the files compiled into the library by `build.rs`;
+//! [`DataDir::open`] reads the same relative paths from a directory at run time. Stages ask for
+//! a file by its path under `gazetteers/` and parse it with [`DataFile::table`], which checks the
+//! header and reports every problem as `file:line`.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use crate::Error;
+
+include!(concat!(env!("OUT_DIR"), "/bundled_data.rs"));
+
+/// A source of gazetteer data files: the bundled copy or a directory.
+///
+/// ```
+/// use chronik::DataDir;
+/// let data = DataDir::bundled();
+/// let triggers = data.read("events/triggers.tsv")?;
+/// assert!(!triggers.text().is_empty());
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DataDir {
+    root: Option<PathBuf>,
+}
+
+impl DataDir {
+    /// The data compiled into this build of chronik.
+    pub fn bundled() -> DataDir {
+        DataDir { root: None }
+    }
+
+    /// Data read from `root` at run time, laid out like the repository's `gazetteers/`.
+    ///
+    /// # Errors
+    /// When `root` is not a readable directory.
+    pub fn open(root: impl Into<PathBuf>) -> Result<DataDir, Error> {
+        let root = root.into();
+        std::fs::read_dir(&root).map_err(|e| Error::io(root.display(), e))?;
+        Ok(DataDir { root: Some(root) })
+    }
+
+    /// The file at `name` (a path relative to the data root, with `/`).
+    ///
+    /// # Errors
+    /// When the file does not exist or cannot be read.
+    pub fn read(&self, name: &str) -> Result<DataFile, Error> {
+        let text = match &self.root {
+            Some(root) => {
+                let path = root.join(name);
+                Cow::Owned(std::fs::read_to_string(&path).map_err(|e| Error::io(path.display(), e))?)
+            }
+            None => match BUNDLED.binary_search_by_key(&name, |(n, _)| n) {
+                Ok(i) => Cow::Borrowed(BUNDLED[i].1),
+                Err(_) => {
+                    return Err(Error::data(name, 0, "no such file in the bundled gazetteers"));
+                }
+            },
+        };
+        Ok(DataFile { name: name.to_string(), text })
+    }
+}
+
+/// One data file: its name (for error messages) and its contents.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    name: String,
+    text: Cow<'static, str>,
+}
+
+impl DataFile {
+    /// A data file built from a string, for tests and callers that generate data.
+    ///
+    /// ```
+    /// use chronik::DataFile;
+    /// let file = DataFile::from_text("demo.tsv", "# a comment\nword\tkind\nTreffen\tmeeting\n");
+    /// let rows = file.table(&["word", "kind"])?;
+    /// assert_eq!(rows[0].get("kind"), "meeting");
+    /// assert_eq!(rows[0].line(), 3);
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn from_text(name: &str, text: &str) -> DataFile {
+        DataFile { name: name.to_string(), text: Cow::Owned(text.to_string()) }
+    }
+
+    /// The path of the file relative to the data root.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The raw contents.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Parses the file as a TSV table whose header must name exactly `columns`, in order.
+    ///
+    /// # Errors
+    /// Names the file and line of a wrong header or of a row with the wrong number of cells.
+    pub fn table(&self, columns: &[&str]) -> Result<Vec<Row>, Error> {
+        let columns: std::sync::Arc<[String]> = columns.iter().map(|c| c.to_string()).collect();
+        let mut rows = Vec::new();
+        let mut header_seen = false;
+        for (i, line) in self.text.lines().enumerate() {
+            let line_no = i + 1;
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            if !header_seen {
+                if cells != columns.iter().map(String::as_str).collect::<Vec<_>>() {
+                    return Err(Error::data(
+                        &self.name,
+                        line_no,
+                        format!("header is {:?}, expected {:?}", cells, columns),
+                    ));
+                }
+                header_seen = true;
+                continue;
+            }
+            if cells.len() > columns.len() {
+                return Err(Error::data(
+                    &self.name,
+                    line_no,
+                    format!("{} cells, the header has {}", cells.len(), columns.len()),
+                ));
+            }
+            let mut cells: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+            cells.resize(columns.len(), String::new());
+            rows.push(Row { file: self.name.clone(), line: line_no, columns: columns.clone(), cells });
+        }
+        if !header_seen {
+            return Err(Error::data(&self.name, 0, "no header line"));
+        }
+        Ok(rows)
+    }
+}
+
+/// One row of a TSV data file.
+#[derive(Debug, Clone)]
+pub struct Row {
+    file: String,
+    line: usize,
+    columns: std::sync::Arc<[String]>,
+    cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell of `column` (empty when the cell is empty).
+    ///
+    /// # Panics
+    /// When `column` is not one of the table's columns: that is a bug in the caller.
+    pub fn get(&self, column: &str) -> &str {
+        let i = self.columns.iter().position(|c| c == column);
+        &self.cells[i.unwrap_or_else(|| panic!("no column {column:?} in {}", self.file))]
+    }
+
+    /// The `|`-separated values of `column`, trimmed, without empty ones.
+    pub fn list(&self, column: &str) -> impl Iterator<Item = &str> {
+        self.get(column).split('|').map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    /// The cell of `column`, or an error naming the file and line when it is empty.
+    ///
+    /// # Errors
+    /// When the cell is empty.
+    pub fn required(&self, column: &str) -> Result<&str, Error> {
+        let v = self.get(column);
+        if v.is_empty() { Err(self.error(format!("column {column:?} is empty"))) } else { Ok(v) }
+    }
+
+    /// Line number in the file (1-based).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// An error located at this row.
+    pub fn error(&self, message: impl std::fmt::Display) -> Error {
+        Error::data(&self.file, self.line, message)
+    }
+}

@@ -1,0 +1,5 @@
+//! Articles and their text structure: input formats, datelines, sentences.
+
+mod sentence;
+
+pub use sentence::SentenceSplitter;

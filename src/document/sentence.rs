@@ -1,0 +1,177 @@
+//! Sentence splitting for German news text.
+//!
+//! A sentence ends at `.`, `!` or `?` (and a closing quote after them) followed by white space,
+//! or at a blank line. It does not end after an abbreviation (`Dr.`, `z.B.`), after an ordinal
+//! number followed by a word that takes ordinals (`10. Januar`), inside a number (`9.30 Uhr`), or
+//! before a lower-case word. Which words are abbreviations is data: `gazetteers/text/sentence.tsv`.
+
+use std::collections::HashSet;
+
+use crate::{DataDir, Error, Span};
+
+/// Splits text into sentences; built once from the data files.
+///
+/// ```
+/// use chronik::{DataDir, SentenceSplitter};
+/// let splitter = SentenceSplitter::new(&DataDir::bundled())?;
+/// let text = "Das Treffen ist am 10. Januar um 9.30 Uhr. Dr. Meier kommt.";
+/// let spans = splitter.split(text);
+/// assert_eq!(spans.len(), 2);
+/// assert_eq!(spans[1].text(text), "Dr. Meier kommt.");
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct SentenceSplitter {
+    abbreviations: HashSet<String>,
+    after_ordinal: HashSet<String>,
+}
+
+impl SentenceSplitter {
+    /// Loads the abbreviation and ordinal lists from `text/sentence.tsv`.
+    ///
+    /// # Errors
+    /// When the data file is missing or malformed.
+    pub fn new(data: &DataDir) -> Result<SentenceSplitter, Error> {
+        let mut abbreviations = HashSet::new();
+        let mut after_ordinal = HashSet::new();
+        for row in data.read("text/sentence.tsv")?.table(&["form", "kind"])? {
+            let form = row.required("form")?.to_string();
+            match row.get("kind") {
+                "abbreviation" => abbreviations.insert(form),
+                "after_ordinal" => after_ordinal.insert(form),
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+        }
+        Ok(SentenceSplitter { abbreviations, after_ordinal })
+    }
+
+    /// The sentences of `text`, as spans without surrounding white space.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        self.split_from(text, 0)
+    }
+
+    /// Like [`split`](Self::split), but starting at byte `start` (e.g. after a dateline).
+    pub fn split_from(&self, text: &str, start: usize) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut begin = start;
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let end_here = match b {
+                b'\n' if bytes.get(i + 1) == Some(&b'\n') => Some(i),
+                b'.' | b'!' | b'?' => self.sentence_end(text, begin, i),
+                _ => None,
+            };
+            if let Some(end) = end_here {
+                push_trimmed(text, begin, end, &mut spans);
+                begin = end;
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        push_trimmed(text, begin, text.len(), &mut spans);
+        spans
+    }
+
+    /// If the punctuation at `i` ends a sentence, the byte offset just after the sentence.
+    fn sentence_end(&self, text: &str, begin: usize, i: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+            end += 1;
+        }
+        // closing typographic quotes
+        for q in ["“", "”", "«", "»", "’"] {
+            if text[end..].starts_with(q) {
+                end += q.len();
+            }
+        }
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        if next.len() == rest.len() && !rest.is_empty() {
+            return None; // no white space after: "9.30", "z.B.", "www.dpa.de"
+        }
+        let Some(first) = next.chars().next() else { return Some(end) };
+        if first.is_lowercase() || first.is_ascii_digit() && bytes[i] == b'.' && next_is_number_continuation(next) {
+            return None;
+        }
+        if bytes[i] == b'.' {
+            let word = last_word(&text[begin..=i]);
+            if self.abbreviations.contains(word) || is_initial(word) {
+                return None;
+            }
+            let number = word.trim_end_matches('.');
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+                if self.after_ordinal.contains(&next_word) {
+                    return None;
+                }
+            }
+        }
+        Some(end)
+    }
+}
+
+fn next_is_number_continuation(next: &str) -> bool {
+    // "am 14. und 15." is handled by the lower-case rule; here: "10. 000" never happens in news,
+    // but "1. 2. 3." lists do: keep them together.
+    next.split_whitespace().next().is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The word before the dot at the end of `s`, including that dot.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '„' | '“'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+/// A single capital letter and a dot: an initial in a name (`George W. Bush`).
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+fn push_trimmed(text: &str, begin: usize, end: usize, spans: &mut Vec<Span>) {
+    let slice = &text[begin..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        spans.push(Span::new(begin + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let s = SentenceSplitter::new(&DataDir::bundled()).unwrap();
+        s.split(text).iter().map(|sp| sp.text(text)).collect()
+    }
+
+    #[test]
+    fn keeps_ordinals_times_abbreviations_and_initials() {
+        assert_eq!(
+            split("Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein. Danach: Pause!"),
+            vec!["Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein.", "Danach: Pause!"]
+        );
+    }
+
+    #[test]
+    fn breaks_after_year_and_quote() {
+        assert_eq!(
+            split("Das war 2019. Dann kam „mehr.“ Übermorgen geht es weiter."),
+            vec!["Das war 2019.", "Dann kam „mehr.“", "Übermorgen geht es weiter."]
+        );
+    }
+
+    #[test]
+    fn blank_line_ends_a_sentence() {
+        assert_eq!(split("Titel ohne Punkt\n\nText."), vec!["Titel ohne Punkt", "Text."]);
+    }
+}

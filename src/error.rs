@@ -1,0 +1,66 @@
+//! The one error type of the library.
+//!
+//! [`Error`] is opaque: callers print it or ask a few `is_*` questions. Every error names where it
+//! happened (a data file and line, an input and line or byte offset), because chronik's users
+//! meet errors in files of millions of records and need to find the bad one.
+
+use std::fmt;
+
+/// An error from loading data or reading input.
+///
+/// ```
+/// use chronik::DataDir;
+/// let err = DataDir::open("/no/such/dir").unwrap_err();
+/// assert!(err.to_string().contains("/no/such/dir"));
+/// ```
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ErrorKind {
+    Io,
+    Data,
+    Input,
+}
+
+impl Error {
+    pub(crate) fn io(what: impl fmt::Display, err: std::io::Error) -> Error {
+        Error { kind: ErrorKind::Io, message: format!("{what}: {err}") }
+    }
+
+    /// A problem in a gazetteer data file, at `file:line`.
+    pub(crate) fn data(file: &str, line: usize, message: impl fmt::Display) -> Error {
+        Error { kind: ErrorKind::Data, message: format!("{file}:{line}: {message}") }
+    }
+
+    /// A problem in one input record; `place` names the input and where in it.
+    pub(crate) fn input(place: impl fmt::Display, message: impl fmt::Display) -> Error {
+        Error { kind: ErrorKind::Input, message: format!("{place}: {message}") }
+    }
+
+    /// True when a gazetteer data file is malformed or inconsistent.
+    pub fn is_data(&self) -> bool {
+        self.kind == ErrorKind::Data
+    }
+
+    /// True when an input record (an article, a JSON line) could not be read.
+    pub fn is_input(&self) -> bool {
+        self.kind == ErrorKind::Input
+    }
+
+    /// True when reading a file failed at the operating-system level.
+    pub fn is_io(&self) -> bool {
+        self.kind == ErrorKind::Io
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
