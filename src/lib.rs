@@ -12,3 +12,4 @@ pub use diagnostic::Diagnostic;
 pub use document::SentenceSplitter;
 pub use error::Error;
 pub use span::Span;
+pub use time::{Tense, TimeTagger, TimeTags, Timex, TimexType};
