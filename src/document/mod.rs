@@ -1,5 +1,12 @@
 //! Articles and their text structure: input formats, datelines, sentences.
+//!
+//! This stage owns turning bytes into [`Article`]s with a publication time and finding sentence
+//! boundaries. It knows nothing about actors, dates or events.
 
+mod article;
+mod input;
 mod sentence;
 
+pub use article::{Article, berlin_time, parse_published};
+pub use input::{InputKind, decode_utf8, plain_text, read_json_lines, read_news_page};
 pub use sentence::SentenceSplitter;

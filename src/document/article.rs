@@ -1,0 +1,138 @@
+//! [`Article`]: one news article, the unit every later stage works on.
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono_tz::Europe::Berlin;
+
+use crate::Span;
+
+/// One article: its text, its publication time and where it came from.
+///
+/// All spans that chronik reports are byte offsets into [`Article::text`].
+///
+/// ```
+/// use chronik::document::Article;
+/// let article = Article::new("a1", "2021-12-28T10:20:28+01:00".parse().unwrap(), "GENF - Text.");
+/// assert_eq!(article.dateline.map(|d| d.text(&article.text)), Some("GENF"));
+/// assert_eq!(article.body_start(), 7);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Identifier, unique within one input.
+    pub id: String,
+    /// Publication time with its UTC offset (local time of the publisher).
+    pub published: DateTime<FixedOffset>,
+    /// Headline, when the input has one.
+    pub title: Option<String>,
+    /// The article body; all spans point into it.
+    pub text: String,
+    /// Where the article came from (URL, agency, file).
+    pub source: Option<String>,
+    /// The dateline (`WASHINGTON/MOSKAU`) at the start of the body, if any.
+    pub dateline: Option<Span>,
+    /// Byte offset of `text` in the input it was read from (a news page holds many articles).
+    pub input_offset: usize,
+}
+
+impl Article {
+    /// An article from its id, publication time and text; the dateline is detected.
+    pub fn new(id: impl Into<String>, published: DateTime<FixedOffset>, text: impl Into<String>) -> Article {
+        let text = text.into();
+        let dateline = find_dateline(&text);
+        Article { id: id.into(), published, title: None, text, source: None, dateline, input_offset: 0 }
+    }
+
+    /// Byte offset where the body proper begins: after the dateline and its dash.
+    pub fn body_start(&self) -> usize {
+        let Some(dateline) = self.dateline else { return 0 };
+        let rest = &self.text[dateline.end..];
+        let trimmed = rest.trim_start_matches([' ', '-', '–', '—', '(', ')', '/']);
+        self.text.len() - trimmed.len()
+    }
+}
+
+/// A dateline: upper-case place names (`WASHINGTON/MOSKAU`, `LONDON`, `ROM`) at the start of the
+/// text, followed by a dash. Agency tags in parentheses are allowed: `BERLIN (dpa) -`.
+pub(crate) fn find_dateline(text: &str) -> Option<Span> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_uppercase() || matches!(c, '/' | '.' | '-' | '\'') || c == ' ' && !rest[i..].starts_with(" -") {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+        if i > 60 {
+            return None;
+        }
+    }
+    let name = rest[..end].trim_end_matches(['-', ' ']);
+    let after = rest[name.len()..].trim_start();
+    let after = after.strip_prefix('(').and_then(|a| a.split_once(')')).map_or(after, |(_, r)| r.trim_start());
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && ['-', '–', '—'].iter().any(|d| after.starts_with(*d)) {
+        Some(Span::new(lead, lead + name.len()))
+    } else {
+        None
+    }
+}
+
+/// Converts a wall-clock time in Berlin to a fixed-offset time (DST-safe; an ambiguous time in the
+/// autumn fold takes the earlier offset, a time in the spring gap is moved past it).
+pub fn berlin_time(naive: NaiveDateTime) -> DateTime<FixedOffset> {
+    match Berlin.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.fixed_offset(),
+        chrono::LocalResult::None => Berlin
+            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+            .map_or_else(|| naive.and_utc().fixed_offset(), |t| t.fixed_offset()),
+    }
+}
+
+/// Parses a publication time: RFC 3339 with offset, or a local time (`2022-01-28T21:31:00`,
+/// `2022-01-28 21:31`, `2022-01-28`) read as Europe/Berlin.
+///
+/// ```
+/// use chronik::document::parse_published;
+/// assert_eq!(parse_published("2022-01-28T21:31").unwrap().to_rfc3339(), "2022-01-28T21:31:00+01:00");
+/// assert_eq!(parse_published("2022-07-01").unwrap().to_rfc3339(), "2022-07-01T00:00:00+02:00");
+/// assert!(parse_published("gestern").is_none());
+/// ```
+pub fn parse_published(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
+            return Some(berlin_time(naive));
+        }
+    }
+    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    Some(berlin_time(date.and_hms_opt(0, 0, 0)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let t = "WASHINGTON/MOSKAU - Vertreter der USA";
+        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("WASHINGTON/MOSKAU"));
+        let t = "BERLIN (dpa) - Die Kanzlerin";
+        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("BERLIN"));
+        let t = "SANKT PETERSBURG - Putin";
+        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("SANKT PETERSBURG"));
+        assert_eq!(find_dateline("USA und Russland sprechen"), None);
+        assert_eq!(find_dateline("EU - ein Bericht"), Some(Span::new(0, 2)));
+    }
+
+    #[test]
+    fn berlin_dst_gap_and_fold() {
+        let gap = NaiveDateTime::parse_from_str("2022-03-27 02:30", "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(berlin_time(gap).to_rfc3339(), "2022-03-27T03:30:00+02:00");
+        let fold = NaiveDateTime::parse_from_str("2022-10-30 02:30", "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(berlin_time(fold).to_rfc3339(), "2022-10-30T02:30:00+02:00");
+    }
+}
