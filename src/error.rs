@@ -41,6 +41,16 @@ impl Error {
         Error { kind: ErrorKind::Input, message: format!("{place}: {message}") }
     }
 
+    /// An I/O error while reading or writing `what` (a file name, `stdin`, `output`).
+    pub fn from_io(what: impl fmt::Display, err: std::io::Error) -> Error {
+        Error::io(what, err)
+    }
+
+    /// An input error with a complete message (for callers that read inputs of their own).
+    pub fn from_message(message: impl Into<String>) -> Error {
+        Error { kind: ErrorKind::Input, message: message.into() }
+    }
+
     /// True when a gazetteer data file is malformed or inconsistent.
     pub fn is_data(&self) -> bool {
         self.kind == ErrorKind::Data

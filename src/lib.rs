@@ -1,9 +1,42 @@
-//! chronik reads German news articles and turns them into a timeline of diplomatic meetings.
+//! chronik reads German news articles and turns them into a timeline of diplomatic meetings:
+//! who meets whom, where, when, about what, and whether the meeting is proposed, planned, held,
+//! postponed or cancelled. Every fact points back to the bytes of the text it came from.
+//!
+//! # Overview
+//! - [`Pipeline`] compiles the gazetteers (actors, places, offices, time words, meeting words,
+//!   all data under `gazetteers/`) once and runs the stages over an [`Article`](document::Article).
+//! - [`Extraction`] is what one article yields: mentions, temporal expressions ([`Timex`]) and
+//!   meetings ([`events::Event`]).
+//! - [`graph::Timeline`] merges the meetings of many articles, and [`export`] writes JSON Lines,
+//!   timeline JSON and Graphviz DOT.
+//!
+//! # Example: from an article to its meetings
+//! ```
+//! use chronik::{DataDir, Pipeline, document::Article};
+//! let pipeline = Pipeline::new(&DataDir::bundled())?;
+//! let article = Article::new(
+//!     "n1",
+//!     "2021-12-28T10:20:28+01:00".parse().unwrap(),
+//!     "WASHINGTON - Vertreter der USA und Russlands wollen am 10. Januar in Genf über den \
+//!      Ukraine-Konflikt sprechen.",
+//! );
+//! let found = pipeline.extract(&article);
+//! let meeting = &found.events[0];
+//! assert_eq!(meeting.date.as_ref().unwrap().value, "2022-01-10");
+//! assert_eq!(meeting.status.as_str(), "planned");
+//! assert_eq!(meeting.trigger.text(&article.text), "sprechen");
+//! # Ok::<(), chronik::Error>(())
+//! ```
 
 mod data;
 mod diagnostic;
 pub mod document;
 mod error;
+pub mod events;
+pub mod export;
+pub mod gazetteer;
+pub mod graph;
+mod pipeline;
 mod span;
 pub mod time;
 
@@ -11,5 +44,6 @@ pub use data::{DataDir, DataFile, Row};
 pub use diagnostic::Diagnostic;
 pub use document::SentenceSplitter;
 pub use error::Error;
+pub use pipeline::{Extraction, Pipeline};
 pub use span::Span;
 pub use time::{Tense, TimeTagger, TimeTags, Timex, TimexType};

@@ -1,0 +1,377 @@
+//! Reads meetings out of sentences: trigger, then participants, place, date, topic and status,
+//! each from the same sentence; a trigger that refers back (`Damit würde der Rat tagen`, `in den
+//! Gesprächen`) adds to the meeting of an earlier sentence instead of starting a new one.
+
+use chrono::NaiveDate;
+
+use super::lexicon::{Cue, Lexicon, Trigger, TriggerPos};
+use super::{Event, EventDate, EventKind, EventPlace, Participant, Status};
+use crate::gazetteer::{ActorKind, Gazetteer, How, Mention};
+use crate::{DataDir, Error, Span, Timex, TimexType};
+
+/// Finds meetings in an article; built once from `gazetteers/events/`.
+///
+/// ```
+/// use chronik::{DataDir, Pipeline};
+/// let pipeline = Pipeline::new(&DataDir::bundled())?;
+/// let article = chronik::document::Article::new(
+///     "demo",
+///     "2021-12-28T10:20:28+01:00".parse().unwrap(),
+///     "Die Nato plant mit Russland für den 12. Januar ein Treffen.",
+/// );
+/// let extraction = pipeline.extract(&article);
+/// let event = &extraction.events[0];
+/// assert_eq!(event.date.as_ref().map(|d| d.value.as_str()), Some("2022-01-12"));
+/// assert_eq!(event.status, chronik::events::Status::Planned);
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct EventFinder {
+    lexicon: Lexicon,
+}
+
+/// A word of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    span: Span,
+    text: &'t str,
+}
+
+/// Everything one article offers to the event finder.
+pub(crate) struct Context<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) published: NaiveDate,
+    pub(crate) dateline: Option<Span>,
+    pub(crate) sentences: &'a [Span],
+    pub(crate) mentions: &'a [Mention],
+    pub(crate) timexes: &'a [Timex],
+    pub(crate) gazetteer: &'a Gazetteer,
+}
+
+impl EventFinder {
+    /// Loads the event lexicon.
+    ///
+    /// # Errors
+    /// When a file in `events/` is missing or malformed.
+    pub fn new(data: &DataDir) -> Result<EventFinder, Error> {
+        Ok(EventFinder { lexicon: Lexicon::new(data)? })
+    }
+
+    pub(crate) fn find(&self, cx: &Context) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        let mut last_event_sentence = None;
+        for (k, &sentence) in cx.sentences.iter().enumerate() {
+            let words = words(cx.text, sentence);
+            let Some((t, trigger)) = self.first_trigger(&words) else {
+                if last_event_sentence.is_some_and(|l| k <= l + 2) {
+                    self.mark_open_participation(cx, sentence, &words, events.last_mut());
+                }
+                continue;
+            };
+            if self.negated(&words, t) {
+                continue;
+            }
+            let topic = self.topic(cx.text, &words, t);
+            let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
+            let refers_back = self.refers_back(&words, t);
+            if let Some(previous) = events.last_mut().filter(|_| refers_back) {
+                if shares_parties(previous, &event) {
+                    merge_into(previous, event, cx.gazetteer);
+                    last_event_sentence = Some(k);
+                    continue;
+                }
+            }
+            if !self.enough_parties(&event, trigger) {
+                continue;
+            }
+            if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
+                merge_into(same, event, cx.gazetteer);
+            } else {
+                event.participants.dedup_by_key(|p| p.actor);
+                events.push(event);
+            }
+            last_event_sentence = Some(k);
+        }
+        events
+    }
+
+    fn first_trigger<'w>(&self, words: &[Word<'w>]) -> Option<(usize, &Trigger)> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let trigger = self.lexicon.trigger(w.text)?;
+            let satisfied = trigger.requires.is_empty() || words.iter().any(|o| trigger.requires.iter().any(|r| r == o.text));
+            satisfied.then_some((i, trigger))
+        })
+    }
+
+    /// `kein Treffen`, `nicht zu einem Krisentreffen`: a negation among the three words before.
+    fn negated(&self, words: &[Word], t: usize) -> bool {
+        words[t.saturating_sub(3)..t].iter().any(|w| self.lexicon.is(w.text, Cue::Negation))
+    }
+
+    /// The sentence starts with an anaphoric adverb, or the trigger noun has a definite article.
+    fn refers_back(&self, words: &[Word], t: usize) -> bool {
+        let starts_anaphoric = words.first().is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
+        let definite = t > 0 && self.lexicon.is(words[t - 1].text, Cue::Definite);
+        starts_anaphoric || definite
+    }
+
+    fn enough_parties(&self, event: &Event, trigger: &Trigger) -> bool {
+        let named = event.participants.iter().filter(|p| p.span.is_some()).count();
+        match trigger.pos {
+            TriggerPos::Verb if event.kind != EventKind::Visit => named >= 2,
+            _ => named >= 1,
+        }
+    }
+
+    /// The topic: the words after `über` up to a comma or the clause's final verb.
+    fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
+        let start = words.iter().position(|w| self.lexicon.is(w.text, Cue::Topic))? + 1;
+        let mut first = start;
+        while first < words.len() && matches!(words[first].text, "den" | "die" | "das" | "dem" | "der" | "des" | "einen" | "eine" | "ein") {
+            first += 1;
+        }
+        let mut end = first;
+        while end < words.len() {
+            let w = words[end];
+            if end == t || (end > first && text[words[end - 1].span.end..w.span.start].contains([',', ';', ':'])) {
+                break;
+            }
+            end += 1;
+        }
+        if end == words.len() && t > first && t < end {
+            end = t;
+        }
+        (end > first).then(|| Span::new(words[first].span.start, words[end - 1].span.end))
+    }
+
+    fn read_sentence(&self, cx: &Context, sentence: Span, words: &[Word], t: usize, trigger: &Trigger, topic: Option<Span>) -> Event {
+        let mentions: Vec<&Mention> = cx.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+        let mut kind = trigger.kind;
+        let place = self.place(cx, words, &mentions, topic, kind);
+        let mut participants = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(actor) = m.actor() else { continue };
+            if matches!(m.how, How::Adjective | How::Demonym)
+                || cx.dateline.is_some_and(|d| d.contains(m.span))
+                || topic.is_some_and(|tp| tp.contains(m.span))
+                || self.attributed(cx.text, words, m.span)
+                || modifies_person(cx, &mentions[i + 1..], m)
+            {
+                continue;
+            }
+            let is_place_state = place.is_some_and(|p| p.span == m.span) || self.after_locative(cx.text, words, m.span);
+            if is_place_state && kind != EventKind::Visit {
+                continue;
+            }
+            participants.push(Participant { actor, span: Some(m.span), open: false });
+            add_implied(cx.gazetteer, actor, &mut participants);
+        }
+        dedup_participants(&mut participants);
+        if kind == EventKind::Meeting && participants.iter().any(|p| cx.gazetteer.actor(p.actor).kind == ActorKind::Body) {
+            kind = EventKind::Session;
+        }
+        let date = self.date(cx, words, sentence, t);
+        let status = self.status(words, date.as_ref(), cx.published);
+        Event {
+            kind,
+            status,
+            participants,
+            place,
+            date,
+            topic,
+            trigger: words[t].span,
+            evidence: sentence,
+            support: Vec::new(),
+        }
+    }
+
+    /// `Laut US-Regierung`, `der Staatsagentur Tass zufolge`: the source, not a party.
+    fn attributed(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let i = words.iter().position(|w| w.span.end >= span.end).unwrap_or(0);
+        let before = words.iter().rposition(|w| w.span.end <= span.start);
+        let before_is_cue = before.is_some_and(|b| {
+            self.lexicon.is(words[b].text, Cue::Attribution) || self.lexicon.is(words[b].text, Cue::Reporting)
+        });
+        let after_is_cue = words.get(i + 1).is_some_and(|w| w.text == "zufolge" && text[span.end..w.span.start].trim().is_empty());
+        before_is_cue || after_is_cue
+    }
+
+    fn after_locative(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let Some(b) = words.iter().rposition(|w| w.span.end <= span.start) else { return false };
+        let article = matches!(words[b].text, "den" | "die" | "der" | "dem" | "das");
+        let prep = if article && b > 0 { b - 1 } else { b };
+        let gap_ok = text[words[prep].span.end..span.start].chars().all(|c| c.is_alphabetic() || c == ' ');
+        gap_ok && self.lexicon.is(words[prep].text, Cue::Locative)
+    }
+
+    /// The first place after a locative preposition, outside the topic; a state so used counts
+    /// as its country.
+    fn place(&self, cx: &Context, words: &[Word], mentions: &[&Mention], topic: Option<Span>, kind: EventKind) -> Option<EventPlace> {
+        let _ = kind;
+        mentions.iter().find_map(|m| {
+            if cx.dateline.is_some_and(|d| d.contains(m.span))
+                || topic.is_some_and(|t| t.contains(m.span))
+                || matches!(m.how, How::Adjective | How::Demonym | How::Role | How::Surname | How::Compound)
+                || !self.after_locative(cx.text, words, m.span)
+            {
+                return None;
+            }
+            let place = m.place().or_else(|| {
+                let actor = m.actor()?;
+                (cx.gazetteer.actor(actor).kind == ActorKind::State).then(|| cx.gazetteer.place_of_state(actor)).flatten()
+            })?;
+            Some(EventPlace { place, span: m.span })
+        })
+    }
+
+    /// The calendar date in the sentence nearest to the trigger, not one that dates a report
+    /// (`bestätigte am Dienstag`).
+    fn date(&self, cx: &Context, words: &[Word], sentence: Span, t: usize) -> Option<EventDate> {
+        let trigger = words[t].span;
+        cx.timexes
+            .iter()
+            .filter(|x| sentence.contains(x.span))
+            .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
+            .filter(|x| x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX"))
+            .filter(|x| !self.dates_report(words, x.span))
+            .min_by_key(|x| x.span.start.abs_diff(trigger.start))
+            .map(|x| EventDate { value: x.value.split('T').next().unwrap_or(&x.value).to_string(), span: x.span })
+    }
+
+    fn dates_report(&self, words: &[Word], span: Span) -> bool {
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else { return false };
+        let window = &words[i.saturating_sub(5)..(i + 3).min(words.len())];
+        window.iter().any(|w| self.lexicon.is(w.text, Cue::Reporting))
+    }
+
+    /// Status from cue words (lowest rank wins), else from the date against the publication.
+    fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
+        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        let cue = self
+            .lexicon
+            .status
+            .iter()
+            .filter(|(cue, _, _)| lower.windows(cue.len()).any(|w| w == cue.as_slice()))
+            .min_by_key(|(_, _, rank)| *rank)
+            .map(|(_, status, _)| *status);
+        let by_date = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()).map(|day| {
+            if day < published { Status::Held } else { Status::Planned }
+        });
+        match (cue, by_date) {
+            (Some(Status::Held), Some(Status::Planned)) => Status::Planned,
+            (Some(Status::Planned), Some(Status::Held)) => Status::Held,
+            (Some(s), _) => s,
+            (None, Some(s)) => s,
+            (None, None) => Status::Held,
+        }
+    }
+
+    /// `Moskau prüft eine Teilnahme noch`: marks the named participants of the last meeting open.
+    fn mark_open_participation(&self, cx: &Context, sentence: Span, words: &[Word], event: Option<&mut Event>) {
+        let Some(event) = event else { return };
+        let has = |cue| words.iter().any(|w| self.lexicon.is(w.text, cue));
+        if !(has(Cue::Participation) && has(Cue::Open)) {
+            return;
+        }
+        for m in cx.mentions.iter().filter(|m| sentence.contains(m.span)) {
+            if let Some(p) = event.participants.iter_mut().find(|p| Some(p.actor) == m.actor()) {
+                p.open = true;
+            }
+        }
+        event.support.push(sentence);
+    }
+}
+
+/// A state or organisation right before a person (`Russlands Vize-Außenminister Sergej Rjabkow`,
+/// `US-Präsident George W. Bush`) describes the person and is not a party of its own.
+fn modifies_person(cx: &Context, later: &[&Mention], m: &Mention) -> bool {
+    if !matches!(m.how, How::Inflection | How::Compound | How::Adjective) {
+        return false;
+    }
+    later.iter().take(3).any(|n| {
+        let person = n.actor().is_some_and(|a| cx.gazetteer.actor(a).kind == ActorKind::Person);
+        let Some(between) = cx.text.get(m.span.end..n.span.start) else { return false };
+        person && between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';'])
+    })
+}
+
+/// A body brings its parent and members (`Nato-Russland-Rat`: Nato, Russland).
+fn add_implied(g: &Gazetteer, actor: crate::gazetteer::ActorId, participants: &mut Vec<Participant>) {
+    let a = g.actor(actor);
+    if a.kind != ActorKind::Body {
+        return;
+    }
+    for implied in a.parent.iter().chain(a.members.iter()) {
+        participants.push(Participant { actor: *implied, span: None, open: false });
+    }
+}
+
+fn dedup_participants(participants: &mut Vec<Participant>) {
+    let mut seen = std::collections::HashSet::new();
+    participants.retain(|p| seen.insert(p.actor));
+}
+
+fn shares_parties(previous: &Event, new: &Event) -> bool {
+    new.participants.iter().filter(|p| p.span.is_some()).count() == 0
+        || new.participants.iter().any(|p| previous.participants.iter().any(|q| q.actor == p.actor))
+}
+
+/// Two reports of one meeting in an article: the same named parties, and no conflicting dates.
+fn same_meeting(a: &Event, b: &Event) -> bool {
+    let parties = |e: &Event| {
+        let mut v: Vec<_> = e.participants.iter().map(|p| p.actor).collect();
+        v.sort();
+        v
+    };
+    let dates_agree = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.value == y.value,
+        _ => true,
+    };
+    parties(a) == parties(b) && dates_agree && a.kind == b.kind
+}
+
+/// Adds what a later sentence says about a meeting: new parties, a body (which makes it a
+/// session), a date or place where none was known.
+fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
+    for p in new.participants {
+        if !target.participants.iter().any(|q| q.actor == p.actor) {
+            target.participants.push(p);
+        }
+    }
+    if target.participants.iter().any(|p| g.actor(p.actor).kind == ActorKind::Body) && target.kind == EventKind::Meeting {
+        target.kind = EventKind::Session;
+    }
+    if new.kind == EventKind::Session {
+        target.kind = EventKind::Session;
+    }
+    if target.date.is_none() {
+        target.date = new.date;
+    }
+    if target.place.is_none() {
+        target.place = new.place;
+    }
+    if target.topic.is_none() {
+        target.topic = new.topic;
+    }
+    target.support.push(new.evidence);
+}
+
+/// The words of a sentence: runs of letters, digits, hyphens and dots inside numbers.
+fn words(text: &str, sentence: Span) -> Vec<Word<'_>> {
+    let s = sentence.text(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                let w = s[b..i].trim_end_matches('-');
+                out.push(Word { span: Span::new(sentence.start + b, sentence.start + b + w.len()), text: w });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}

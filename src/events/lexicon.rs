@@ -1,0 +1,119 @@
+//! The event lexicon: triggers, status cues and sentence cues from `gazetteers/events/`.
+
+use std::collections::HashMap;
+
+use super::{EventKind, Status};
+use crate::{DataDir, Error};
+
+/// How a trigger form matches a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TriggerPos {
+    /// The word, or the head of a compound (`Krisentreffen`).
+    Noun,
+    /// The whole word only.
+    Word,
+    /// A lower-case verb form.
+    Verb,
+    /// Not a trigger, although its head is one (`Pressekonferenz`, `Einreise`).
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    pub(crate) kind: EventKind,
+    pub(crate) pos: TriggerPos,
+    pub(crate) requires: Vec<String>,
+}
+
+/// Kinds of sentence cue (`events/cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    Attribution,
+    Anaphora,
+    Definite,
+    Negation,
+    Reporting,
+    Topic,
+    Participation,
+    Open,
+    Locative,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    /// Exact forms: verbs, whole words, and nouns as written.
+    exact: HashMap<String, Trigger>,
+    /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
+    heads: Vec<(String, Trigger)>,
+    /// Status cues: (cue words, status, rank).
+    pub(crate) status: Vec<(Vec<String>, Status, u8)>,
+    pub(crate) cues: HashMap<String, Vec<Cue>>,
+}
+
+impl Lexicon {
+    pub(crate) fn new(data: &DataDir) -> Result<Lexicon, Error> {
+        let mut exact = HashMap::new();
+        let mut heads = Vec::new();
+        for row in data.read("events/triggers.tsv")?.table(&["form", "kind", "pos", "requires"])? {
+            let kind = EventKind::parse(row.get("kind")).ok_or_else(|| row.error("unknown kind"))?;
+            let pos = match row.get("pos") {
+                "noun" => TriggerPos::Noun,
+                "word" => TriggerPos::Word,
+                "verb" => TriggerPos::Verb,
+                "none" => TriggerPos::None,
+                other => return Err(row.error(format!("pos {other:?} is not noun, word, verb or none"))),
+            };
+            let requires = row.list("requires").map(str::to_string).collect();
+            let form = row.required("form")?.to_string();
+            let trigger = Trigger { kind, pos, requires };
+            if matches!(pos, TriggerPos::Noun | TriggerPos::None) {
+                heads.push((form.to_lowercase(), trigger.clone()));
+            }
+            exact.insert(form, trigger);
+        }
+        heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
+        let mut status = Vec::new();
+        for row in data.read("events/status_cues.tsv")?.table(&["cue", "status", "rank"])? {
+            let s = Status::parse(row.get("status")).ok_or_else(|| row.error("unknown status"))?;
+            let rank: u8 = row.get("rank").parse().map_err(|_| row.error("rank is not a small number"))?;
+            status.push((row.required("cue")?.split(' ').map(str::to_string).collect(), s, rank));
+        }
+        let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
+        for row in data.read("events/cues.tsv")?.table(&["word", "kind"])? {
+            let cue = match row.get("kind") {
+                "attribution" => Cue::Attribution,
+                "anaphora" => Cue::Anaphora,
+                "definite" => Cue::Definite,
+                "negation" => Cue::Negation,
+                "reporting" => Cue::Reporting,
+                "topic" => Cue::Topic,
+                "participation" => Cue::Participation,
+                "open" => Cue::Open,
+                "locative" => Cue::Locative,
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            cues.entry(row.required("word")?.to_lowercase()).or_default().push(cue);
+        }
+        Ok(Lexicon { exact, heads, status, cues })
+    }
+
+    pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
+        self.cues.get(&word.to_lowercase()).is_some_and(|c| c.contains(&cue))
+    }
+
+    /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
+    pub(crate) fn trigger(&self, word: &str) -> Option<&Trigger> {
+        let found = match self.exact.get(word) {
+            Some(t) => Some(t),
+            None if word.starts_with(char::is_uppercase) => {
+                let lower = word.to_lowercase();
+                self.heads
+                    .iter()
+                    .find(|(head, _)| lower.len() > head.len() + 2 && lower.ends_with(head.as_str()))
+                    .map(|(_, t)| t)
+            }
+            None => None,
+        };
+        found.filter(|t| t.pos != TriggerPos::None)
+    }
+}

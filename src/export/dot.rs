@@ -1,0 +1,70 @@
+//! Graphviz DOT export of the meeting graph, written by hand (petgraph's `Dot` is for
+//! debugging and may change): stable node names, escaped labels, events grouped by day.
+
+use std::fmt::Write;
+
+use petgraph::graph::DiGraph;
+use petgraph::visit::EdgeRef;
+
+use crate::graph::{Edge, Node, Timeline, meeting_graph};
+
+/// The timeline as a DOT digraph: events are boxes labelled with kind, status and date; actors
+/// ellipses; places diamonds; days notes. Same input, same output.
+///
+/// ```
+/// use chronik::{export::to_dot, graph::Timeline};
+/// let dot = to_dot(&Timeline::default());
+/// assert!(dot.starts_with("digraph chronik {"));
+/// ```
+pub fn to_dot(timeline: &Timeline) -> String {
+    let graph: DiGraph<Node, Edge> = meeting_graph(timeline);
+    let mut out = String::from("digraph chronik {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+    for n in graph.node_indices() {
+        let (shape, label) = match &graph[n] {
+            Node::Actor { name, .. } => ("ellipse", name.clone()),
+            Node::Place { name, .. } => ("diamond", name.clone()),
+            Node::Day(d) => ("note", d.clone()),
+            Node::Event(i) => {
+                let e = &timeline.events[*i];
+                let date = e.date.as_deref().unwrap_or("undatiert");
+                ("box", format!("{} ({})\n{}\n{} Quelle(n)", e.kind, e.status, date, e.sources.len()))
+            }
+        };
+        let _ = writeln!(out, "  n{} [shape={shape}, label=\"{}\"];", n.index(), escape(&label));
+    }
+    for edge in graph.edge_references() {
+        let style = match edge.weight() {
+            Edge::Participant => "label=\"Teilnehmer\"",
+            Edge::HeldAt => "label=\"in\", style=dashed",
+            Edge::On => "label=\"am\", style=dotted",
+        };
+        let _ = writeln!(out, "  n{} -> n{} [{style}];", edge.source().index(), edge.target().index());
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Escapes a label for a DOT double-quoted string; newlines become `\n` line breaks.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_newlines() {
+        assert_eq!(escape("a \"b\"\\c\nd"), "a \\\"b\\\"\\\\c\\nd");
+    }
+}

@@ -1,0 +1,21 @@
+//! Output formats: per-article JSON Lines ([`ArticleRecord`]), the merged timeline as JSON, and
+//! Graphviz DOT. Each format is one file here; none of them changes what was extracted.
+
+mod dot;
+mod record;
+
+pub use dot::to_dot;
+pub use record::{
+    ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord, ParticipantRecord, TextSpan,
+    TimexRecord, actor_ref, place_ref,
+};
+
+/// The timeline as pretty-printed JSON (`--format timeline`).
+///
+/// ```
+/// let json = chronik::export::to_timeline_json(&chronik::graph::Timeline::default());
+/// assert!(json.contains("\"events\": []"));
+/// ```
+pub fn to_timeline_json(timeline: &crate::graph::Timeline) -> String {
+    serde_json::to_string_pretty(timeline).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

@@ -1,0 +1,260 @@
+//! [`ArticleRecord`]: the per-article JSON Lines format (`extract --format jsonl`), which the
+//! evaluation scorer reads and `chronik merge` reads back.
+//!
+//! # Format
+//! One JSON object per article:
+//! ```json
+//! {"id": "n000", "published": "2021-12-28T10:20:28+01:00", "title": "...",
+//!  "timexes": [{"start": 62, "end": 72, "text": "10. Januar", "type": "DATE", "value": "2022-01-10", "rule": "..."}],
+//!  "actors": [{"id": "russland", "qid": "Q159", "name": "Russland", "type": "state",
+//!              "mentions": [{"start": 34, "end": 43, "text": "Russlands", "how": "inflection"}]}],
+//!  "events": [{"kind": "talks", "status": "planned", "date": "2022-01-10",
+//!              "participants": [{"id": "usa", "qid": "Q30", "name": "USA", "type": "state"}],
+//!              "place": {"id": "genf", "qid": "Q71", "name": "Genf"}, "topic": "Ukraine-Konflikt",
+//!              "trigger": {"start": 140, "end": 148, "text": "sprechen"},
+//!              "evidence": {"start": 20, "end": 180, "text": "..."}, "cameo": "046", "plover": "CONSULT/third-party"}],
+//!  "diagnostics": [{"start": 3, "end": 13, "message": "..."}]}
+//! ```
+//! Offsets are UTF-8 byte offsets into the article's `text`, half-open.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Article;
+use crate::events::Event;
+use crate::gazetteer::{ActorId, Gazetteer, PlaceId};
+use crate::{Extraction, Span};
+
+/// A span with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+}
+
+impl TextSpan {
+    /// The span `span` of `text`.
+    pub fn new(text: &str, span: Span) -> TextSpan {
+        TextSpan { start: span.start, end: span.end, text: span.text(text).to_string() }
+    }
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimexRecord {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+    /// TIMEX3 type: DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub timex_type: String,
+    /// TIMEX3 value.
+    pub value: String,
+    /// The recogniser rule that found it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
+}
+
+/// A mention of an actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+    /// How it matched: name, alias, inflection, abbreviation, compound, surname, ...
+    pub how: String,
+}
+
+/// An actor or place, as referenced from events and lists.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// Stable chronik id.
+    pub id: String,
+    /// Wikidata id.
+    pub qid: Option<String>,
+    /// Canonical German name.
+    pub name: String,
+    /// state, organisation, body or person (actors); country, city, region or venue (places).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// An actor the article names, with its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRecord {
+    /// The actor.
+    #[serde(flatten)]
+    pub actor: EntityRef,
+    /// Every mention, including adjectives and offices.
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// A participant of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantRecord {
+    /// The actor.
+    #[serde(flatten)]
+    pub actor: EntityRef,
+    /// True when the article leaves the participation open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
+}
+
+/// A meeting reported by the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// meeting, talks, summit, call, session or visit.
+    pub kind: String,
+    /// proposed, planned, held, postponed or cancelled.
+    pub status: String,
+    /// TIMEX3 value of the day, or null.
+    pub date: Option<String>,
+    /// The parties.
+    pub participants: Vec<ParticipantRecord>,
+    /// Where, or null.
+    pub place: Option<EntityRef>,
+    /// What about, or null.
+    pub topic: Option<String>,
+    /// The reporting word.
+    pub trigger: TextSpan,
+    /// The reporting sentence.
+    pub evidence: TextSpan,
+    /// CAMEO code.
+    #[serde(default)]
+    pub cameo: String,
+    /// PLOVER event type and mode.
+    #[serde(default)]
+    pub plover: String,
+}
+
+/// A finding that could not become a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiagnosticRecord {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Everything chronik found in one article, as written to JSON Lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// Article id.
+    pub id: String,
+    /// Publication time, RFC 3339.
+    pub published: String,
+    /// Headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Temporal expressions.
+    pub timexes: Vec<TimexRecord>,
+    /// Actors named as proper nouns (not only by adjective, demonym, office or capital).
+    pub actors: Vec<ActorRecord>,
+    /// Meetings.
+    pub events: Vec<EventRecord>,
+    /// Unresolvable findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<DiagnosticRecord>,
+}
+
+impl ArticleRecord {
+    /// The record of one extraction.
+    ///
+    /// ```
+    /// use chronik::{DataDir, Pipeline, document::Article, export::ArticleRecord};
+    /// let pipeline = Pipeline::new(&DataDir::bundled())?;
+    /// let article = Article::new("a", "2022-01-28T21:31:00+01:00".parse().unwrap(), "Russland und die Ukraine.");
+    /// let record = ArticleRecord::new(&article, &pipeline.extract(&article), pipeline.gazetteer());
+    /// let ids: Vec<&str> = record.actors.iter().map(|a| a.actor.id.as_str()).collect();
+    /// assert_eq!(ids, ["russland", "ukraine"]);
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn new(article: &Article, found: &Extraction, g: &Gazetteer) -> ArticleRecord {
+        let text = article.text.as_str();
+        let timexes = found
+            .timexes
+            .iter()
+            .map(|t| TimexRecord {
+                start: t.span.start,
+                end: t.span.end,
+                text: t.span.text(text).to_string(),
+                timex_type: t.timex_type.as_str().to_string(),
+                value: t.value.clone(),
+                rule: t.rule.clone(),
+            })
+            .collect();
+        let mut by_actor: BTreeMap<ActorId, (usize, bool, Vec<MentionRecord>)> = BTreeMap::new();
+        for (order, m) in found.mentions.iter().enumerate() {
+            let Some(actor) = m.actor() else { continue };
+            let entry = by_actor.entry(actor).or_insert((order, false, Vec::new()));
+            entry.1 |= m.how.names_actor();
+            let how = serde_json::to_value(m.how).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            entry.2.push(MentionRecord { start: m.span.start, end: m.span.end, text: m.span.text(text).to_string(), how });
+        }
+        let mut actors: Vec<(usize, ActorRecord)> = by_actor
+            .into_iter()
+            .filter(|(_, (_, named, _))| *named)
+            .map(|(a, (order, _, mentions))| (order, ActorRecord { actor: actor_ref(g, a), mentions }))
+            .collect();
+        actors.sort_by_key(|(order, _)| *order);
+        ArticleRecord {
+            id: article.id.clone(),
+            published: article.published.to_rfc3339(),
+            title: article.title.clone(),
+            timexes,
+            actors: actors.into_iter().map(|(_, a)| a).collect(),
+            events: found.events.iter().map(|e| event_record(text, e, g)).collect(),
+            diagnostics: found
+                .diagnostics
+                .iter()
+                .map(|d| DiagnosticRecord { start: d.span.start, end: d.span.end, message: d.message.clone() })
+                .collect(),
+        }
+    }
+}
+
+/// The reference to an actor.
+pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
+    let a = g.actor(id);
+    EntityRef { id: a.id.clone(), qid: a.qid.clone(), name: a.name.clone(), kind: Some(a.kind.as_str().to_string()) }
+}
+
+/// The reference to a place.
+pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
+    let p = g.place(id);
+    EntityRef { id: p.id.clone(), qid: p.qid.clone(), name: p.name.clone(), kind: None }
+}
+
+fn event_record(text: &str, e: &Event, g: &Gazetteer) -> EventRecord {
+    let status = e.status.as_str();
+    let cameo = if matches!(e.status, crate::events::Status::Planned | crate::events::Status::Proposed) {
+        "036"
+    } else {
+        e.kind.cameo()
+    };
+    EventRecord {
+        kind: serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        status: status.to_string(),
+        date: e.date.as_ref().map(|d| d.value.clone()),
+        participants: e.participants.iter().map(|p| ParticipantRecord { actor: actor_ref(g, p.actor), open: p.open }).collect(),
+        place: e.place.map(|p| place_ref(g, p.place)),
+        topic: e.topic.map(|t| t.text(text).to_string()),
+        trigger: TextSpan::new(text, e.trigger),
+        evidence: TextSpan::new(text, e.evidence),
+        cameo: cameo.to_string(),
+        plover: format!("CONSULT/{}", e.kind.plover_mode()),
+    }
+}

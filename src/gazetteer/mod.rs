@@ -1,0 +1,141 @@
+//! Gazetteers: who and where. Loads actors, places and offices from `gazetteers/`, generates
+//! their German forms, and finds [`Mention`]s of them in text.
+//!
+//! This stage owns the question "which entity does this word name?", including metonymy
+//! (`Moskau prüft`), offices (`der französische Präsident` on the article's date) and later
+//! mentions by surname. It knows nothing about events or dates beyond the article's own date.
+
+mod forms;
+mod load;
+mod matcher;
+mod model;
+mod morphology;
+mod resolve;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+pub use forms::How;
+pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
+pub use resolve::{Entity, Mention};
+
+use forms::{FormTable, RoleId};
+use matcher::Matcher;
+use model::Tenure;
+use resolve::ContextWords;
+
+use crate::{DataDir, Error, Span};
+
+/// The compiled gazetteers: entities, their forms, and the matcher over them.
+///
+/// ```
+/// use chronik::{DataDir, gazetteer::{Gazetteer, How}};
+/// let gazetteer = Gazetteer::new(&DataDir::bundled())?;
+/// let text = "Russlands Präsident traf die Nato-Spitze.";
+/// let day = chrono::NaiveDate::from_ymd_opt(2021, 12, 28).unwrap();
+/// let mentions = gazetteer.mentions(text, day, None);
+/// let russland = gazetteer.actor_by_id("russland").unwrap();
+/// assert!(mentions.iter().any(|m| m.actor() == Some(russland) && m.how == How::Inflection));
+/// let nato = gazetteer.actor_by_id("nato").unwrap();
+/// assert!(mentions.iter().any(|m| m.actor() == Some(nato) && m.how == How::Compound));
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Gazetteer {
+    actors: Vec<Actor>,
+    places: Vec<Place>,
+    actor_ids: HashMap<String, ActorId>,
+    place_ids: HashMap<String, PlaceId>,
+    tenures: HashMap<(RoleId, ActorId), Vec<Tenure>>,
+    active_persons: HashMap<ActorId, Vec<(NaiveDate, Option<NaiveDate>)>>,
+    forms: FormTable,
+    matcher: Matcher,
+    context: ContextWords,
+}
+
+impl Gazetteer {
+    /// Loads and checks every gazetteer file and compiles the matcher.
+    ///
+    /// # Errors
+    /// Names the file and line of any malformed row or unknown reference.
+    pub fn new(data: &DataDir) -> Result<Gazetteer, Error> {
+        let loaded = load::load(data)?;
+        let matcher = Matcher::new(&loaded.forms.strings);
+        let mut active_persons: HashMap<ActorId, Vec<_>> = HashMap::new();
+        for tenures in loaded.tenures.values() {
+            for t in tenures {
+                active_persons.entry(t.person).or_default().push((t.from, t.to));
+            }
+        }
+        Ok(Gazetteer {
+            actors: loaded.actors,
+            places: loaded.places,
+            actor_ids: loaded.actor_ids,
+            place_ids: loaded.place_ids,
+            tenures: loaded.tenures,
+            active_persons,
+            forms: loaded.forms,
+            matcher,
+            context: ContextWords::new(data)?,
+        })
+    }
+
+    /// The actor with index `id`.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0 as usize]
+    }
+
+    /// The place with index `id`.
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id.0 as usize]
+    }
+
+    /// Looks an actor up by its slug (`russland`).
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// Looks a place up by its slug (`genf`).
+    pub fn place_by_id(&self, id: &str) -> Option<PlaceId> {
+        self.place_ids.get(id).copied()
+    }
+
+    /// The place that stands for a state used as a location (`in Japan`).
+    pub fn place_of_state(&self, state: ActorId) -> Option<PlaceId> {
+        self.place_ids.get(&self.actor(state).id).copied().filter(|p| self.place(*p).kind == PlaceKind::Country)
+    }
+
+    /// The state a place stands for, when it is a country.
+    pub fn state_of_place(&self, place: PlaceId) -> Option<ActorId> {
+        let p = self.place(place);
+        (p.kind == PlaceKind::Country).then_some(p.state).flatten()
+    }
+
+    /// Number of actors, places and surface forms, for reports.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (self.actors.len(), self.places.len(), self.forms.strings.len())
+    }
+
+    /// Every actor, in data-file order.
+    pub fn actors(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
+        self.actors.iter().enumerate().map(|(i, a)| (ActorId(i as u32), a))
+    }
+
+    /// Mentions of actors and places in `text`, resolved for an article of date `day`.
+    /// `dateline` is left out of actor readings: a dateline names where the report comes from.
+    pub fn mentions(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Vec<Mention> {
+        resolve::resolve(self, text, day, dateline, &self.matcher.find(text))
+    }
+
+    fn holder(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
+        self.tenures.get(&(role, of))?.iter().filter(|t| t.covers(day)).max_by_key(|t| t.from).map(|t| t.person)
+    }
+
+    fn in_office_near(&self, person: ActorId, day: NaiveDate) -> bool {
+        let margin = chrono::Duration::days(366);
+        self.active_persons.get(&person).is_some_and(|periods| {
+            periods.iter().any(|(from, to)| *from - margin <= day && to.is_none_or(|to| day <= to + margin))
+        })
+    }
+}

@@ -1,0 +1,195 @@
+//! Turns raw matcher hits into [`Mention`]s by looking at their context: compounds, capitals
+//! as governments, offices resolved to their holders, surnames resolved to persons named before.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::forms::{Form, How, Target};
+use super::matcher::Hit;
+use super::model::{ActorId, ActorKind, PlaceId};
+use super::Gazetteer;
+use crate::{DataDir, Error, Span};
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entity {
+    /// A state, organisation, body or person.
+    Actor(ActorId),
+    /// A location.
+    Place(PlaceId),
+}
+
+/// A span of text that refers to a gazetteer entity, and how it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where in the article text.
+    pub span: Span,
+    /// The entity.
+    #[serde(skip)]
+    pub entity: Entity,
+    /// How the text names it.
+    pub how: How,
+}
+
+impl Mention {
+    /// The actor, when the mention refers to one.
+    pub fn actor(&self) -> Option<ActorId> {
+        match self.entity {
+            Entity::Actor(a) => Some(a),
+            Entity::Place(_) => None,
+        }
+    }
+
+    /// The place, when the mention refers to one.
+    pub fn place(&self) -> Option<PlaceId> {
+        match self.entity {
+            Entity::Place(p) => Some(p),
+            Entity::Actor(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContextKind {
+    Locative,
+    Party,
+    Genitive,
+}
+
+/// Function words that tell how a name is used (`text/context_words.tsv`).
+#[derive(Debug, Clone)]
+pub(crate) struct ContextWords(HashMap<String, ContextKind>);
+
+impl ContextWords {
+    pub(crate) fn new(data: &DataDir) -> Result<ContextWords, Error> {
+        let mut words = HashMap::new();
+        for row in data.read("text/context_words.tsv")?.table(&["word", "kind"])? {
+            let kind = match row.get("kind") {
+                "locative" => ContextKind::Locative,
+                "party" => ContextKind::Party,
+                "genitive" => ContextKind::Genitive,
+                other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            words.insert(row.required("word")?.to_lowercase(), kind);
+        }
+        Ok(ContextWords(words))
+    }
+
+    fn before(&self, text: &str, start: usize) -> Option<ContextKind> {
+        let word = text[..start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()?;
+        self.0.get(&word.to_lowercase()).copied()
+    }
+}
+
+pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Option<Span>, hits: &[Hit]) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(hits.len());
+    let mut named: HashSet<ActorId> = HashSet::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let readings = &g.forms.readings[hit.form];
+        let in_dateline = dateline.is_some_and(|d| d.contains(hit.span));
+        let has_name_reading = readings.iter().any(|f| matches!(f.target, Target::Actor(_) | Target::Place(_)));
+        for form in readings {
+            if form.compound_only && !hit.compound {
+                continue;
+            }
+            match form.target {
+                Target::Actor(actor) => {
+                    if in_dateline {
+                        continue;
+                    }
+                    let how = if hit.compound && form.how != How::Adjective { How::Compound } else { form.how };
+                    out.push(Mention { span: hit.span, entity: Entity::Actor(actor), how });
+                    if g.actor(actor).kind == ActorKind::Person && matches!(form.how, How::Name | How::Alias | How::Inflection) {
+                        named.insert(actor);
+                    }
+                    if hit.span.text(text).contains('-') {
+                        push_parts(g, actor, hit.span, &mut out);
+                    }
+                }
+                Target::Place(place) => {
+                    out.push(Mention { span: hit.span, entity: Entity::Place(place), how: form.how });
+                    let Some(state) = g.place(place).capital_of else { continue };
+                    if !in_dateline && form.how != How::Adjective && acts_as_government(g, text, hit) {
+                        out.push(Mention { span: hit.span, entity: Entity::Actor(state), how: How::Capital });
+                    }
+                }
+                Target::Surname(person) => {
+                    let evidence = named.contains(&person)
+                        || (!has_name_reading && g.in_office_near(person, day) && unique_surname(g, readings, day));
+                    if !in_dateline && evidence {
+                        out.push(Mention { span: hit.span, entity: Entity::Actor(person), how: How::Surname });
+                    }
+                }
+                Target::Role { role, of } => {
+                    let of = of.or_else(|| office_state(g, text, hits, i));
+                    if let Some(person) = of.and_then(|of| g.holder(role, of, day)) {
+                        out.push(Mention { span: hit.span, entity: Entity::Actor(person), how: How::Role });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
+/// `UN-Sicherheitsrat` names the UN.
+fn push_parts(g: &Gazetteer, actor: ActorId, span: Span, out: &mut Vec<Mention>) {
+    let a = g.actor(actor);
+    for part in a.members.iter().chain(a.parent.iter()) {
+        out.push(Mention { span, entity: Entity::Actor(*part), how: How::Compound });
+    }
+}
+
+/// A capital stands for its government when it is a party (`mit Moskau`) or the subject of a
+/// verb (`Moskau prüft`), not after a locative preposition (`in Moskau`).
+fn acts_as_government(g: &Gazetteer, text: &str, hit: &Hit) -> bool {
+    if hit.compound {
+        return false;
+    }
+    match g.context.before(text, hit.span.start) {
+        Some(ContextKind::Locative) => false,
+        Some(ContextKind::Party) => true,
+        _ => {
+            let next = text[hit.span.end..].trim_start();
+            next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("und ")
+        }
+    }
+}
+
+/// Exactly one person in office near `day` carries this surname.
+fn unique_surname(g: &Gazetteer, readings: &[Form], day: NaiveDate) -> bool {
+    readings
+        .iter()
+        .filter(|f| matches!(f.target, Target::Surname(p) if g.in_office_near(p, day)))
+        .count()
+        == 1
+}
+
+/// The state an office belongs to, from the words around it: `russische Präsident`,
+/// `US-Präsident`, `Russlands Präsident`, `Präsident der USA`, `Präsident Frankreichs`.
+fn office_state(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option<ActorId> {
+    let state_in = |hit: &Hit, allowed: &[How]| {
+        g.forms.readings[hit.form].iter().find_map(|f| match f.target {
+            Target::Actor(a) if allowed.contains(&f.how) || hit.compound => {
+                matches!(g.actor(a).kind, ActorKind::State | ActorKind::Organisation | ActorKind::Body).then_some(a)
+            }
+            _ => None,
+        })
+    };
+    let role = hits[i].span;
+    if let Some(prev) = i.checked_sub(1).map(|p| &hits[p]) {
+        let gap = &text[prev.span.end..role.start];
+        if gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-') {
+            if let Some(s) = state_in(prev, &[How::Adjective, How::Inflection, How::Compound]) {
+                return Some(s);
+            }
+        }
+    }
+    let next = hits.get(i + 1)?;
+    let gap = text[role.end..next.span.start].trim();
+    let genitive = gap.is_empty() || g.context.0.get(&gap.to_lowercase()) == Some(&ContextKind::Genitive);
+    if genitive { state_in(next, &[How::Inflection, How::Name, How::Abbreviation]) } else { None }
+}

@@ -1,0 +1,91 @@
+//! [`Pipeline`]: the stages wired together, from an [`Article`] to an [`Extraction`].
+
+use crate::document::{Article, SentenceSplitter};
+use crate::events::{Event, EventFinder};
+use crate::gazetteer::{Gazetteer, Mention};
+use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
+
+/// Everything chronik found in one article. Spans point into the article's text.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Actor and place mentions.
+    pub mentions: Vec<Mention>,
+    /// Resolved temporal expressions.
+    pub timexes: Vec<Timex>,
+    /// Meetings.
+    pub events: Vec<Event>,
+    /// What could not be resolved (impossible dates, ...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The compiled pipeline: build once, then call [`extract`](Pipeline::extract) per article.
+/// It is `Sync`, so threads can share one pipeline.
+///
+/// ```
+/// use chronik::{DataDir, Pipeline, document::Article};
+/// let pipeline = Pipeline::new(&DataDir::bundled())?;
+/// let article = Article::new(
+///     "demo",
+///     "2021-12-28T10:20:28+01:00".parse().unwrap(),
+///     "Vertreter der USA und Russlands wollen am 10. Januar in Genf sprechen.",
+/// );
+/// let found = pipeline.extract(&article);
+/// assert_eq!(found.events.len(), 1);
+/// let place = found.events[0].place.unwrap().place;
+/// assert_eq!(pipeline.gazetteer().place(place).name, "Genf");
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    splitter: SentenceSplitter,
+    gazetteer: Gazetteer,
+    time: TimeTagger,
+    events: EventFinder,
+}
+
+impl Pipeline {
+    /// Loads every data file from `data` and compiles the matchers.
+    ///
+    /// # Errors
+    /// When a data file is missing, malformed or inconsistent; the error names file and line.
+    pub fn new(data: &DataDir) -> Result<Pipeline, Error> {
+        Ok(Pipeline {
+            splitter: SentenceSplitter::new(data)?,
+            gazetteer: Gazetteer::new(data)?,
+            time: TimeTagger::new(data)?,
+            events: EventFinder::new(data)?,
+        })
+    }
+
+    /// The gazetteer, to look up the actors and places that mentions and events refer to.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The time tagger on its own (`chronik resolve-time`).
+    pub fn time_tagger(&self) -> &TimeTagger {
+        &self.time
+    }
+
+    /// Runs every stage over one article.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let sentences = self.splitter.split_from(text, article.body_start());
+        let day = article.published.date_naive();
+        let mentions = self.gazetteer.mentions(text, day, article.dateline);
+        let tags = self.time.tag(text, &sentences, article.published);
+        let cx = crate::events::Context {
+            text,
+            published: day,
+            dateline: article.dateline,
+            sentences: &sentences,
+            mentions: &mentions,
+            timexes: &tags.timexes,
+            gazetteer: &self.gazetteer,
+        };
+        let events = self.events.find(&cx);
+        Extraction { sentences, mentions, timexes: tags.timexes, events, diagnostics: tags.diagnostics }
+    }
+}
