@@ -12,6 +12,7 @@ Checks (errors make the exit code 1; warnings only print):
 - references exist: states.capital -> places, places.country -> states,
   organisations.parent -> organisations, organisations.members -> states/organisations/persons;
 - warnings: the same QID on two rows, the same surface form (name/alias/abbreviation) on two actors.
+- roles: roles.person -> persons, roles.of and role_words.of -> actor ids, dates YYYY[-MM[-DD]].
 Files that are absent are skipped (persons.tsv may be written by someone else later).
 """
 import re
@@ -26,7 +27,11 @@ SCHEMAS = {
                                  "parent", "members", "category"],
     "actors/persons.tsv": ["id", "qid", "name", "aliases", "surname", "gender"],
     "places/places.tsv": ["id", "qid", "name", "kind", "country", "gender", "aliases", "adjectives"],
+    "roles/roles.tsv": ["person", "role", "of", "from", "to"],
+    "roles/role_words.tsv": ["word", "role", "of"],
 }
+ID_TABLES = ("actors/states.tsv", "actors/organisations.tsv", "actors/persons.tsv", "places/places.tsv")
+DATE_RE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
 ALLOWED = {
     ("actors/states.tsv", "gender"): {"n", "f", "m", "pl"},
     ("actors/organisations.tsv", "gender"): {"n", "f", "m", "pl"},
@@ -97,6 +102,8 @@ def main():
         if rows is None:
             print(f"skip {rel}: absent")
             continue
+        if rel not in ID_TABLES:
+            continue
         seen = {}
         qids = defaultdict(list)
         prev = None
@@ -153,8 +160,6 @@ def main():
     for r in places:
         if r["country"] and r["country"] not in state_ids:
             err(f"places/places.tsv:{r['_line']}: country {r['country']!r} not in states.tsv")
-        if r["adjectives"] == "-":
-            continue
     actor_ids = state_ids | org_ids | person_ids
     for r in orgs:
         ln = r["_line"]
@@ -168,6 +173,24 @@ def main():
                 err(f"actors/organisations.tsv:{ln}: member {m!r} not an actor id")
             if m == r["id"]:
                 err(f"actors/organisations.tsv:{ln}: {r['id']} is its own member")
+
+    # roles: person and holder references, dates
+    roles = tables["roles/roles.tsv"] or []
+    for r in roles:
+        ln = r["_line"]
+        if tables["actors/persons.tsv"] is not None and r["person"] not in person_ids:
+            err(f"roles/roles.tsv:{ln}: person {r['person']!r} not in persons.tsv")
+        if r["of"] and r["of"] not in actor_ids:
+            err(f"roles/roles.tsv:{ln}: of {r['of']!r} not an actor id")
+        for c in ("from", "to"):
+            if r[c] and not DATE_RE.match(r[c]):
+                err(f"roles/roles.tsv:{ln}: {c}={r[c]!r} is not YYYY[-MM[-DD]]")
+        n = min(len(r["from"]), len(r["to"]))  # compare at the coarser precision
+        if r["from"] and r["to"] and r["to"][:n] < r["from"][:n]:
+            err(f"roles/roles.tsv:{ln}: to {r['to']} before from {r['from']}")
+    for r in tables["roles/role_words.tsv"] or []:
+        if r["of"] and r["of"] not in actor_ids:
+            err(f"roles/role_words.tsv:{r['_line']}: of {r['of']!r} not an actor id")
 
     # ambiguous surface forms across actors (warning only)
     forms = defaultdict(set)
