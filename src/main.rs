@@ -207,7 +207,18 @@ fn extract(
                 continue;
             }
         };
-        let head = reader.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
+        let head = match reader.fill_buf() {
+            Ok(head) => head.to_vec(),
+            Err(e) => {
+                tally.report(&io_error(name, e));
+                continue;
+            }
+        };
+        if head.is_empty() {
+            // not an error: an empty Spark partition or an empty file holds no articles
+            eprintln!("chronik: {name}: empty input, no articles");
+            continue;
+        }
         let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
         let flush = |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
             for record in run_batch(&pipeline, batch, jobs) {

@@ -66,8 +66,9 @@ fn invalid_utf8_file_is_named_with_its_byte() {
 
 #[test]
 fn empty_input_gives_an_empty_timeline() {
-    let (code, out, _) = chronik(&["extract", "--format", "jsonl", "-"], b"");
-    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, out, err) = chronik(&["extract", "--format", "jsonl", "-"], b"");
+    assert_eq!((code, out.as_str()), (0, ""), "an empty partition is not a failure");
+    assert!(err.contains("-: empty input"), "{err}");
 }
 
 #[test]

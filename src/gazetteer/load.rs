@@ -240,8 +240,9 @@ fn add_state_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Erro
             l.forms.add(&form, Form { target, how: How::Adjective, compound_only: false });
         }
     }
+    let adjective_stems: Vec<&str> = row.list("adjectives").collect();
     for demonym in row.list("demonyms") {
-        for form in m.demonym_forms(demonym) {
+        for form in m.demonym_forms(demonym, &adjective_stems) {
             l.forms.add(&form, Form { target, how: How::Demonym, compound_only: false });
         }
     }

@@ -102,8 +102,12 @@ impl Morphology {
     }
 
     fn genitives(&self, word: &str, gender: Gender, common_noun: bool) -> Vec<String> {
-        if !gender.takes_genitive_s() || self.no_genitive_after.iter().any(|e| word.ends_with(e.as_str())) {
+        if !gender.takes_genitive_s() {
             return Vec::new();
+        }
+        if self.no_genitive_after.iter().any(|e| word.ends_with(e.as_str())) {
+            // a common noun still takes the long genitive (des Hauses); a name takes none (Paris)
+            return if common_noun { self.genitive_long.iter().map(|s| format!("{word}{s}")).collect() } else { Vec::new() };
         }
         let last_is_letter = word.chars().last().is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
         if !last_is_letter {
@@ -150,16 +154,16 @@ impl Morphology {
         self.city_adjective.iter().map(|s| format!("{name}{s}")).collect()
     }
 
-    /// Demonym forms: `Russe` -> `Russen`, `Russin`, `Russinnen`; `Deutscher` -> adjective forms.
-    pub(crate) fn demonym_forms(&self, demonym: &str) -> Vec<String> {
+    /// Demonym forms: `Russe` -> `Russen`, `Russin`, `Russinnen`; a nominalised adjective
+    /// (`Deutscher`, whose state has the adjective `deutsch`) takes adjective endings.
+    pub(crate) fn demonym_forms(&self, demonym: &str, adjective_stems: &[&str]) -> Vec<String> {
         let mut forms = vec![demonym.to_string()];
         if let Some(stem) = demonym.strip_suffix('e') {
             forms.extend(self.demonym_after_e.iter().map(|s| format!("{stem}e{s}")));
             forms.extend(self.demonym_after_e.iter().filter(|s| s.starts_with('i')).map(|s| format!("{stem}{s}")));
-        } else if demonym.ends_with("er") {
-            let is_adjectival = self.adjective_stem(demonym).is_some_and(|s| s.ends_with("sch"));
-            if is_adjectival {
-                forms.extend(self.adjective_forms(&demonym[..demonym.len() - 2]).into_iter().filter(|f| !f.starts_with(char::is_lowercase)));
+        } else if let Some(stem) = demonym.strip_suffix("er") {
+            if adjective_stems.iter().any(|a| a.to_lowercase() == stem.to_lowercase()) {
+                forms.extend(self.adjective_forms(stem).into_iter().filter(|f| f.starts_with(char::is_uppercase)));
             } else {
                 forms.extend(self.demonym_after_er.iter().map(|s| format!("{demonym}{s}")));
             }
@@ -220,9 +224,9 @@ mod tests {
     fn adjectives_demonyms_cities_roles() {
         let m = m();
         assert!(m.adjective_forms("russisch").contains(&"Russischen".to_string()));
-        assert!(m.demonym_forms("Russe").contains(&"Russen".to_string()));
-        assert!(m.demonym_forms("Amerikaner").contains(&"Amerikanern".to_string()));
-        assert!(m.demonym_forms("Deutscher").contains(&"Deutschen".to_string()));
+        assert!(m.demonym_forms("Russe", &["russisch"]).contains(&"Russen".to_string()));
+        assert!(m.demonym_forms("Amerikaner", &["amerikanisch"]).contains(&"Amerikanern".to_string()));
+        assert!(m.demonym_forms("Deutscher", &["deutsch"]).contains(&"Deutschen".to_string()));
         assert_eq!(m.city_adjective("Genf"), vec!["Genfer"]);
         assert!(m.role_forms("Präsident").contains(&"Präsidenten".to_string()));
     }
