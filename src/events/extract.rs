@@ -147,7 +147,7 @@ impl EventFinder {
     fn read_sentence(&self, cx: &Context, sentence: Span, words: &[Word], t: usize, trigger: &Trigger, topic: Option<Span>) -> Event {
         let mentions: Vec<&Mention> = cx.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
         let mut kind = trigger.kind;
-        let place = self.place(cx, words, &mentions, topic, kind);
+        let place = self.place(cx, words, &mentions, topic);
         let mut participants = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let Some(actor) = m.actor() else { continue };
@@ -159,12 +159,15 @@ impl EventFinder {
             {
                 continue;
             }
-            let is_place_state = place.is_some_and(|p| p.span == m.span) || self.after_locative(cx.text, words, m.span);
-            if is_place_state && kind != EventKind::Visit {
-                continue;
-            }
+            let actor = government_state(cx.gazetteer, actor);
             participants.push(Participant { actor, span: Some(m.span), open: false });
             add_implied(cx.gazetteer, actor, &mut participants);
+        }
+        if kind == EventKind::Visit {
+            // the host state of a visit is a party: `Staatsbesuch in den USA`
+            if let Some(host) = place.and_then(|p| cx.gazetteer.state_of_place(p.place)) {
+                participants.push(Participant { actor: host, span: place.map(|p| p.span), open: false });
+            }
         }
         dedup_participants(&mut participants);
         if kind == EventKind::Meeting && participants.iter().any(|p| cx.gazetteer.actor(p.actor).kind == ActorKind::Body) {
@@ -206,8 +209,7 @@ impl EventFinder {
 
     /// The first place after a locative preposition, outside the topic; a state so used counts
     /// as its country.
-    fn place(&self, cx: &Context, words: &[Word], mentions: &[&Mention], topic: Option<Span>, kind: EventKind) -> Option<EventPlace> {
-        let _ = kind;
+    fn place(&self, cx: &Context, words: &[Word], mentions: &[&Mention], topic: Option<Span>) -> Option<EventPlace> {
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|t| t.contains(m.span))
@@ -293,6 +295,15 @@ fn modifies_person(cx: &Context, later: &[&Mention], m: &Mention) -> bool {
         let Some(between) = cx.text.get(m.span.end..n.span.start) else { return false };
         person && between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';'])
     })
+}
+
+/// A government office that stands for one state (`US-Außenministerium`) takes part as that state.
+fn government_state(g: &Gazetteer, actor: crate::gazetteer::ActorId) -> crate::gazetteer::ActorId {
+    let a = g.actor(actor);
+    match a.members.as_slice() {
+        [state] if a.category == "government" && g.actor(*state).kind == ActorKind::State => *state,
+        _ => actor,
+    }
 }
 
 /// A body brings its parent and members (`Nato-Russland-Rat`: Nato, Russland).

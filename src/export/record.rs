@@ -83,8 +83,12 @@ pub struct EntityRef {
     pub id: String,
     /// Wikidata id.
     pub qid: Option<String>,
-    /// Canonical German name.
+    /// The name: in per-article records the fullest form the article writes (nominative), else
+    /// the canonical German name.
     pub name: String,
+    /// The canonical German name, when `name` is the article's own spelling and differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// state, organisation, body or person (actors); country, city, region or venue (places).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -204,11 +208,15 @@ impl ArticleRecord {
             let how = serde_json::to_value(m.how).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
             entry.2.push(MentionRecord { start: m.span.start, end: m.span.end, text: m.span.text(text).to_string(), how });
         }
-        let mut actors: Vec<(usize, ActorRecord)> = by_actor
-            .into_iter()
-            .filter(|(_, (_, named, _))| *named)
-            .map(|(a, (order, _, mentions))| (order, ActorRecord { actor: actor_ref(g, a), mentions }))
-            .collect();
+        let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
+        let mut actors: Vec<(usize, ActorRecord)> = Vec::new();
+        for (a, (order, named, mentions)) in by_actor {
+            let reference = as_written(actor_ref(g, a), &mentions);
+            spelled.insert(a, reference.clone());
+            if named {
+                actors.push((order, ActorRecord { actor: reference, mentions }));
+            }
+        }
         actors.sort_by_key(|(order, _)| *order);
         ArticleRecord {
             id: article.id.clone(),
@@ -216,7 +224,7 @@ impl ArticleRecord {
             title: article.title.clone(),
             timexes,
             actors: actors.into_iter().map(|(_, a)| a).collect(),
-            events: found.events.iter().map(|e| event_record(text, e, g)).collect(),
+            events: found.events.iter().map(|e| event_record(text, e, g, &spelled)).collect(),
             diagnostics: found
                 .diagnostics
                 .iter()
@@ -229,16 +237,36 @@ impl ArticleRecord {
 /// The reference to an actor.
 pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
     let a = g.actor(id);
-    EntityRef { id: a.id.clone(), qid: a.qid.clone(), name: a.name.clone(), kind: Some(a.kind.as_str().to_string()) }
+    EntityRef {
+        id: a.id.clone(),
+        qid: a.qid.clone(),
+        name: a.name.clone(),
+        canonical: None,
+        kind: Some(a.kind.as_str().to_string()),
+    }
 }
 
 /// The reference to a place.
 pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
     let p = g.place(id);
-    EntityRef { id: p.id.clone(), qid: p.qid.clone(), name: p.name.clone(), kind: None }
+    EntityRef { id: p.id.clone(), qid: p.qid.clone(), name: p.name.clone(), canonical: None, kind: None }
 }
 
-fn event_record(text: &str, e: &Event, g: &Gazetteer) -> EventRecord {
+/// The actor under the fullest name the article writes in the nominative (a name or alias
+/// mention, not an inflection or compound part); the canonical name stays in `canonical`.
+fn as_written(mut reference: EntityRef, mentions: &[MentionRecord]) -> EntityRef {
+    let written = mentions
+        .iter()
+        .filter(|m| m.how == "name" || m.how == "alias")
+        .map(|m| m.text.as_str())
+        .max_by_key(|t| t.chars().count());
+    if let Some(w) = written.filter(|w| *w != reference.name) {
+        reference.canonical = Some(std::mem::replace(&mut reference.name, w.to_string()));
+    }
+    reference
+}
+
+fn event_record(text: &str, e: &Event, g: &Gazetteer, spelled: &BTreeMap<ActorId, EntityRef>) -> EventRecord {
     let status = e.status.as_str();
     let cameo = if matches!(e.status, crate::events::Status::Planned | crate::events::Status::Proposed) {
         "036"
@@ -249,7 +277,14 @@ fn event_record(text: &str, e: &Event, g: &Gazetteer) -> EventRecord {
         kind: serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
         status: status.to_string(),
         date: e.date.as_ref().map(|d| d.value.clone()),
-        participants: e.participants.iter().map(|p| ParticipantRecord { actor: actor_ref(g, p.actor), open: p.open }).collect(),
+        participants: e
+            .participants
+            .iter()
+            .map(|p| ParticipantRecord {
+                actor: spelled.get(&p.actor).cloned().unwrap_or_else(|| actor_ref(g, p.actor)),
+                open: p.open,
+            })
+            .collect(),
         place: e.place.map(|p| place_ref(g, p.place)),
         topic: e.topic.map(|t| t.text(text).to_string()),
         trigger: TextSpan::new(text, e.trigger),

@@ -141,6 +141,11 @@ fn add_actor(l: &mut Loaded, row: &Row, kind: ActorKind) -> Result<(), Error> {
         parent: None,
         members: Vec::new(),
         capital: None,
+        category: if kind == ActorKind::Organisation || kind == ActorKind::Body {
+            row.get("category").to_string()
+        } else {
+            String::new()
+        },
     });
     Ok(())
 }

@@ -55,6 +55,8 @@ pub struct Actor {
     pub members: Vec<ActorId>,
     /// The capital of a state.
     pub capital: Option<PlaceId>,
+    /// Free category from the data (`intergovernmental`, `party`, `agency`, `government`, ...).
+    pub category: String,
 }
 
 /// What kind of place.

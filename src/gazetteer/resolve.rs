@@ -56,31 +56,77 @@ enum ContextKind {
     Locative,
     Party,
     Genitive,
+    Article,
 }
 
-/// Function words that tell how a name is used (`text/context_words.tsv`).
+/// Function words that tell how a name is used (`text/context_words.tsv`), and capitalised
+/// common words that are also surnames (`text/common_words.tsv`).
 #[derive(Debug, Clone)]
-pub(crate) struct ContextWords(HashMap<String, ContextKind>);
+pub(crate) struct ContextWords {
+    kinds: HashMap<String, Vec<ContextKind>>,
+    common: HashSet<String>,
+}
 
 impl ContextWords {
     pub(crate) fn new(data: &DataDir) -> Result<ContextWords, Error> {
-        let mut words = HashMap::new();
+        let mut kinds: HashMap<String, Vec<ContextKind>> = HashMap::new();
         for row in data.read("text/context_words.tsv")?.table(&["word", "kind"])? {
             let kind = match row.get("kind") {
                 "locative" => ContextKind::Locative,
                 "party" => ContextKind::Party,
                 "genitive" => ContextKind::Genitive,
+                "article" => ContextKind::Article,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            words.insert(row.required("word")?.to_lowercase(), kind);
+            kinds.entry(row.required("word")?.to_lowercase()).or_default().push(kind);
         }
-        Ok(ContextWords(words))
+        let mut common = HashSet::new();
+        for row in data.read("text/common_words.tsv")?.table(&["word"])? {
+            common.insert(row.required("word")?.to_string());
+        }
+        Ok(ContextWords { kinds, common })
     }
 
-    fn before(&self, text: &str, start: usize) -> Option<ContextKind> {
-        let word = text[..start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next()?;
-        self.0.get(&word.to_lowercase()).copied()
+    fn is(&self, word: &str, kind: ContextKind) -> bool {
+        self.kinds.get(&word.to_lowercase()).is_some_and(|k| k.contains(&kind))
     }
+
+    /// The word before byte `start`, and where it starts.
+    fn word_before<'t>(text: &'t str, start: usize) -> Option<(&'t str, usize)> {
+        let head = text[..start].trim_end();
+        if head.ends_with(|c: char| !c.is_alphabetic()) {
+            return None;
+        }
+        let word = head.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        Some((word, head.len() - word.len()))
+    }
+
+    fn before(&self, text: &str, start: usize, kind: ContextKind) -> bool {
+        Self::word_before(text, start).is_some_and(|(w, _)| self.is(w, kind))
+    }
+
+    /// `in Genf`, `in den USA`, `nach Moskau`: a location, not a party.
+    fn locative(&self, text: &str, start: usize) -> bool {
+        match Self::word_before(text, start) {
+            Some((w, _)) if self.is(w, ContextKind::Locative) => true,
+            Some((w, at)) if self.is(w, ContextKind::Article) => self.before(text, at, ContextKind::Locative),
+            _ => false,
+        }
+    }
+}
+
+/// True when `start` begins a sentence: nothing before it but white space after `.`, `!`, `?`,
+/// `:`, a quote or a line break.
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches([' ', '\t', '"', '„', '“', '»', '«']);
+    head.is_empty() || head.ends_with(['.', '!', '?', ':', '\n']) || text[..start].ends_with('\n')
+}
+
+/// `(dpa)`, `(AFP/dpa)`: a news agency named in parentheses is a byline, not an actor.
+fn byline(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
+    let after = text[span.end..].trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
+    before.ends_with('(') && after.starts_with(')')
 }
 
 pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Option<Span>, hits: &[Hit]) -> Vec<Mention> {
@@ -96,10 +142,17 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
             }
             match form.target {
                 Target::Actor(actor) => {
-                    if in_dateline {
+                    let a = g.actor(actor);
+                    if in_dateline || (a.category == "agency" && byline(text, hit.span)) {
                         continue;
                     }
                     let how = if hit.compound && form.how != How::Adjective { How::Compound } else { form.how };
+                    let country = g.place_of_state(actor).filter(|_| a.kind == ActorKind::State);
+                    if let Some(place) = country.filter(|_| !hit.compound && g.context.locative(text, hit.span.start)) {
+                        // `in Japan`: the country as a location, not the state as a party
+                        out.push(Mention { span: hit.span, entity: Entity::Place(place), how });
+                        continue;
+                    }
                     out.push(Mention { span: hit.span, entity: Entity::Actor(actor), how });
                     if g.actor(actor).kind == ActorKind::Person && matches!(form.how, How::Name | How::Alias | How::Inflection) {
                         named.insert(actor);
@@ -116,8 +169,13 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
                     }
                 }
                 Target::Surname(person) => {
-                    let evidence = named.contains(&person)
-                        || (!has_name_reading && g.in_office_near(person, day) && unique_surname(g, readings, day));
+                    let surface = hit.span.text(text);
+                    let alone_ok = !has_name_reading
+                        && !g.context.common.contains(surface)
+                        && !sentence_initial(text, hit.span.start)
+                        && g.in_office_near(person, day)
+                        && unique_surname(g, readings, day);
+                    let evidence = named.contains(&person) || alone_ok;
                     if !in_dateline && evidence {
                         out.push(Mention { span: hit.span, entity: Entity::Actor(person), how: How::Surname });
                     }
@@ -149,14 +207,14 @@ fn acts_as_government(g: &Gazetteer, text: &str, hit: &Hit) -> bool {
     if hit.compound {
         return false;
     }
-    match g.context.before(text, hit.span.start) {
-        Some(ContextKind::Locative) => false,
-        Some(ContextKind::Party) => true,
-        _ => {
-            let next = text[hit.span.end..].trim_start();
-            next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("und ")
-        }
+    if g.context.locative(text, hit.span.start) {
+        return false;
     }
+    if g.context.before(text, hit.span.start, ContextKind::Party) {
+        return true;
+    }
+    let next = text[hit.span.end..].trim_start();
+    next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("und ")
 }
 
 /// Exactly one person in office near `day` carries this surname.
@@ -190,6 +248,6 @@ fn office_state(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option<Act
     }
     let next = hits.get(i + 1)?;
     let gap = text[role.end..next.span.start].trim();
-    let genitive = gap.is_empty() || g.context.0.get(&gap.to_lowercase()) == Some(&ContextKind::Genitive);
+    let genitive = gap.is_empty() || g.context.is(gap, ContextKind::Genitive);
     if genitive { state_in(next, &[How::Inflection, How::Name, How::Abbreviation]) } else { None }
 }

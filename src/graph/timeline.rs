@@ -12,6 +12,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::export::{ArticleRecord, EntityRef, EventRecord, TextSpan};
 
+/// The entity under its canonical name: the timeline joins articles that spell it differently.
+fn canonical(entity: &EntityRef) -> EntityRef {
+    let mut e = entity.clone();
+    if let Some(name) = e.canonical.take() {
+        e.name = name;
+    }
+    e
+}
+
 /// One status report with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusStep {
@@ -136,7 +145,7 @@ impl TimelineBuilder {
                     e.date = event.date.clone();
                     self.by_key.insert(key, i);
                 }
-                e.place = e.place.take().or_else(|| event.place.clone());
+                e.place = e.place.take().or_else(|| event.place.as_ref().map(canonical));
                 e.topic = e.topic.take().or_else(|| event.topic.clone());
                 e.status_history.push(step);
                 e.status_history.sort_by(|a, b| a.as_of.cmp(&b.as_of));
@@ -153,8 +162,8 @@ impl TimelineBuilder {
                     kind: event.kind.clone(),
                     date: event.date.clone(),
                     status: event.status.clone(),
-                    participants: event.participants.iter().map(|p| p.actor.clone()).collect(),
-                    place: event.place.clone(),
+                    participants: event.participants.iter().map(|p| canonical(&p.actor)).collect(),
+                    place: event.place.as_ref().map(canonical),
                     topic: event.topic.clone(),
                     cameo: event.cameo.clone(),
                     status_history: vec![step],

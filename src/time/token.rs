@@ -1,0 +1,139 @@
+//! Tokens of one sentence: words, digit runs and single punctuation marks, with byte spans into
+//! the original text and the lexicon's senses of every word.
+//!
+//! Only sentences that hold an anchor word are tokenised, so this may be simple rather than
+//! clever. It does not decide what anything means beyond the lexicon lookup.
+
+use super::lexicon::{Lexicon, Sense};
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'t> {
+    /// Byte offset of the first byte in the whole text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    pub text: &'t str,
+    pub kind: Kind,
+    /// Lower-case form of a word; the text of numbers and punctuation.
+    pub lower: String,
+    /// True when no white space separates it from the token before.
+    pub glued: bool,
+    /// True when a word begins with an upper-case letter.
+    pub cap: bool,
+    /// What the lexicon says the word can mean (empty for numbers and punctuation).
+    pub senses: Vec<Sense>,
+}
+
+impl Token<'_> {
+    /// The value of a digit run (`None` for other tokens or for runs too long to be a date part).
+    pub(crate) fn num(&self) -> Option<u32> {
+        if self.kind == Kind::Number && self.text.len() <= 6 { self.text.parse().ok() } else { None }
+    }
+
+    /// Number of digits of a digit run.
+    pub(crate) fn digits(&self) -> usize {
+        if self.kind == Kind::Number { self.text.len() } else { 0 }
+    }
+
+    /// True when the token is the punctuation mark `c`.
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+
+    /// True when the token is the lower-case word `w`.
+    pub(crate) fn is(&self, w: &str) -> bool {
+        self.kind == Kind::Word && self.lower == w
+    }
+
+    /// True when the token is a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// Splits `text[start..end]` into tokens (spans are offsets into `text`).
+pub(crate) fn tokenize<'t>(text: &'t str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token<'t>> {
+    let mut tokens = Vec::new();
+    let Some(slice) = text.get(start..end) else { return tokens };
+    let mut chars = slice.char_indices().peekable();
+    let mut last_end = usize::MAX;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(k, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                j = k + d.len_utf8();
+                chars.next();
+            }
+            Kind::Number
+        } else if c.is_alphabetic() {
+            while let Some(&(k, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                j = k + d.len_utf8();
+                chars.next();
+            }
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        let text_ = &slice[i..j];
+        let (lower, cap, senses) = match kind {
+            Kind::Word => {
+                let lower = text_.to_lowercase();
+                let senses = lexicon.senses(&lower);
+                (lower, c.is_uppercase(), senses)
+            }
+            _ => (text_.to_string(), false, Vec::new()),
+        };
+        tokens.push(Token {
+            start: start + i,
+            end: start + j,
+            text: text_,
+            kind,
+            lower,
+            glued: last_end == i,
+            cap,
+            senses,
+        });
+        last_end = j;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DataDir;
+
+    #[test]
+    fn splits_words_numbers_and_marks() {
+        let lex = Lexicon::load(&DataDir::bundled()).unwrap();
+        let text = "x Am 10.01.2022 um 9.30 Uhr, G20-Gipfel im Übermorgen";
+        let toks = tokenize(text, 2, text.len(), &lex);
+        let parts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            parts,
+            ["Am", "10", ".", "01", ".", "2022", "um", "9", ".", "30", "Uhr", ",", "G", "20", "-", "Gipfel", "im", "Übermorgen"]
+        );
+        assert!(toks[2].glued && !toks[6].glued);
+        assert_eq!(toks[17].lower, "übermorgen");
+        assert_eq!(toks[17].start, text.find("Übermorgen").unwrap());
+        assert_eq!(toks[1].num(), Some(10));
+    }
+}
