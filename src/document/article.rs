@@ -41,40 +41,43 @@ impl Article {
         Article { id: id.into(), published, title: None, text, source: None, dateline, input_offset: 0 }
     }
 
-    /// Byte offset where the body proper begins: after the dateline and its dash.
+    /// Byte offset where the body proper begins: after the dateline, its agency tag, date and dash.
     pub fn body_start(&self) -> usize {
-        let Some(dateline) = self.dateline else { return 0 };
-        let rest = &self.text[dateline.end..];
-        let trimmed = rest.trim_start_matches([' ', '-', '–', '—', '(', ')', '/']);
-        self.text.len() - trimmed.len()
+        self.dateline.map_or(0, |d| d.end + dateline_tail(&self.text[d.end..]).unwrap_or(0))
     }
 }
 
-/// A dateline: upper-case place names (`WASHINGTON/MOSKAU`, `LONDON`, `ROM`) at the start of the
-/// text, followed by a dash. Agency tags in parentheses are allowed: `BERLIN (dpa) -`.
+fn dateline_patterns() -> &'static (regex::Regex, regex::Regex) {
+    static PATTERNS: std::sync::OnceLock<(regex::Regex, regex::Regex)> = std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        (
+            // place names: `WASHINGTON/MOSKAU`, `Buenos Aires`, `Sankt Petersburg`
+            regex::Regex::new(r"^\s*(\p{Lu}[\p{L}.'-]*(?:[ /]\p{Lu}[\p{L}.'-]*){0,3})").expect("valid regex"),
+            // what follows: `(dpa-AFX)`, `, 19.04.2006`, and a dash; or only an agency tag
+            regex::Regex::new(r"^(?:\s*\([^()\n]{1,40}\))?(?:\s*,\s*\d{1,2}\.\d{1,2}\.\d{2,4})?\s*[-–—]\s|^\s*\([^()\n]{1,40}\)\s+")
+                .expect("valid regex"),
+        )
+    })
+}
+
+/// Length of what follows a dateline's place names, when it is a dateline tail.
+fn dateline_tail(rest: &str) -> Option<usize> {
+    dateline_patterns().1.find(rest).map(|m| m.end())
+}
+
+/// A dateline: place names at the start of the text (`WASHINGTON/MOSKAU`, `Buenos Aires`)
+/// followed by a dash, an agency tag (`Peking (dpa) -`, `Buenos Aires (AFP) Nach ...`) or a date
+/// (`Seattle (Vereinigte Staaten), 19.04.2006 –`). Mixed-case names need the agency tag or an
+/// upper-case first word, so that a sentence like `Russland - ein Land` is no dateline.
 pub(crate) fn find_dateline(text: &str) -> Option<Span> {
-    let lead = text.len() - text.trim_start().len();
-    let rest = &text[lead..];
-    let mut end = 0;
-    for (i, c) in rest.char_indices() {
-        if c.is_uppercase() || matches!(c, '/' | '.' | '-' | '\'') || c == ' ' && !rest[i..].starts_with(" -") {
-            end = i + c.len_utf8();
-        } else {
-            break;
-        }
-        if i > 60 {
-            return None;
-        }
-    }
-    let name = rest[..end].trim_end_matches(['-', ' ']);
-    let after = rest[name.len()..].trim_start();
-    let after = after.strip_prefix('(').and_then(|a| a.split_once(')')).map_or(after, |(_, r)| r.trim_start());
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && ['-', '–', '—'].iter().any(|d| after.starts_with(*d)) {
-        Some(Span::new(lead, lead + name.len()))
-    } else {
-        None
-    }
+    let caps = dateline_patterns().0.captures(text)?;
+    let name = caps.get(1)?;
+    let rest = &text[name.end()..];
+    dateline_tail(rest)?;
+    let upper = name.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let tagged = rest.trim_start().starts_with('(');
+    let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && (upper || tagged)).then(|| Span::new(name.start(), name.end()))
 }
 
 /// Converts a wall-clock time in Berlin to a fixed-offset time (DST-safe; an ambiguous time in the
@@ -125,7 +128,15 @@ mod tests {
         let t = "SANKT PETERSBURG - Putin";
         assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("SANKT PETERSBURG"));
         assert_eq!(find_dateline("USA und Russland sprechen"), None);
-        assert_eq!(find_dateline("EU - ein Bericht"), Some(Span::new(0, 2)));
+        assert_eq!(find_dateline("Russland - ein Land im Umbruch"), None);
+        let t = "Buenos Aires (AFP) Nach ihrem Gespräch";
+        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("Buenos Aires"));
+        let t = "Seattle (Vereinigte Staaten), 19.04.2006 – Der Präsident";
+        let a = Article::new("x", "2006-04-19T19:01:00+02:00".parse().unwrap(), t);
+        assert_eq!(&t[a.body_start()..], "Der Präsident");
+        let t = "BERLIN (dpa-AFX) - Bundespräsident";
+        let a = Article::new("x", "2024-05-26T12:00:00+02:00".parse().unwrap(), t);
+        assert_eq!((a.dateline.map(|s| s.text(t)), &t[a.body_start()..]), (Some("BERLIN"), "Bundespräsident"));
     }
 
     #[test]

@@ -75,7 +75,9 @@ impl EventFinder {
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
             let refers_back = self.refers_back(&words, t);
             if let Some(previous) = events.last_mut().filter(|_| refers_back) {
-                if shares_parties(previous, &event) {
+                let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
+                if !dates_conflict && shares_parties(previous, &event) {
+                    keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
                     merge_into(previous, event, cx.gazetteer);
                     last_event_sentence = Some(k);
                     continue;
@@ -95,24 +97,44 @@ impl EventFinder {
         events
     }
 
+    /// The trigger that reports the sentence's meeting: the first one that brings a new meeting
+    /// (`ein Treffen`), else the first one that refers back (`dem Treffen`, `seiner Reise`).
     fn first_trigger<'w>(&self, words: &[Word<'w>]) -> Option<(usize, &Trigger)> {
-        words.iter().enumerate().find_map(|(i, w)| {
+        let mut triggers = words.iter().enumerate().filter_map(|(i, w)| {
             let trigger = self.lexicon.trigger(w.text)?;
             let satisfied = trigger.requires.is_empty() || words.iter().any(|o| trigger.requires.iter().any(|r| r == o.text));
             satisfied.then_some((i, trigger))
-        })
+        });
+        let first = triggers.next()?;
+        if !self.determined(words, first.0) {
+            return Some(first);
+        }
+        Some(triggers.find(|(i, _)| !self.determined(words, *i)).unwrap_or(first))
     }
 
-    /// `kein Treffen`, `nicht zu einem Krisentreffen`: a negation among the three words before.
+    /// A definite or possessive determiner before the trigger, adjectives allowed between
+    /// (`den stundenlangen Verhandlungen`).
+    fn determined(&self, words: &[Word], t: usize) -> bool {
+        words[t.saturating_sub(3)..t]
+            .iter()
+            .rev()
+            .take_while(|w| !w.text.starts_with(char::is_uppercase) || self.lexicon.is(w.text, Cue::Definite))
+            .any(|w| self.lexicon.is(w.text, Cue::Definite))
+    }
+
+    /// `kein Treffen`, `nicht zu einem Krisentreffen`, `ein Treffen sei nicht angemessen`: a
+    /// negation among the three words before or the four words after the trigger, unless the
+    /// sentence says the meeting was called off (then it is a cancelled meeting).
     fn negated(&self, words: &[Word], t: usize) -> bool {
-        words[t.saturating_sub(3)..t].iter().any(|w| self.lexicon.is(w.text, Cue::Negation))
+        let window = &words[t.saturating_sub(3)..(t + 5).min(words.len())];
+        let cancelled = self.cue_status(words) == Some(Status::Cancelled);
+        !cancelled && window.iter().any(|w| self.lexicon.is(w.text, Cue::Negation))
     }
 
     /// The sentence starts with an anaphoric adverb, or the trigger noun has a definite article.
     fn refers_back(&self, words: &[Word], t: usize) -> bool {
         let starts_anaphoric = words.first().is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
-        let definite = t > 0 && self.lexicon.is(words[t - 1].text, Cue::Definite);
-        starts_anaphoric || definite
+        starts_anaphoric || self.determined(words, t)
     }
 
     fn enough_parties(&self, event: &Event, trigger: &Trigger) -> bool {
@@ -147,7 +169,7 @@ impl EventFinder {
     fn read_sentence(&self, cx: &Context, sentence: Span, words: &[Word], t: usize, trigger: &Trigger, topic: Option<Span>) -> Event {
         let mentions: Vec<&Mention> = cx.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
         let mut kind = trigger.kind;
-        let place = self.place(cx, words, &mentions, topic);
+        let place = self.place(cx, words, t, &mentions, topic);
         let mut participants = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let Some(actor) = m.actor() else { continue };
@@ -188,15 +210,19 @@ impl EventFinder {
         }
     }
 
-    /// `Laut US-Regierung`, `der Staatsagentur Tass zufolge`: the source, not a party.
+    /// `Laut US-Regierung`, `nach Angaben des Weißen Hauses`, `sagte Außenminister Lawrow`,
+    /// `der Staatsagentur Tass zufolge`, `Merkel (CDU)`: a source or an aside, not a party.
     fn attributed(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let in_parentheses = text[..span.start].trim_end().ends_with('(') && text[span.end..].trim_start().starts_with(')');
         let i = words.iter().position(|w| w.span.end >= span.end).unwrap_or(0);
-        let before = words.iter().rposition(|w| w.span.end <= span.start);
-        let before_is_cue = before.is_some_and(|b| {
-            self.lexicon.is(words[b].text, Cue::Attribution) || self.lexicon.is(words[b].text, Cue::Reporting)
+        let before = words.iter().rposition(|w| w.span.end <= span.start).map_or(0, |b| b + 1);
+        let cue_before = words[before.saturating_sub(3)..before].iter().any(|w| {
+            let is_cue = self.lexicon.is(w.text, Cue::Attribution) || self.lexicon.is(w.text, Cue::Reporting);
+            let clause_break = text[w.span.end..span.start].contains([',', ';', ':']);
+            is_cue && !clause_break
         });
         let after_is_cue = words.get(i + 1).is_some_and(|w| w.text == "zufolge" && text[span.end..w.span.start].trim().is_empty());
-        before_is_cue || after_is_cue
+        in_parentheses || cue_before || after_is_cue
     }
 
     fn after_locative(&self, text: &str, words: &[Word], span: Span) -> bool {
@@ -209,7 +235,14 @@ impl EventFinder {
 
     /// The first place after a locative preposition, outside the topic; a state so used counts
     /// as its country.
-    fn place(&self, cx: &Context, words: &[Word], mentions: &[&Mention], topic: Option<Span>) -> Option<EventPlace> {
+    fn place(&self, cx: &Context, words: &[Word], t: usize, mentions: &[&Mention], topic: Option<Span>) -> Option<EventPlace> {
+        // `die Genfer Gespräche`: a city adjective right before the trigger names the place
+        if let Some(before) = t.checked_sub(1).map(|b| words[b].span) {
+            let adjective = mentions.iter().find(|m| m.span == before && m.how == How::Adjective && m.place().is_some());
+            if let Some(m) = adjective {
+                return m.place().map(|place| EventPlace { place, span: m.span });
+            }
+        }
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|t| t.contains(m.span))
@@ -248,14 +281,7 @@ impl EventFinder {
 
     /// Status from cue words (lowest rank wins), else from the date against the publication.
     fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
-        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-        let cue = self
-            .lexicon
-            .status
-            .iter()
-            .filter(|(cue, _, _)| lower.windows(cue.len()).any(|w| w == cue.as_slice()))
-            .min_by_key(|(_, _, rank)| *rank)
-            .map(|(_, status, _)| *status);
+        let cue = self.cue_status(words);
         let by_date = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()).map(|day| {
             if day < published { Status::Held } else { Status::Planned }
         });
@@ -266,6 +292,17 @@ impl EventFinder {
             (None, Some(s)) => s,
             (None, None) => Status::Held,
         }
+    }
+
+    /// The status the sentence's cue words give, the lowest rank winning.
+    fn cue_status(&self, words: &[Word]) -> Option<Status> {
+        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+        self.lexicon
+            .status
+            .iter()
+            .filter(|(cue, _, _)| lower.windows(cue.len()).any(|w| w == cue.as_slice()))
+            .min_by_key(|(_, _, rank)| *rank)
+            .map(|(_, status, _)| *status)
     }
 
     /// `Moskau prüft eine Teilnahme noch`: marks the named participants of the last meeting open.
@@ -322,9 +359,20 @@ fn dedup_participants(participants: &mut Vec<Participant>) {
     participants.retain(|p| seen.insert(p.actor));
 }
 
+/// The new sentence names no party, or one the earlier meeting has.
 fn shares_parties(previous: &Event, new: &Event) -> bool {
-    new.participants.iter().filter(|p| p.span.is_some()).count() == 0
+    new.participants.iter().all(|p| p.span.is_none())
         || new.participants.iter().any(|p| previous.participants.iter().any(|q| q.actor == p.actor))
+}
+
+/// A sentence that refers back to a meeting mostly names speakers and sources; its parties join
+/// the meeting only when they are a body that convenes (`Damit würde der Nato-Russland-Rat
+/// tagen`) or when the meeting had fewer than two parties.
+fn keep_new_parties_only_if_needed(previous: &Event, new: &mut Event, g: &Gazetteer) {
+    let brings_body = new.participants.iter().any(|p| g.actor(p.actor).kind == ActorKind::Body);
+    if previous.participants.len() >= 2 && !brings_body {
+        new.participants.clear();
+    }
 }
 
 /// Two reports of one meeting in an article: the same named parties, and no conflicting dates.

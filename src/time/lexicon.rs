@@ -54,6 +54,8 @@ pub(crate) enum Sense {
     Course,
     Prep { fused: bool },
     Article,
+    /// `früh`, `spät` before a part of the day
+    PartAdjective,
     Clock,
     Zone(Option<Zone>),
 }
@@ -64,6 +66,7 @@ pub(crate) enum PartKind {
     Noun,
     Adverb,
     Early,
+    Midnight,
 }
 
 /// How a unit word is used.
@@ -401,6 +404,7 @@ impl Builder {
                 "noun" => PartKind::Noun,
                 "adverb" => PartKind::Adverb,
                 "early" => PartKind::Early,
+                "midnight" => PartKind::Midnight,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             if kind == PartKind::Noun {
@@ -411,6 +415,9 @@ impl Builder {
                 }
             }
             self.word(&f, Sense::DayPart { part, kind }, kind != PartKind::Early);
+            if kind == PartKind::Midnight {
+                self.word(&format!("{f}s"), Sense::DayPart { part, kind }, false);
+            }
         }
         Ok(())
     }
@@ -520,6 +527,7 @@ impl Builder {
                 "prep" => (Sense::Prep { fused: value == "fused" }, false),
                 "article" => (Sense::Article, false),
                 "clock" => (Sense::Clock, false),
+                "part_adjective" => (Sense::PartAdjective, true),
                 "zone" => {
                     let zone = match value {
                         "" => None,
