@@ -12,7 +12,11 @@ use chronik::{DataDir, Pipeline};
 
 fn median(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
     samples.sort();
-    (samples[samples.len() / 2], samples[0], samples[samples.len() - 1])
+    (
+        samples[samples.len() / 2],
+        samples[0],
+        samples[samples.len() - 1],
+    )
 }
 
 fn main() {
@@ -27,11 +31,16 @@ fn main() {
         })
         .collect();
     let (med, min, max) = median(startup);
-    println!("start-up (load + compile gazetteers): median {med:.1?} (min {min:.1?}, max {max:.1?}, {runs} runs)");
+    println!(
+        "start-up (load + compile gazetteers): median {med:.1?} (min {min:.1?}, max {max:.1?}, {runs} runs)"
+    );
 
     let pipeline = Pipeline::new(&DataDir::bundled()).expect("bundled data loads");
     let page = include_str!("../examples/dpa-page.txt");
-    let articles: Vec<_> = read_news_page("bench", page).into_iter().filter_map(Result::ok).collect();
+    let articles: Vec<_> = read_news_page("bench", page)
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
     let one_pass: usize = articles.iter().map(|a| a.text.len()).sum();
     let repeat = (2_000_000 / one_pass).max(1);
     let bytes = one_pass * repeat;

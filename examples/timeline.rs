@@ -11,8 +11,16 @@ use chronik::{DataDir, Pipeline};
 fn main() -> Result<(), chronik::Error> {
     let pipeline = Pipeline::new(&DataDir::bundled())?;
     let reports = [
-        ("a1", "2022-01-05T10:00:00+01:00", "Die Nato plant mit Russland für den 12. Januar ein Treffen."),
-        ("a2", "2022-01-13T09:00:00+01:00", "Die Nato und Russland trafen sich am 12. Januar in Brüssel."),
+        (
+            "a1",
+            "2022-01-05T10:00:00+01:00",
+            "Die Nato plant mit Russland für den 12. Januar ein Treffen.",
+        ),
+        (
+            "a2",
+            "2022-01-13T09:00:00+01:00",
+            "Die Nato und Russland trafen sich am 12. Januar in Brüssel.",
+        ),
     ];
     let records = reports.iter().map(|(id, published, text)| {
         let published = published.parse().expect("a valid RFC 3339 time");
@@ -22,7 +30,13 @@ fn main() -> Result<(), chronik::Error> {
     let timeline = Timeline::from_records(records);
     for event in &timeline.events {
         let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
-        println!("{} {} {} ({})", event.date.as_deref().unwrap_or("undatiert"), event.kind, parties.join(", "), event.status);
+        println!(
+            "{} {} {} ({})",
+            event.date.as_deref().unwrap_or("undatiert"),
+            event.kind,
+            parties.join(", "),
+            event.status
+        );
         for step in &event.status_history {
             println!("  {} as of {} ({})", step.status, step.as_of, step.source);
         }

@@ -50,16 +50,25 @@ impl DataDir {
         let text = match &self.root {
             Some(root) => {
                 let path = root.join(name);
-                Cow::Owned(std::fs::read_to_string(&path).map_err(|e| Error::io(path.display(), e))?)
+                Cow::Owned(
+                    std::fs::read_to_string(&path).map_err(|e| Error::io(path.display(), e))?,
+                )
             }
             None => match BUNDLED.binary_search_by_key(&name, |(n, _)| n) {
                 Ok(i) => Cow::Borrowed(BUNDLED[i].1),
                 Err(_) => {
-                    return Err(Error::data(name, 0, "no such file in the bundled gazetteers"));
+                    return Err(Error::data(
+                        name,
+                        0,
+                        "no such file in the bundled gazetteers",
+                    ));
                 }
             },
         };
-        Ok(DataFile { name: name.to_string(), text })
+        Ok(DataFile {
+            name: name.to_string(),
+            text,
+        })
     }
 }
 
@@ -82,7 +91,10 @@ impl DataFile {
     /// # Ok::<(), chronik::Error>(())
     /// ```
     pub fn from_text(name: &str, text: &str) -> DataFile {
-        DataFile { name: name.to_string(), text: Cow::Owned(text.to_string()) }
+        DataFile {
+            name: name.to_string(),
+            text: Cow::Owned(text.to_string()),
+        }
     }
 
     /// The path of the file relative to the data root.
@@ -130,7 +142,12 @@ impl DataFile {
             }
             let mut cells: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
             cells.resize(columns.len(), String::new());
-            rows.push(Row { file: self.name.clone(), line: line_no, columns: columns.clone(), cells });
+            rows.push(Row {
+                file: self.name.clone(),
+                line: line_no,
+                columns: columns.clone(),
+                cells,
+            });
         }
         if !header_seen {
             return Err(Error::data(&self.name, 0, "no header line"));
@@ -160,7 +177,10 @@ impl Row {
 
     /// The `|`-separated values of `column`, trimmed, without empty ones.
     pub fn list(&self, column: &str) -> impl Iterator<Item = &str> {
-        self.get(column).split('|').map(str::trim).filter(|v| !v.is_empty())
+        self.get(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     }
 
     /// The cell of `column`, or an error naming the file and line when it is empty.
@@ -169,7 +189,11 @@ impl Row {
     /// When the cell is empty.
     pub fn required(&self, column: &str) -> Result<&str, Error> {
         let v = self.get(column);
-        if v.is_empty() { Err(self.error(format!("column {column:?} is empty"))) } else { Ok(v) }
+        if v.is_empty() {
+            Err(self.error(format!("column {column:?} is empty")))
+        } else {
+            Ok(v)
+        }
     }
 
     /// Line number in the file (1-based).

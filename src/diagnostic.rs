@@ -22,12 +22,19 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `span`.
     pub fn new(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { span, message: message.into() }
+        Diagnostic {
+            span,
+            message: message.into(),
+        }
     }
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bytes {}..{}: {}", self.span.start, self.span.end, self.message)
+        write!(
+            f,
+            "bytes {}..{}: {}",
+            self.span.start, self.span.end, self.message
+        )
     }
 }

@@ -28,17 +28,26 @@ enum ErrorKind {
 
 impl Error {
     pub(crate) fn io(what: impl fmt::Display, err: std::io::Error) -> Error {
-        Error { kind: ErrorKind::Io, message: format!("{what}: {err}") }
+        Error {
+            kind: ErrorKind::Io,
+            message: format!("{what}: {err}"),
+        }
     }
 
     /// A problem in a gazetteer data file, at `file:line`.
     pub(crate) fn data(file: &str, line: usize, message: impl fmt::Display) -> Error {
-        Error { kind: ErrorKind::Data, message: format!("{file}:{line}: {message}") }
+        Error {
+            kind: ErrorKind::Data,
+            message: format!("{file}:{line}: {message}"),
+        }
     }
 
     /// A problem in one input record; `place` names the input and where in it.
     pub(crate) fn input(place: impl fmt::Display, message: impl fmt::Display) -> Error {
-        Error { kind: ErrorKind::Input, message: format!("{place}: {message}") }
+        Error {
+            kind: ErrorKind::Input,
+            message: format!("{place}: {message}"),
+        }
     }
 
     /// An I/O error while reading or writing `what` (a file name, `stdin`, `output`).
@@ -48,7 +57,10 @@ impl Error {
 
     /// An input error with a complete message (for callers that read inputs of their own).
     pub fn from_message(message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Input, message: message.into() }
+        Error {
+            kind: ErrorKind::Input,
+            message: message.into(),
+        }
     }
 
     /// True when a gazetteer data file is malformed or inconsistent.

@@ -13,7 +13,11 @@ use chronik::graph::TimelineBuilder;
 use chronik::{DataDir, Error, Pipeline, Tense, TimeTagger};
 
 #[derive(Parser)]
-#[command(name = "chronik", version, about = "German news in, a timeline of diplomatic meetings out.")]
+#[command(
+    name = "chronik",
+    version,
+    about = "German news in, a timeline of diplomatic meetings out."
+)]
 struct Cli {
     /// Load gazetteers from this directory instead of the bundled copy.
     #[arg(long, global = true, value_name = "DIR")]
@@ -92,16 +96,28 @@ fn main() -> ExitCode {
         None => DataDir::bundled(),
     };
     let result = match cli.command {
-        Command::Extract { inputs, format, published, output, jobs } => {
-            extract(&data, &inputs, format, published.as_deref(), output, jobs)
-        }
-        Command::Merge { inputs, format, output } => merge(&inputs, format, output),
+        Command::Extract {
+            inputs,
+            format,
+            published,
+            output,
+            jobs,
+        } => extract(&data, &inputs, format, published.as_deref(), output, jobs),
+        Command::Merge {
+            inputs,
+            format,
+            output,
+        } => merge(&inputs, format, output),
         Command::ResolveTime => resolve_time(&data),
     };
     match result {
         Ok(tally) if tally.failed == 0 => ExitCode::SUCCESS,
         Ok(tally) => {
-            eprintln!("chronik: {} of {} records failed", tally.failed, tally.articles + tally.failed);
+            eprintln!(
+                "chronik: {} of {} records failed",
+                tally.failed,
+                tally.articles + tally.failed
+            );
             ExitCode::from(1)
         }
         Err(e) => fatal(&e),
@@ -163,7 +179,9 @@ impl Sink {
                     Format::Dot => export::to_dot(&timeline),
                     _ => export::to_timeline_json(&timeline) + "\n",
                 };
-                w.write_all(text.as_bytes()).and_then(|()| w.flush()).map_err(|e| io_error("output", e))
+                w.write_all(text.as_bytes())
+                    .and_then(|()| w.flush())
+                    .map_err(|e| io_error("output", e))
             }
         }
     }
@@ -188,14 +206,16 @@ fn extract(
     jobs: Option<usize>,
 ) -> Result<Tally, Error> {
     let pipeline = Pipeline::new(data)?;
-    let published = match published {
-        Some(p) => Some(
-            document::parse_published(p)
-                .ok_or_else(|| Error::from_message(format!("--published {p:?} is not a date-time")))?,
-        ),
-        None => None,
-    };
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let published =
+        match published {
+            Some(p) => Some(document::parse_published(p).ok_or_else(|| {
+                Error::from_message(format!("--published {p:?} is not a date-time"))
+            })?),
+            None => None,
+        };
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let mut out = sink(format, output)?;
     let mut tally = Tally::default();
     let progress = std::io::stderr().is_terminal();
@@ -220,17 +240,18 @@ fn extract(
             continue;
         }
         let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-        let flush = |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
-            for record in run_batch(&pipeline, batch, jobs) {
-                out.put(&record)?;
-                tally.articles += 1;
-            }
-            batch.clear();
-            if progress {
-                eprint!("\rchronik: {} articles", tally.articles);
-            }
-            Ok(())
-        };
+        let flush =
+            |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
+                for record in run_batch(&pipeline, batch, jobs) {
+                    out.put(&record)?;
+                    tally.articles += 1;
+                }
+                batch.clear();
+                if progress {
+                    eprint!("\rchronik: {} articles", tally.articles);
+                }
+                Ok(())
+            };
         match InputKind::detect(name, &head) {
             InputKind::JsonLines => {
                 for item in document::read_json_lines(name, reader) {
@@ -256,7 +277,9 @@ fn extract(
                         continue;
                     }
                 };
-                let stem = std::path::Path::new(name).file_stem().map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
+                let stem = std::path::Path::new(name)
+                    .file_stem()
+                    .map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
                 if kind == InputKind::NewsPage {
                     for item in document::read_news_page(&stem, &text) {
                         match item {
@@ -290,14 +313,22 @@ fn run_batch(pipeline: &Pipeline, batch: &[Article], jobs: usize) -> Vec<Article
     }
     let chunk = batch.len().div_ceil(jobs);
     std::thread::scope(|s| {
-        let handles: Vec<_> = batch.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
 fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
     if format == Format::Jsonl {
-        return Err(Error::from_message("merge writes a timeline: use --format timeline or dot"));
+        return Err(Error::from_message(
+            "merge writes a timeline: use --format timeline or dot",
+        ));
     }
     let mut out = sink(format, output)?;
     let mut tally = Tally::default();
@@ -319,7 +350,10 @@ fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<T
                     out.put(&record)?;
                     tally.articles += 1;
                 }
-                Err(e) => tally.report(&Error::from_message(format!("{name}:{}: not an article record: {e}", i + 1))),
+                Err(e) => tally.report(&Error::from_message(format!(
+                    "{name}:{}: not an article record: {e}",
+                    i + 1
+                ))),
             }
         }
     }
@@ -337,13 +371,16 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
             continue;
         }
         let place = format!("stdin:{}", i + 1);
-        let mut case: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&line) {
-            Ok(c) => c,
-            Err(e) => {
-                tally.report(&Error::from_message(format!("{place}: not a JSON object: {e}")));
-                serde_json::Map::new()
-            }
-        };
+        let mut case: serde_json::Map<String, serde_json::Value> =
+            match serde_json::from_slice(&line) {
+                Ok(c) => c,
+                Err(e) => {
+                    tally.report(&Error::from_message(format!(
+                        "{place}: not a JSON object: {e}"
+                    )));
+                    serde_json::Map::new()
+                }
+            };
         let field = |k: &str| case.get(k).and_then(|v| v.as_str()).map(str::to_string);
         let reference = field("ref").and_then(|r| document::parse_published(&r));
         let tense = field("tense").and_then(|t| match t.as_str() {
@@ -353,15 +390,29 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
             _ => None,
         });
         let timex = match (field("text"), reference) {
-            (Some(text), Some(reference)) => tagger.resolve_phrase(&text, field("context").as_deref(), tense, reference),
+            (Some(text), Some(reference)) => {
+                tagger.resolve_phrase(&text, field("context").as_deref(), tense, reference)
+            }
             _ if !case.is_empty() => {
-                tally.report(&Error::from_message(format!("{place}: needs \"text\" and a valid \"ref\"")));
+                tally.report(&Error::from_message(format!(
+                    "{place}: needs \"text\" and a valid \"ref\""
+                )));
                 None
             }
             _ => None,
         };
-        case.insert("value".into(), timex.as_ref().map_or(serde_json::Value::Null, |t| t.value.clone().into()));
-        case.insert("type".into(), timex.as_ref().map_or(serde_json::Value::Null, |t| t.timex_type.as_str().into()));
+        case.insert(
+            "value".into(),
+            timex
+                .as_ref()
+                .map_or(serde_json::Value::Null, |t| t.value.clone().into()),
+        );
+        case.insert(
+            "type".into(),
+            timex
+                .as_ref()
+                .map_or(serde_json::Value::Null, |t| t.timex_type.as_str().into()),
+        );
         serde_json::to_writer(&mut out, &case).map_err(|e| io_error("stdout", e.into()))?;
         out.write_all(b"\n").map_err(|e| io_error("stdout", e))?;
         tally.articles += 1;

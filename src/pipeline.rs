@@ -86,6 +86,12 @@ impl Pipeline {
             gazetteer: &self.gazetteer,
         };
         let events = self.events.find(&cx);
-        Extraction { sentences, mentions, timexes: tags.timexes, events, diagnostics: tags.diagnostics }
+        Extraction {
+            sentences,
+            mentions,
+            timexes: tags.timexes,
+            events,
+            diagnostics: tags.diagnostics,
+        }
     }
 }

@@ -55,6 +55,9 @@ impl Span {
 
     /// The same span moved `offset` bytes to the right.
     pub const fn shifted(&self, offset: usize) -> Span {
-        Span { start: self.start + offset, end: self.end + offset }
+        Span {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 }

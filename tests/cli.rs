@@ -13,7 +13,11 @@ fn chronik(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         .expect("the binary runs");
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -29,7 +33,12 @@ fn bundled_page_as_timeline() {
     let (code, out, err) = chronik(&["extract", "examples/dpa-page.txt"], b"");
     assert_eq!(code, 0, "{err}");
     let timeline: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let dates: Vec<&str> = timeline["events"].as_array().unwrap().iter().filter_map(|e| e["date"].as_str()).collect();
+    let dates: Vec<&str> = timeline["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
     assert_eq!(dates, ["2022-01-10", "2022-01-12", "2022-01-13"]);
 }
 
@@ -40,18 +49,39 @@ fn bad_json_lines_are_reported_and_the_rest_goes_through() {
     assert_eq!(code, 1, "some records failed");
     assert!(err.contains("-:2: not a JSON article"), "{err}");
     assert!(err.contains("-:3: invalid UTF-8"), "{err}");
-    let ids: Vec<String> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     assert_eq!(ids, ["a", "c"]);
 }
 
 #[test]
 fn plain_text_needs_a_publication_time() {
-    let path = temp_file("plain.txt", "Merkel trifft Macron am Montag in Paris.".as_bytes());
+    let path = temp_file(
+        "plain.txt",
+        "Merkel trifft Macron am Montag in Paris.".as_bytes(),
+    );
     let p = path.to_str().unwrap();
     let (code, _, err) = chronik(&["extract", p], b"");
     assert_eq!(code, 1);
     assert!(err.contains("needs --published"), "{err}");
-    let (code, out, err) = chronik(&["extract", "--format", "jsonl", "--published", "2019-03-20T12:00:00+01:00", p], b"");
+    let (code, out, err) = chronik(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "--published",
+            "2019-03-20T12:00:00+01:00",
+            p,
+        ],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"id\":\"plain\""));
 }
@@ -59,7 +89,15 @@ fn plain_text_needs_a_publication_time() {
 #[test]
 fn invalid_utf8_file_is_named_with_its_byte() {
     let path = temp_file("bad.txt", b"Gipfel in Genf \xff\xfe");
-    let (code, _, err) = chronik(&["extract", "--published", "2022-01-01", path.to_str().unwrap()], b"");
+    let (code, _, err) = chronik(
+        &[
+            "extract",
+            "--published",
+            "2022-01-01",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
     assert!(err.contains("bad.txt: byte 15: invalid UTF-8"), "{err}");
 }
@@ -67,13 +105,20 @@ fn invalid_utf8_file_is_named_with_its_byte() {
 #[test]
 fn empty_input_gives_an_empty_timeline() {
     let (code, out, err) = chronik(&["extract", "--format", "jsonl", "-"], b"");
-    assert_eq!((code, out.as_str()), (0, ""), "an empty partition is not a failure");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, ""),
+        "an empty partition is not a failure"
+    );
     assert!(err.contains("-: empty input"), "{err}");
 }
 
 #[test]
 fn merge_reads_back_what_extract_wrote() {
-    let (_, lines, _) = chronik(&["extract", "--format", "jsonl", "examples/dpa-page.txt"], b"");
+    let (_, lines, _) = chronik(
+        &["extract", "--format", "jsonl", "examples/dpa-page.txt"],
+        b"",
+    );
     let (code, out, err) = chronik(&["merge", "-"], lines.as_bytes());
     assert_eq!(code, 0, "{err}");
     let timeline: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -82,14 +127,32 @@ fn merge_reads_back_what_extract_wrote() {
 
 #[test]
 fn dot_output_renders_with_graphviz() {
-    let (code, dot, err) = chronik(&["extract", "--format", "dot", "examples/dpa-page.txt"], b"");
+    let (code, dot, err) = chronik(
+        &["extract", "--format", "dot", "examples/dpa-page.txt"],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     assert!(dot.contains("Nato-Russland-Rat"));
-    let render = Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
-    let mut child = render.expect("Graphviz `dot` is installed (Debian package graphviz; .ci/run installs it)");
-    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    let render = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child =
+        render.expect("Graphviz `dot` is installed (Debian package graphviz; .ci/run installs it)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "dot failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
@@ -98,7 +161,10 @@ fn resolve_time_adds_value_and_type() {
     let input = b"{\"text\": \"10. Januar\", \"ref\": \"2021-12-28T10:20:28+01:00\", \"tense\": \"future\"}\nnot json\n";
     let (code, out, err) = chronik(&["resolve-time"], input);
     assert_eq!(code, 1, "the bad line counts as failed: {err}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "one output line per input line, in order");
     assert_eq!(lines[0]["value"], "2022-01-10");
     assert_eq!(lines[0]["type"], "DATE");

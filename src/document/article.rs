@@ -35,15 +35,29 @@ pub struct Article {
 
 impl Article {
     /// An article from its id, publication time and text; the dateline is detected.
-    pub fn new(id: impl Into<String>, published: DateTime<FixedOffset>, text: impl Into<String>) -> Article {
+    pub fn new(
+        id: impl Into<String>,
+        published: DateTime<FixedOffset>,
+        text: impl Into<String>,
+    ) -> Article {
         let text = text.into();
         let dateline = find_dateline(&text);
-        Article { id: id.into(), published, title: None, text, source: None, dateline, input_offset: 0 }
+        Article {
+            id: id.into(),
+            published,
+            title: None,
+            text,
+            source: None,
+            dateline,
+            input_offset: 0,
+        }
     }
 
     /// Byte offset where the body proper begins: after the dateline, its agency tag, date and dash.
     pub fn body_start(&self) -> usize {
-        self.dateline.map_or(0, |d| d.end + dateline_tail(&self.text[d.end..]).unwrap_or(0))
+        self.dateline.map_or(0, |d| {
+            d.end + dateline_tail(&self.text[d.end..]).unwrap_or(0)
+        })
     }
 }
 
@@ -74,7 +88,11 @@ pub(crate) fn find_dateline(text: &str) -> Option<Span> {
     let name = caps.get(1)?;
     let rest = &text[name.end()..];
     dateline_tail(rest)?;
-    let upper = name.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let upper = name
+        .as_str()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     let tagged = rest.trim_start().starts_with('(');
     let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 2 && (upper || tagged)).then(|| Span::new(name.start(), name.end()))
@@ -106,7 +124,12 @@ pub fn parse_published(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t);
     }
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
             return Some(berlin_time(naive));
         }
@@ -122,11 +145,17 @@ mod tests {
     #[test]
     fn datelines() {
         let t = "WASHINGTON/MOSKAU - Vertreter der USA";
-        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("WASHINGTON/MOSKAU"));
+        assert_eq!(
+            find_dateline(t).map(|s| s.text(t)),
+            Some("WASHINGTON/MOSKAU")
+        );
         let t = "BERLIN (dpa) - Die Kanzlerin";
         assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("BERLIN"));
         let t = "SANKT PETERSBURG - Putin";
-        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("SANKT PETERSBURG"));
+        assert_eq!(
+            find_dateline(t).map(|s| s.text(t)),
+            Some("SANKT PETERSBURG")
+        );
         assert_eq!(find_dateline("USA und Russland sprechen"), None);
         assert_eq!(find_dateline("Russland - ein Land im Umbruch"), None);
         let t = "Buenos Aires (AFP) Nach ihrem Gespräch";
@@ -136,7 +165,10 @@ mod tests {
         assert_eq!(&t[a.body_start()..], "Der Präsident");
         let t = "BERLIN (dpa-AFX) - Bundespräsident";
         let a = Article::new("x", "2024-05-26T12:00:00+02:00".parse().unwrap(), t);
-        assert_eq!((a.dateline.map(|s| s.text(t)), &t[a.body_start()..]), (Some("BERLIN"), "Bundespräsident"));
+        assert_eq!(
+            (a.dateline.map(|s| s.text(t)), &t[a.body_start()..]),
+            (Some("BERLIN"), "Bundespräsident")
+        );
     }
 
     #[test]

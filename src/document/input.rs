@@ -95,17 +95,37 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
 
 fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, Error> {
     let place = format!("{name}:{line_no}");
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| Error::input(&place, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
-    let record: JsonArticle = serde_json::from_str(line)
-        .map_err(|e| Error::input(&place, format!("not a JSON article (column {}): {e}", e.column())))?;
+    let line = std::str::from_utf8(bytes).map_err(|e| {
+        Error::input(
+            &place,
+            format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+        )
+    })?;
+    let record: JsonArticle = serde_json::from_str(line).map_err(|e| {
+        Error::input(
+            &place,
+            format!("not a JSON article (column {}): {e}", e.column()),
+        )
+    })?;
     let id = match record.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(Error::input(&place, format!("\"id\" must be a string, got {other}"))),
+        other => {
+            return Err(Error::input(
+                &place,
+                format!("\"id\" must be a string, got {other}"),
+            ));
+        }
     };
-    let published = parse_published(&record.published)
-        .ok_or_else(|| Error::input(&place, format!("article {id:?}: \"published\" {:?} is not a date-time", record.published)))?;
+    let published = parse_published(&record.published).ok_or_else(|| {
+        Error::input(
+            &place,
+            format!(
+                "article {id:?}: \"published\" {:?} is not a date-time",
+                record.published
+            ),
+        )
+    })?;
     let mut article = Article::new(id, published, record.text);
     article.title = record.title;
     article.source = record.source;
@@ -144,9 +164,14 @@ fn page_patterns() -> &'static PagePatterns {
 }
 
 fn stamp_time(caps: &regex::Captures, first: usize) -> Option<DateTime<FixedOffset>> {
-    let n = |i: usize| caps.get(first + i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let n = |i: usize| {
+        caps.get(first + i)
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+    };
     let date = NaiveDate::from_ymd_opt(n(2)? as i32, n(1)?, n(0)?)?;
-    let second = caps.get(first + 5).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let second = caps
+        .get(first + 5)
+        .map_or(Some(0), |m| m.as_str().parse().ok())?;
     Some(berlin_time(date.and_hms_opt(n(3)?, n(4)?, second)?))
 }
 
@@ -164,14 +189,25 @@ fn stamp_time(caps: &regex::Captures, first: usize) -> Option<DateTime<FixedOffs
 pub fn read_news_page(name: &str, page: &str) -> Vec<Result<Article, Error>> {
     let patterns = page_patterns();
     let Some(caps) = patterns.time_line.captures(page) else {
-        return vec![Err(Error::input(name, "no time line like `28.12.2021 - 10:20:28`: not a news page"))];
+        return vec![Err(Error::input(
+            name,
+            "no time line like `28.12.2021 - 10:20:28`: not a news page",
+        ))];
     };
     let time_line = caps.get(0).expect("group 0 always matches");
     let Some(published) = stamp_time(&caps, 1) else {
         let line = line_of(page, time_line.start());
-        return vec![Err(Error::input(format!("{name}:{line}"), format!("impossible date {:?}", time_line.as_str().trim())))];
+        return vec![Err(Error::input(
+            format!("{name}:{line}"),
+            format!("impossible date {:?}", time_line.as_str().trim()),
+        ))];
     };
-    let title = page[..time_line.start()].trim_end().rsplit('\n').next().map(str::trim).filter(|t| !t.is_empty());
+    let title = page[..time_line.start()]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     let (body_start, body_end, teasers_start) = main_body_bounds(page, time_line.end());
     let mut start = body_start;
     if let Some(t) = title {
@@ -186,7 +222,9 @@ pub fn read_news_page(name: &str, page: &str) -> Vec<Result<Article, Error>> {
     main.title = title.map(str::to_string);
     main.input_offset = start;
     out.push(Ok(main));
-    let Some(teasers_start) = teasers_start else { return out };
+    let Some(teasers_start) = teasers_start else {
+        return out;
+    };
     let mut offset = teasers_start;
     let mut n = 0;
     for para in page[teasers_start..].split('\n') {
@@ -196,12 +234,17 @@ pub fn read_news_page(name: &str, page: &str) -> Vec<Result<Article, Error>> {
         if trimmed.trim().is_empty() {
             continue;
         }
-        let Some(caps) = patterns.teaser_stamp.captures(trimmed) else { continue };
+        let Some(caps) = patterns.teaser_stamp.captures(trimmed) else {
+            continue;
+        };
         n += 1;
         let id = format!("{name}-t{n}");
         let Some(published) = stamp_time(&caps, 2) else {
             let line = line_of(page, para_start);
-            out.push(Err(Error::input(format!("{name}:{line}"), format!("teaser {id}: impossible date in stamp"))));
+            out.push(Err(Error::input(
+                format!("{name}:{line}"),
+                format!("teaser {id}: impossible date in stamp"),
+            )));
             continue;
         };
         let lead = para.len() - para.trim_start().len();
@@ -234,7 +277,11 @@ fn main_body_bounds(page: &str, after_time: usize) -> (usize, usize, Option<usiz
         }
         offset += line.len() + 1;
     }
-    (start, end.min(page.len()), teasers.filter(|&t| t <= page.len()))
+    (
+        start,
+        end.min(page.len()),
+        teasers.filter(|&t| t <= page.len()),
+    )
 }
 
 fn first_sentence(text: &str) -> &str {
@@ -242,7 +289,11 @@ fn first_sentence(text: &str) -> &str {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    text[..byte.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -256,7 +307,10 @@ mod tests {
         let articles = read_news_page("p", PAGE);
         let main = articles[0].as_ref().unwrap();
         assert_eq!(main.title.as_deref(), Some("Gipfel in Genf"));
-        assert_eq!(main.text, "GENF - Die Präsidenten treffen sich.\n\nZweiter Absatz.");
+        assert_eq!(
+            main.text,
+            "GENF - Die Präsidenten treffen sich.\n\nZweiter Absatz."
+        );
         assert_eq!(&PAGE[main.input_offset..main.input_offset + 4], "GENF");
         assert_eq!(main.published.to_rfc3339(), "2021-12-28T10:20:28+01:00");
         let teaser = articles[1].as_ref().unwrap();
@@ -264,9 +318,15 @@ mod tests {
         assert_eq!(teaser.text, "Teaser eins. Mehr Text. ROM - Italien wählt.");
         assert_eq!(teaser.title.as_deref(), Some("Teaser eins."));
         assert_eq!(teaser.published.to_rfc3339(), "2022-01-28T21:31:00+01:00");
-        assert_eq!(&PAGE[teaser.input_offset..teaser.input_offset + 6], "Teaser");
+        assert_eq!(
+            &PAGE[teaser.input_offset..teaser.input_offset + 6],
+            "Teaser"
+        );
         let bad = articles[2].as_ref().unwrap_err().to_string();
-        assert!(bad.contains("p-t2") && bad.contains("impossible date"), "{bad}");
+        assert!(
+            bad.contains("p-t2") && bad.contains("impossible date"),
+            "{bad}"
+        );
     }
 
     #[test]
@@ -274,8 +334,20 @@ mod tests {
         let input = b"{\"id\":\"a\",\"published\":\"2022-01-10\",\"text\":\"x\"}\n\n\xff\xfe\n{\"id\":1,\"published\":\"nie\",\"text\":\"y\"}\n{\"id\":2,\"published\":\"2022-01-10T10:00:00Z\",\"text\":\"z\"}";
         let results: Vec<_> = read_json_lines("in", &input[..]).collect();
         assert_eq!(results.len(), 4);
-        assert!(results[1].as_ref().unwrap_err().to_string().starts_with("in:3: invalid UTF-8"));
-        assert!(results[2].as_ref().unwrap_err().to_string().contains("in:4: article \"1\""));
+        assert!(
+            results[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in:3: invalid UTF-8")
+        );
+        assert!(
+            results[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("in:4: article \"1\"")
+        );
         assert_eq!(results[3].as_ref().unwrap().id, "2");
     }
 

@@ -42,7 +42,10 @@ impl SentenceSplitter {
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
         }
-        Ok(SentenceSplitter { abbreviations, after_ordinal })
+        Ok(SentenceSplitter {
+            abbreviations,
+            after_ordinal,
+        })
     }
 
     /// The sentences of `text`, as spans without surrounding white space.
@@ -93,8 +96,12 @@ impl SentenceSplitter {
         if next.len() == rest.len() && !rest.is_empty() {
             return None; // no white space after: "9.30", "z.B.", "www.dpa.de"
         }
-        let Some(first) = next.chars().next() else { return Some(end) };
-        if first.is_lowercase() || first.is_ascii_digit() && bytes[i] == b'.' && next_is_number_continuation(next) {
+        let Some(first) = next.chars().next() else {
+            return Some(end);
+        };
+        if first.is_lowercase()
+            || first.is_ascii_digit() && bytes[i] == b'.' && next_is_number_continuation(next)
+        {
             return None;
         }
         if bytes[i] == b'.' {
@@ -117,7 +124,9 @@ impl SentenceSplitter {
 fn next_is_number_continuation(next: &str) -> bool {
     // "am 14. und 15." is handled by the lower-case rule; here: "10. 000" never happens in news,
     // but "1. 2. 3." lists do: keep them together.
-    next.split_whitespace().next().is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+    next.split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with('.') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The word before the dot at the end of `s`, including that dot.
@@ -158,7 +167,10 @@ mod tests {
     fn keeps_ordinals_times_abbreviations_and_initials() {
         assert_eq!(
             split("Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein. Danach: Pause!"),
-            vec!["Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein.", "Danach: Pause!"]
+            vec![
+                "Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein.",
+                "Danach: Pause!"
+            ]
         );
     }
 
@@ -166,12 +178,19 @@ mod tests {
     fn breaks_after_year_and_quote() {
         assert_eq!(
             split("Das war 2019. Dann kam „mehr.“ Übermorgen geht es weiter."),
-            vec!["Das war 2019.", "Dann kam „mehr.“", "Übermorgen geht es weiter."]
+            vec![
+                "Das war 2019.",
+                "Dann kam „mehr.“",
+                "Übermorgen geht es weiter."
+            ]
         );
     }
 
     #[test]
     fn blank_line_ends_a_sentence() {
-        assert_eq!(split("Titel ohne Punkt\n\nText."), vec!["Titel ohne Punkt", "Text."]);
+        assert_eq!(
+            split("Titel ohne Punkt\n\nText."),
+            vec!["Titel ohne Punkt", "Text."]
+        );
     }
 }

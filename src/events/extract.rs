@@ -54,7 +54,9 @@ impl EventFinder {
     /// # Errors
     /// When a file in `events/` is missing or malformed.
     pub fn new(data: &DataDir) -> Result<EventFinder, Error> {
-        Ok(EventFinder { lexicon: Lexicon::new(data)? })
+        Ok(EventFinder {
+            lexicon: Lexicon::new(data)?,
+        })
     }
 
     pub(crate) fn find(&self, cx: &Context) -> Vec<Event> {
@@ -73,7 +75,7 @@ impl EventFinder {
             }
             let topic = self.topic(cx.text, &words, t);
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
-            let refers_back = self.refers_back(&words, t);
+            let refers_back = self.refers_back(&words);
             if let Some(previous) = events.last_mut().filter(|_| refers_back) {
                 let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
                 if !dates_conflict && shares_parties(previous, &event) {
@@ -102,14 +104,21 @@ impl EventFinder {
     fn first_trigger<'w>(&self, words: &[Word<'w>]) -> Option<(usize, &Trigger)> {
         let mut triggers = words.iter().enumerate().filter_map(|(i, w)| {
             let trigger = self.lexicon.trigger(w.text)?;
-            let satisfied = trigger.requires.is_empty() || words.iter().any(|o| trigger.requires.iter().any(|r| r == o.text));
+            let satisfied = trigger.requires.is_empty()
+                || words
+                    .iter()
+                    .any(|o| trigger.requires.iter().any(|r| r == o.text));
             satisfied.then_some((i, trigger))
         });
         let first = triggers.next()?;
         if !self.determined(words, first.0) {
             return Some(first);
         }
-        Some(triggers.find(|(i, _)| !self.determined(words, *i)).unwrap_or(first))
+        Some(
+            triggers
+                .find(|(i, _)| !self.determined(words, *i))
+                .unwrap_or(first),
+        )
     }
 
     /// A definite or possessive determiner before the trigger, adjectives allowed between
@@ -118,7 +127,9 @@ impl EventFinder {
         words[t.saturating_sub(3)..t]
             .iter()
             .rev()
-            .take_while(|w| !w.text.starts_with(char::is_uppercase) || self.lexicon.is(w.text, Cue::Definite))
+            .take_while(|w| {
+                !w.text.starts_with(char::is_uppercase) || self.lexicon.is(w.text, Cue::Definite)
+            })
             .any(|w| self.lexicon.is(w.text, Cue::Definite))
     }
 
@@ -128,17 +139,29 @@ impl EventFinder {
     fn negated(&self, words: &[Word], t: usize) -> bool {
         let window = &words[t.saturating_sub(3)..(t + 5).min(words.len())];
         let cancelled = self.cue_status(words) == Some(Status::Cancelled);
-        !cancelled && window.iter().any(|w| self.lexicon.is(w.text, Cue::Negation))
+        !cancelled
+            && window
+                .iter()
+                .any(|w| self.lexicon.is(w.text, Cue::Negation))
     }
 
-    /// The sentence starts with an anaphoric adverb, or the trigger noun has a definite article.
-    fn refers_back(&self, words: &[Word], t: usize) -> bool {
-        let starts_anaphoric = words.first().is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
-        starts_anaphoric || self.determined(words, t)
+    /// The sentence starts with an anaphoric adverb, or one of its triggers has a definite or
+    /// possessive determiner (`aus dem Treffen`, `seiner Reise`).
+    fn refers_back(&self, words: &[Word]) -> bool {
+        let starts_anaphoric = words
+            .first()
+            .is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
+        starts_anaphoric
+            || (0..words.len())
+                .any(|i| self.lexicon.trigger(words[i].text).is_some() && self.determined(words, i))
     }
 
     fn enough_parties(&self, event: &Event, trigger: &Trigger) -> bool {
-        let named = event.participants.iter().filter(|p| p.span.is_some()).count();
+        let named = event
+            .participants
+            .iter()
+            .filter(|p| p.span.is_some())
+            .count();
         match trigger.pos {
             TriggerPos::Verb if event.kind != EventKind::Visit => named >= 2,
             _ => named >= 1,
@@ -147,15 +170,26 @@ impl EventFinder {
 
     /// The topic: the words after `über` up to a comma or the clause's final verb.
     fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
-        let start = words.iter().position(|w| self.lexicon.is(w.text, Cue::Topic))? + 1;
+        let start = words
+            .iter()
+            .position(|w| self.lexicon.is(w.text, Cue::Topic))?
+            + 1;
         let mut first = start;
-        while first < words.len() && matches!(words[first].text, "den" | "die" | "das" | "dem" | "der" | "des" | "einen" | "eine" | "ein") {
+        while first < words.len()
+            && matches!(
+                words[first].text,
+                "den" | "die" | "das" | "dem" | "der" | "des" | "einen" | "eine" | "ein"
+            )
+        {
             first += 1;
         }
         let mut end = first;
         while end < words.len() {
             let w = words[end];
-            if end == t || (end > first && text[words[end - 1].span.end..w.span.start].contains([',', ';', ':'])) {
+            if end == t
+                || (end > first
+                    && text[words[end - 1].span.end..w.span.start].contains([',', ';', ':']))
+            {
                 break;
             }
             end += 1;
@@ -166,8 +200,20 @@ impl EventFinder {
         (end > first).then(|| Span::new(words[first].span.start, words[end - 1].span.end))
     }
 
-    fn read_sentence(&self, cx: &Context, sentence: Span, words: &[Word], t: usize, trigger: &Trigger, topic: Option<Span>) -> Event {
-        let mentions: Vec<&Mention> = cx.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+    fn read_sentence(
+        &self,
+        cx: &Context,
+        sentence: Span,
+        words: &[Word],
+        t: usize,
+        trigger: &Trigger,
+        topic: Option<Span>,
+    ) -> Event {
+        let mentions: Vec<&Mention> = cx
+            .mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span))
+            .collect();
         let mut kind = trigger.kind;
         let place = self.place(cx, words, t, &mentions, topic);
         let mut participants = Vec::new();
@@ -182,17 +228,61 @@ impl EventFinder {
                 continue;
             }
             let actor = government_state(cx.gazetteer, actor);
-            participants.push(Participant { actor, span: Some(m.span), open: false });
+            participants.push(Participant {
+                actor,
+                span: Some(m.span),
+                open: false,
+            });
             add_implied(cx.gazetteer, actor, &mut participants);
         }
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
             if let Some(host) = place.and_then(|p| cx.gazetteer.state_of_place(p.place)) {
-                participants.push(Participant { actor: host, span: place.map(|p| p.span), open: false });
+                participants.push(Participant {
+                    actor: host,
+                    span: place.map(|p| p.span),
+                    open: false,
+                });
+            }
+        }
+        if let Some(group) = self.convening_group(cx, words, t, &mentions) {
+            // `Sondersitzung des UN-Sicherheitsrats`, `Treffen der G7-Außenminister`: the group
+            // that meets is the party; other names in the sentence are its members or speakers
+            participants.retain(|p| {
+                p.span.is_some_and(|s| {
+                    s.start < words[t].span.start && self.linked_by_mit(cx.text, s, words[t].span)
+                })
+            });
+            participants.insert(
+                0,
+                Participant {
+                    actor: group.0,
+                    span: Some(group.1),
+                    open: false,
+                },
+            );
+            add_implied(cx.gazetteer, group.0, &mut participants);
+        } else if participants.iter().filter(|p| p.span.is_some()).count() < 2
+            && self.has_pronoun_subject(words)
+        {
+            // `Bei seinem Besuch traf er mit X zusammen`: `er` is the last person named before
+            if let Some(person) = last_person_before(cx, sentence.start) {
+                participants.insert(
+                    0,
+                    Participant {
+                        actor: person,
+                        span: None,
+                        open: false,
+                    },
+                );
             }
         }
         dedup_participants(&mut participants);
-        if kind == EventKind::Meeting && participants.iter().any(|p| cx.gazetteer.actor(p.actor).kind == ActorKind::Body) {
+        let all_bodies = participants
+            .iter()
+            .filter(|p| p.span.is_some())
+            .all(|p| cx.gazetteer.actor(p.actor).kind == ActorKind::Body);
+        if kind == EventKind::Meeting && all_bodies && !participants.is_empty() {
             kind = EventKind::Session;
         }
         let date = self.date(cx, words, sentence, t);
@@ -210,52 +300,124 @@ impl EventFinder {
         }
     }
 
+    /// The group right after the trigger in the genitive: `Sitzung des UN-Sicherheitsrats`,
+    /// `Treffen der G7-Außenminister`, `Gipfel der Afrikanischen Union`.
+    fn convening_group(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+        mentions: &[&Mention],
+    ) -> Option<(crate::gazetteer::ActorId, Span)> {
+        let trigger = words[t].span;
+        let m = mentions.iter().find(|m| m.span.start > trigger.end)?;
+        let between: Vec<&str> = words
+            .iter()
+            .filter(|w| w.span.start > trigger.end && w.span.end <= m.span.start)
+            .map(|w| w.text)
+            .collect();
+        let genitive = matches!(between.first(), Some(&("des" | "der")));
+        let short =
+            between.len() <= 4 && !cx.text[trigger.end..m.span.start].contains([',', ';', '(']);
+        let actor = m.actor()?;
+        let group = matches!(
+            cx.gazetteer.actor(actor).kind,
+            ActorKind::Body | ActorKind::Organisation
+        );
+        (genitive && short && group && !matches!(m.how, How::Adjective | How::Demonym))
+            .then_some((actor, m.span))
+    }
+
+    /// `X traf sich mit Y`: a party named shortly before the trigger, in the same clause.
+    fn linked_by_mit(&self, text: &str, party: Span, trigger: Span) -> bool {
+        let between = &text[party.end..trigger.start];
+        !between.contains([',', ';']) && between.split_whitespace().count() <= 6
+    }
+
+    fn has_pronoun_subject(&self, words: &[Word]) -> bool {
+        words.iter().any(|w| w.text == "er")
+    }
+
     /// `Laut US-Regierung`, `nach Angaben des Weißen Hauses`, `sagte Außenminister Lawrow`,
     /// `der Staatsagentur Tass zufolge`, `Merkel (CDU)`: a source or an aside, not a party.
     fn attributed(&self, text: &str, words: &[Word], span: Span) -> bool {
-        let in_parentheses = text[..span.start].trim_end().ends_with('(') && text[span.end..].trim_start().starts_with(')');
-        let i = words.iter().position(|w| w.span.end >= span.end).unwrap_or(0);
-        let before = words.iter().rposition(|w| w.span.end <= span.start).map_or(0, |b| b + 1);
+        let in_parentheses = text[..span.start].trim_end().ends_with('(')
+            && text[span.end..].trim_start().starts_with(')');
+        let i = words
+            .iter()
+            .position(|w| w.span.end >= span.end)
+            .unwrap_or(0);
+        let before = words
+            .iter()
+            .rposition(|w| w.span.end <= span.start)
+            .map_or(0, |b| b + 1);
         let cue_before = words[before.saturating_sub(3)..before].iter().any(|w| {
-            let is_cue = self.lexicon.is(w.text, Cue::Attribution) || self.lexicon.is(w.text, Cue::Reporting);
+            let is_cue = self.lexicon.is(w.text, Cue::Attribution)
+                || self.lexicon.is(w.text, Cue::Reporting);
             let clause_break = text[w.span.end..span.start].contains([',', ';', ':']);
             is_cue && !clause_break
         });
-        let after_is_cue = words.get(i + 1).is_some_and(|w| w.text == "zufolge" && text[span.end..w.span.start].trim().is_empty());
+        let after_is_cue = words
+            .get(i + 1)
+            .is_some_and(|w| w.text == "zufolge" && text[span.end..w.span.start].trim().is_empty());
         in_parentheses || cue_before || after_is_cue
     }
 
     fn after_locative(&self, text: &str, words: &[Word], span: Span) -> bool {
-        let Some(b) = words.iter().rposition(|w| w.span.end <= span.start) else { return false };
+        let Some(b) = words.iter().rposition(|w| w.span.end <= span.start) else {
+            return false;
+        };
         let article = matches!(words[b].text, "den" | "die" | "der" | "dem" | "das");
         let prep = if article && b > 0 { b - 1 } else { b };
-        let gap_ok = text[words[prep].span.end..span.start].chars().all(|c| c.is_alphabetic() || c == ' ');
+        let gap_ok = text[words[prep].span.end..span.start]
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ');
         gap_ok && self.lexicon.is(words[prep].text, Cue::Locative)
     }
 
     /// The first place after a locative preposition, outside the topic; a state so used counts
     /// as its country.
-    fn place(&self, cx: &Context, words: &[Word], t: usize, mentions: &[&Mention], topic: Option<Span>) -> Option<EventPlace> {
+    fn place(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+        mentions: &[&Mention],
+        topic: Option<Span>,
+    ) -> Option<EventPlace> {
         // `die Genfer Gespräche`: a city adjective right before the trigger names the place
         if let Some(before) = t.checked_sub(1).map(|b| words[b].span) {
-            let adjective = mentions.iter().find(|m| m.span == before && m.how == How::Adjective && m.place().is_some());
+            let adjective = mentions
+                .iter()
+                .find(|m| m.span == before && m.how == How::Adjective && m.place().is_some());
             if let Some(m) = adjective {
-                return m.place().map(|place| EventPlace { place, span: m.span });
+                return m.place().map(|place| EventPlace {
+                    place,
+                    span: m.span,
+                });
             }
         }
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|t| t.contains(m.span))
-                || matches!(m.how, How::Adjective | How::Demonym | How::Role | How::Surname | How::Compound)
+                || matches!(
+                    m.how,
+                    How::Adjective | How::Demonym | How::Role | How::Surname | How::Compound
+                )
                 || !self.after_locative(cx.text, words, m.span)
             {
                 return None;
             }
             let place = m.place().or_else(|| {
                 let actor = m.actor()?;
-                (cx.gazetteer.actor(actor).kind == ActorKind::State).then(|| cx.gazetteer.place_of_state(actor)).flatten()
+                (cx.gazetteer.actor(actor).kind == ActorKind::State)
+                    .then(|| cx.gazetteer.place_of_state(actor))
+                    .flatten()
             })?;
-            Some(EventPlace { place, span: m.span })
+            Some(EventPlace {
+                place,
+                span: m.span,
+            })
         })
     }
 
@@ -267,24 +429,39 @@ impl EventFinder {
             .iter()
             .filter(|x| sentence.contains(x.span))
             .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
-            .filter(|x| x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX"))
+            .filter(|x| {
+                x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX")
+            })
             .filter(|x| !self.dates_report(words, x.span))
             .min_by_key(|x| x.span.start.abs_diff(trigger.start))
-            .map(|x| EventDate { value: x.value.split('T').next().unwrap_or(&x.value).to_string(), span: x.span })
+            .map(|x| EventDate {
+                value: x.value.split('T').next().unwrap_or(&x.value).to_string(),
+                span: x.span,
+            })
     }
 
     fn dates_report(&self, words: &[Word], span: Span) -> bool {
-        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else { return false };
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+            return false;
+        };
         let window = &words[i.saturating_sub(5)..(i + 3).min(words.len())];
-        window.iter().any(|w| self.lexicon.is(w.text, Cue::Reporting))
+        window
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Reporting))
     }
 
     /// Status from cue words (lowest rank wins), else from the date against the publication.
     fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
         let cue = self.cue_status(words);
-        let by_date = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()).map(|day| {
-            if day < published { Status::Held } else { Status::Planned }
-        });
+        let by_date = date
+            .and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
+            .map(|day| {
+                if day < published {
+                    Status::Held
+                } else {
+                    Status::Planned
+                }
+            });
         match (cue, by_date) {
             (Some(Status::Held), Some(Status::Planned)) => Status::Planned,
             (Some(Status::Planned), Some(Status::Held)) => Status::Held,
@@ -306,19 +483,41 @@ impl EventFinder {
     }
 
     /// `Moskau prüft eine Teilnahme noch`: marks the named participants of the last meeting open.
-    fn mark_open_participation(&self, cx: &Context, sentence: Span, words: &[Word], event: Option<&mut Event>) {
+    fn mark_open_participation(
+        &self,
+        cx: &Context,
+        sentence: Span,
+        words: &[Word],
+        event: Option<&mut Event>,
+    ) {
         let Some(event) = event else { return };
         let has = |cue| words.iter().any(|w| self.lexicon.is(w.text, cue));
         if !(has(Cue::Participation) && has(Cue::Open)) {
             return;
         }
         for m in cx.mentions.iter().filter(|m| sentence.contains(m.span)) {
-            if let Some(p) = event.participants.iter_mut().find(|p| Some(p.actor) == m.actor()) {
+            if let Some(p) = event
+                .participants
+                .iter_mut()
+                .find(|p| Some(p.actor) == m.actor())
+            {
                 p.open = true;
             }
         }
         event.support.push(sentence);
     }
+}
+
+/// The person named last before `offset` (for a pronoun `er`).
+fn last_person_before(cx: &Context, offset: usize) -> Option<crate::gazetteer::ActorId> {
+    cx.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= offset)
+        .find_map(|m| {
+            m.actor()
+                .filter(|a| cx.gazetteer.actor(*a).kind == ActorKind::Person)
+        })
 }
 
 /// A state or organisation right before a person (`Russlands Vize-Außenminister Sergej Rjabkow`,
@@ -328,8 +527,12 @@ fn modifies_person(cx: &Context, later: &[&Mention], m: &Mention) -> bool {
         return false;
     }
     later.iter().take(3).any(|n| {
-        let person = n.actor().is_some_and(|a| cx.gazetteer.actor(a).kind == ActorKind::Person);
-        let Some(between) = cx.text.get(m.span.end..n.span.start) else { return false };
+        let person = n
+            .actor()
+            .is_some_and(|a| cx.gazetteer.actor(a).kind == ActorKind::Person);
+        let Some(between) = cx.text.get(m.span.end..n.span.start) else {
+            return false;
+        };
         person && between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';'])
     })
 }
@@ -344,13 +547,21 @@ fn government_state(g: &Gazetteer, actor: crate::gazetteer::ActorId) -> crate::g
 }
 
 /// A body brings its parent and members (`Nato-Russland-Rat`: Nato, Russland).
-fn add_implied(g: &Gazetteer, actor: crate::gazetteer::ActorId, participants: &mut Vec<Participant>) {
+fn add_implied(
+    g: &Gazetteer,
+    actor: crate::gazetteer::ActorId,
+    participants: &mut Vec<Participant>,
+) {
     let a = g.actor(actor);
     if a.kind != ActorKind::Body {
         return;
     }
     for implied in a.parent.iter().chain(a.members.iter()) {
-        participants.push(Participant { actor: *implied, span: None, open: false });
+        participants.push(Participant {
+            actor: *implied,
+            span: None,
+            open: false,
+        });
     }
 }
 
@@ -362,14 +573,20 @@ fn dedup_participants(participants: &mut Vec<Participant>) {
 /// The new sentence names no party, or one the earlier meeting has.
 fn shares_parties(previous: &Event, new: &Event) -> bool {
     new.participants.iter().all(|p| p.span.is_none())
-        || new.participants.iter().any(|p| previous.participants.iter().any(|q| q.actor == p.actor))
+        || new
+            .participants
+            .iter()
+            .any(|p| previous.participants.iter().any(|q| q.actor == p.actor))
 }
 
 /// A sentence that refers back to a meeting mostly names speakers and sources; its parties join
 /// the meeting only when they are a body that convenes (`Damit würde der Nato-Russland-Rat
 /// tagen`) or when the meeting had fewer than two parties.
 fn keep_new_parties_only_if_needed(previous: &Event, new: &mut Event, g: &Gazetteer) {
-    let brings_body = new.participants.iter().any(|p| g.actor(p.actor).kind == ActorKind::Body);
+    let brings_body = new
+        .participants
+        .iter()
+        .any(|p| g.actor(p.actor).kind == ActorKind::Body);
     if previous.participants.len() >= 2 && !brings_body {
         new.participants.clear();
     }
@@ -397,7 +614,12 @@ fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
             target.participants.push(p);
         }
     }
-    if target.participants.iter().any(|p| g.actor(p.actor).kind == ActorKind::Body) && target.kind == EventKind::Meeting {
+    if target
+        .participants
+        .iter()
+        .any(|p| g.actor(p.actor).kind == ActorKind::Body)
+        && target.kind == EventKind::Meeting
+    {
         target.kind = EventKind::Session;
     }
     if new.kind == EventKind::Session {
@@ -426,7 +648,10 @@ fn words(text: &str, sentence: Span) -> Vec<Word<'_>> {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
                 let w = s[b..i].trim_end_matches('-');
-                out.push(Word { span: Span::new(sentence.start + b, sentence.start + b + w.len()), text: w });
+                out.push(Word {
+                    span: Span::new(sentence.start + b, sentence.start + b + w.len()),
+                    text: w,
+                });
                 start = None;
             }
             _ => {}

@@ -54,18 +54,28 @@ impl Lexicon {
     pub(crate) fn new(data: &DataDir) -> Result<Lexicon, Error> {
         let mut exact = HashMap::new();
         let mut heads = Vec::new();
-        for row in data.read("events/triggers.tsv")?.table(&["form", "kind", "pos", "requires"])? {
-            let kind = EventKind::parse(row.get("kind")).ok_or_else(|| row.error("unknown kind"))?;
+        for row in data
+            .read("events/triggers.tsv")?
+            .table(&["form", "kind", "pos", "requires"])?
+        {
+            let kind =
+                EventKind::parse(row.get("kind")).ok_or_else(|| row.error("unknown kind"))?;
             let pos = match row.get("pos") {
                 "noun" => TriggerPos::Noun,
                 "word" => TriggerPos::Word,
                 "verb" => TriggerPos::Verb,
                 "none" => TriggerPos::None,
-                other => return Err(row.error(format!("pos {other:?} is not noun, word, verb or none"))),
+                other => {
+                    return Err(row.error(format!("pos {other:?} is not noun, word, verb or none")));
+                }
             };
             let requires = row.list("requires").map(str::to_string).collect();
             let form = row.required("form")?.to_string();
-            let trigger = Trigger { kind, pos, requires };
+            let trigger = Trigger {
+                kind,
+                pos,
+                requires,
+            };
             if matches!(pos, TriggerPos::Noun | TriggerPos::None) {
                 heads.push((form.to_lowercase(), trigger.clone()));
             }
@@ -73,10 +83,23 @@ impl Lexicon {
         }
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
         let mut status = Vec::new();
-        for row in data.read("events/status_cues.tsv")?.table(&["cue", "status", "rank"])? {
+        for row in data
+            .read("events/status_cues.tsv")?
+            .table(&["cue", "status", "rank"])?
+        {
             let s = Status::parse(row.get("status")).ok_or_else(|| row.error("unknown status"))?;
-            let rank: u8 = row.get("rank").parse().map_err(|_| row.error("rank is not a small number"))?;
-            status.push((row.required("cue")?.split(' ').map(str::to_string).collect(), s, rank));
+            let rank: u8 = row
+                .get("rank")
+                .parse()
+                .map_err(|_| row.error("rank is not a small number"))?;
+            status.push((
+                row.required("cue")?
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect(),
+                s,
+                rank,
+            ));
         }
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
         for row in data.read("events/cues.tsv")?.table(&["word", "kind"])? {
@@ -92,13 +115,22 @@ impl Lexicon {
                 "locative" => Cue::Locative,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            cues.entry(row.required("word")?.to_lowercase()).or_default().push(cue);
+            cues.entry(row.required("word")?.to_lowercase())
+                .or_default()
+                .push(cue);
         }
-        Ok(Lexicon { exact, heads, status, cues })
+        Ok(Lexicon {
+            exact,
+            heads,
+            status,
+            cues,
+        })
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        self.cues.get(&word.to_lowercase()).is_some_and(|c| c.contains(&cue))
+        self.cues
+            .get(&word.to_lowercase())
+            .is_some_and(|c| c.contains(&cue))
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
@@ -109,7 +141,9 @@ impl Lexicon {
                 let lower = word.to_lowercase();
                 self.heads
                     .iter()
-                    .find(|(head, _)| lower.len() > head.len() + 2 && lower.ends_with(head.as_str()))
+                    .find(|(head, _)| {
+                        lower.len() > head.len() + 2 && lower.ends_with(head.as_str())
+                    })
                     .map(|(_, t)| t)
             }
             None => None,

@@ -18,7 +18,8 @@ use crate::graph::{Edge, Node, Timeline, meeting_graph};
 /// ```
 pub fn to_dot(timeline: &Timeline) -> String {
     let graph: DiGraph<Node, Edge> = meeting_graph(timeline);
-    let mut out = String::from("digraph chronik {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+    let mut out =
+        String::from("digraph chronik {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
     for n in graph.node_indices() {
         let (shape, label) = match &graph[n] {
             Node::Actor { name, .. } => ("ellipse", name.clone()),
@@ -27,10 +28,24 @@ pub fn to_dot(timeline: &Timeline) -> String {
             Node::Event(i) => {
                 let e = &timeline.events[*i];
                 let date = e.date.as_deref().unwrap_or("undatiert");
-                ("box", format!("{} ({})\n{}\n{} Quelle(n)", e.kind, e.status, date, e.sources.len()))
+                (
+                    "box",
+                    format!(
+                        "{} ({})\n{}\n{} Quelle(n)",
+                        e.kind,
+                        e.status,
+                        date,
+                        e.sources.len()
+                    ),
+                )
             }
         };
-        let _ = writeln!(out, "  n{} [shape={shape}, label=\"{}\"];", n.index(), escape(&label));
+        let _ = writeln!(
+            out,
+            "  n{} [shape={shape}, label=\"{}\"];",
+            n.index(),
+            escape(&label)
+        );
     }
     for edge in graph.edge_references() {
         let style = match edge.weight() {
@@ -38,7 +53,12 @@ pub fn to_dot(timeline: &Timeline) -> String {
             Edge::HeldAt => "label=\"in\", style=dashed",
             Edge::On => "label=\"am\", style=dotted",
         };
-        let _ = writeln!(out, "  n{} -> n{} [{style}];", edge.source().index(), edge.target().index());
+        let _ = writeln!(
+            out,
+            "  n{} -> n{} [{style}];",
+            edge.source().index(),
+            edge.target().index()
+        );
     }
     out.push_str("}\n");
     out

@@ -6,8 +6,8 @@ mod record;
 
 pub use dot::to_dot;
 pub use record::{
-    ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord, ParticipantRecord, TextSpan,
-    TimexRecord, actor_ref, place_ref,
+    ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord,
+    ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref,
 };
 
 /// The timeline as pretty-printed JSON (`--format timeline`).

@@ -40,7 +40,11 @@ pub struct TextSpan {
 impl TextSpan {
     /// The span `span` of `text`.
     pub fn new(text: &str, span: Span) -> TextSpan {
-        TextSpan { start: span.start, end: span.end, text: span.text(text).to_string() }
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            text: span.text(text).to_string(),
+        }
     }
 }
 
@@ -205,8 +209,16 @@ impl ArticleRecord {
             let Some(actor) = m.actor() else { continue };
             let entry = by_actor.entry(actor).or_insert((order, false, Vec::new()));
             entry.1 |= m.how.names_actor();
-            let how = serde_json::to_value(m.how).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            entry.2.push(MentionRecord { start: m.span.start, end: m.span.end, text: m.span.text(text).to_string(), how });
+            let how = serde_json::to_value(m.how)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            entry.2.push(MentionRecord {
+                start: m.span.start,
+                end: m.span.end,
+                text: m.span.text(text).to_string(),
+                how,
+            });
         }
         let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
         let mut actors: Vec<(usize, ActorRecord)> = Vec::new();
@@ -214,7 +226,13 @@ impl ArticleRecord {
             let reference = as_written(actor_ref(g, a), &mentions);
             spelled.insert(a, reference.clone());
             if named {
-                actors.push((order, ActorRecord { actor: reference, mentions }));
+                actors.push((
+                    order,
+                    ActorRecord {
+                        actor: reference,
+                        mentions,
+                    },
+                ));
             }
         }
         actors.sort_by_key(|(order, _)| *order);
@@ -224,11 +242,19 @@ impl ArticleRecord {
             title: article.title.clone(),
             timexes,
             actors: actors.into_iter().map(|(_, a)| a).collect(),
-            events: found.events.iter().map(|e| event_record(text, e, g, &spelled)).collect(),
+            events: found
+                .events
+                .iter()
+                .map(|e| event_record(text, e, g, &spelled))
+                .collect(),
             diagnostics: found
                 .diagnostics
                 .iter()
-                .map(|d| DiagnosticRecord { start: d.span.start, end: d.span.end, message: d.message.clone() })
+                .map(|d| DiagnosticRecord {
+                    start: d.span.start,
+                    end: d.span.end,
+                    message: d.message.clone(),
+                })
                 .collect(),
         }
     }
@@ -249,7 +275,13 @@ pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
 /// The reference to a place.
 pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
     let p = g.place(id);
-    EntityRef { id: p.id.clone(), qid: p.qid.clone(), name: p.name.clone(), canonical: None, kind: None }
+    EntityRef {
+        id: p.id.clone(),
+        qid: p.qid.clone(),
+        name: p.name.clone(),
+        canonical: None,
+        kind: None,
+    }
 }
 
 /// The actor under the fullest name the article writes in the nominative (a name or alias
@@ -266,22 +298,36 @@ fn as_written(mut reference: EntityRef, mentions: &[MentionRecord]) -> EntityRef
     reference
 }
 
-fn event_record(text: &str, e: &Event, g: &Gazetteer, spelled: &BTreeMap<ActorId, EntityRef>) -> EventRecord {
+fn event_record(
+    text: &str,
+    e: &Event,
+    g: &Gazetteer,
+    spelled: &BTreeMap<ActorId, EntityRef>,
+) -> EventRecord {
     let status = e.status.as_str();
-    let cameo = if matches!(e.status, crate::events::Status::Planned | crate::events::Status::Proposed) {
+    let cameo = if matches!(
+        e.status,
+        crate::events::Status::Planned | crate::events::Status::Proposed
+    ) {
         "036"
     } else {
         e.kind.cameo()
     };
     EventRecord {
-        kind: serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        kind: serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
         status: status.to_string(),
         date: e.date.as_ref().map(|d| d.value.clone()),
         participants: e
             .participants
             .iter()
             .map(|p| ParticipantRecord {
-                actor: spelled.get(&p.actor).cloned().unwrap_or_else(|| actor_ref(g, p.actor)),
+                actor: spelled
+                    .get(&p.actor)
+                    .cloned()
+                    .unwrap_or_else(|| actor_ref(g, p.actor)),
                 open: p.open,
             })
             .collect(),

@@ -38,7 +38,15 @@ impl How {
     /// True for mentions that name the actor as a proper noun (what an actor list counts), as
     /// opposed to adjectives, demonyms, metonymic capitals and offices.
     pub fn names_actor(self) -> bool {
-        matches!(self, How::Name | How::Alias | How::Inflection | How::Abbreviation | How::Compound | How::Surname)
+        matches!(
+            self,
+            How::Name
+                | How::Alias
+                | How::Inflection
+                | How::Abbreviation
+                | How::Compound
+                | How::Surname
+        )
     }
 }
 
@@ -52,7 +60,10 @@ pub(crate) enum Target {
     Actor(ActorId),
     Place(PlaceId),
     /// An office; `of` is fixed by the word (`Kremlchef`) or found in context (`US-Präsident`).
-    Role { role: RoleId, of: Option<ActorId> },
+    Role {
+        role: RoleId,
+        of: Option<ActorId>,
+    },
     /// A person's surname, valid alone only with evidence.
     Surname(ActorId),
 }

@@ -10,12 +10,41 @@ use super::model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Tenure}
 use super::morphology::{Gender, Morphology};
 use crate::{DataDir, Error, Row};
 
-const STATES: &[&str] =
-    &["id", "qid", "name", "gender", "aliases", "adjectives", "demonyms", "prefixes", "capital", "seats"];
-const ORGANISATIONS: &[&str] =
-    &["id", "qid", "type", "name", "gender", "aliases", "abbreviations", "parent", "members", "category"];
+const STATES: &[&str] = &[
+    "id",
+    "qid",
+    "name",
+    "gender",
+    "aliases",
+    "adjectives",
+    "demonyms",
+    "prefixes",
+    "capital",
+    "seats",
+];
+const ORGANISATIONS: &[&str] = &[
+    "id",
+    "qid",
+    "type",
+    "name",
+    "gender",
+    "aliases",
+    "abbreviations",
+    "parent",
+    "members",
+    "category",
+];
 const PERSONS: &[&str] = &["id", "qid", "name", "aliases", "surname", "gender"];
-const PLACES: &[&str] = &["id", "qid", "name", "kind", "country", "gender", "aliases", "adjectives"];
+const PLACES: &[&str] = &[
+    "id",
+    "qid",
+    "name",
+    "kind",
+    "country",
+    "gender",
+    "aliases",
+    "adjectives",
+];
 const ROLES: &[&str] = &["person", "role", "of", "from", "to"];
 const ROLE_WORDS: &[&str] = &["word", "role", "of"];
 
@@ -34,7 +63,9 @@ pub(crate) struct Loaded {
 pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
     let morphology = Morphology::new(data)?;
     let states = data.read("actors/states.tsv")?.table(STATES)?;
-    let organisations = data.read("actors/organisations.tsv")?.table(ORGANISATIONS)?;
+    let organisations = data
+        .read("actors/organisations.tsv")?
+        .table(ORGANISATIONS)?;
     let persons = data.read("actors/persons.tsv")?.table(PERSONS)?;
     let places = data.read("places/places.tsv")?.table(PLACES)?;
     let roles = data.read("roles/roles.tsv")?.table(ROLES)?;
@@ -42,14 +73,20 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
 
     let mut l = Loaded::default();
     // 1. actors, so that references between files can be resolved
-    for (rows, kind) in [(&states, None), (&organisations, Some("type")), (&persons, None)] {
+    for (rows, kind) in [
+        (&states, None),
+        (&organisations, Some("type")),
+        (&persons, None),
+    ] {
         for row in rows.iter() {
             let actor_kind = match kind.map(|c| row.get(c)) {
                 None if std::ptr::eq(rows, &states) => ActorKind::State,
                 None => ActorKind::Person,
                 Some("organisation") => ActorKind::Organisation,
                 Some("body") => ActorKind::Body,
-                Some(other) => return Err(row.error(format!("type {other:?} is not organisation or body"))),
+                Some(other) => {
+                    return Err(row.error(format!("type {other:?} is not organisation or body")));
+                }
             };
             add_actor(&mut l, row, actor_kind)?;
         }
@@ -76,7 +113,10 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
             let place = &mut l.places[capital.0 as usize];
             if let Some(other) = place.capital_of {
                 let other = &l.actors[other.0 as usize].id;
-                return Err(row.error(format!("{} is already the capital of {other}: a capital stands for one government", place.id)));
+                return Err(row.error(format!(
+                    "{} is already the capital of {other}: a capital stands for one government",
+                    place.id
+                )));
             }
             place.capital_of = Some(ActorId(i as u32));
             l.actors[i].capital = Some(capital);
@@ -87,7 +127,12 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
         let parent = optional_ref(&l.actor_ids, row, "parent")?;
         let members = row
             .list("members")
-            .map(|m| l.actor_ids.get(m).copied().ok_or_else(|| row.error(format!("unknown member {m:?}"))))
+            .map(|m| {
+                l.actor_ids
+                    .get(m)
+                    .copied()
+                    .ok_or_else(|| row.error(format!("unknown member {m:?}")))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let actor = &mut l.actors[id.0 as usize];
         actor.parent = parent;
@@ -110,19 +155,30 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
         let role = role_id(&mut l, row.required("role")?);
         let of = optional_ref(&l.actor_ids, row, "of")?;
         for form in morphology.role_forms(row.required("word")?) {
-            l.forms.add(&form, Form { target: Target::Role { role, of }, how: How::Role, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target: Target::Role { role, of },
+                    how: How::Role,
+                    compound_only: false,
+                },
+            );
         }
     }
     for row in &roles {
         let person = required_ref(&l.actor_ids, row, "person")?;
         let of = required_ref(&l.actor_ids, row, "of")?;
         let role = role_id(&mut l, row.required("role")?);
-        let from = parse_day(row, "from", false)?.ok_or_else(|| row.error("column \"from\" is empty"))?;
+        let from =
+            parse_day(row, "from", false)?.ok_or_else(|| row.error("column \"from\" is empty"))?;
         let to = parse_day(row, "to", true)?;
         if to.is_some_and(|to| to < from) {
             return Err(row.error("\"to\" is before \"from\""));
         }
-        l.tenures.entry((role, of)).or_default().push(Tenure { person, from, to });
+        l.tenures
+            .entry((role, of))
+            .or_default()
+            .push(Tenure { person, from, to });
     }
     Ok(l)
 }
@@ -150,7 +206,13 @@ fn add_actor(l: &mut Loaded, row: &Row, kind: ActorKind) -> Result<(), Error> {
     Ok(())
 }
 
-fn add_place(l: &mut Loaded, row: &Row, id: &str, kind: PlaceKind, state: Option<ActorId>) -> Result<(), Error> {
+fn add_place(
+    l: &mut Loaded,
+    row: &Row,
+    id: &str,
+    kind: PlaceKind,
+    state: Option<ActorId>,
+) -> Result<(), Error> {
     let next = PlaceId(l.places.len() as u32);
     if l.place_ids.insert(id.to_string(), next).is_some() {
         return Err(row.error(format!("place id {id:?} is used twice")));
@@ -179,15 +241,27 @@ fn qid(row: &Row) -> Result<Option<String>, Error> {
 }
 
 fn gender(row: &Row) -> Result<Gender, Error> {
-    Gender::parse(row.get("gender")).ok_or_else(|| row.error(format!("gender {:?} is not m, f, n or pl", row.get("gender"))))
+    Gender::parse(row.get("gender")).ok_or_else(|| {
+        row.error(format!(
+            "gender {:?} is not m, f, n or pl",
+            row.get("gender")
+        ))
+    })
 }
 
-fn optional_ref<T: Copy>(ids: &HashMap<String, T>, row: &Row, column: &str) -> Result<Option<T>, Error> {
+fn optional_ref<T: Copy>(
+    ids: &HashMap<String, T>,
+    row: &Row,
+    column: &str,
+) -> Result<Option<T>, Error> {
     let v = row.get(column);
     if v.is_empty() {
         return Ok(None);
     }
-    ids.get(v).copied().map(Some).ok_or_else(|| row.error(format!("{column} {v:?} is not a known id")))
+    ids.get(v)
+        .copied()
+        .map(Some)
+        .ok_or_else(|| row.error(format!("{column} {v:?} is not a known id")))
 }
 
 fn required_ref<T: Copy>(ids: &HashMap<String, T>, row: &Row, column: &str) -> Result<T, Error> {
@@ -195,10 +269,14 @@ fn required_ref<T: Copy>(ids: &HashMap<String, T>, row: &Row, column: &str) -> R
 }
 
 fn role_id(l: &mut Loaded, name: &str) -> RoleId {
-    let i = l.role_names.iter().position(|r| r == name).unwrap_or_else(|| {
-        l.role_names.push(name.to_string());
-        l.role_names.len() - 1
-    });
+    let i = l
+        .role_names
+        .iter()
+        .position(|r| r == name)
+        .unwrap_or_else(|| {
+            l.role_names.push(name.to_string());
+            l.role_names.len() - 1
+        });
     RoleId(i as u16)
 }
 
@@ -218,19 +296,40 @@ fn parse_day(row: &Row, column: &str, end_of_period: bool) -> Result<Option<Naiv
         [Some(y)] => NaiveDate::from_ymd_opt(*y as i32, 1, 1),
         _ => None,
     };
-    day.map(Some).ok_or_else(|| row.error(format!("{column} {v:?} is not a date like 2022-01-10")))
+    day.map(Some)
+        .ok_or_else(|| row.error(format!("{column} {v:?} is not a date like 2022-01-10")))
 }
 
-fn add_names(l: &mut Loaded, m: &Morphology, row: &Row, target: Target, common_noun: bool) -> Result<(), Error> {
+fn add_names(
+    l: &mut Loaded,
+    m: &Morphology,
+    row: &Row,
+    target: Target,
+    common_noun: bool,
+) -> Result<(), Error> {
     let g = gender(row)?;
     let name = row.required("name")?;
     for (i, form) in m.name_forms(name, g, common_noun).into_iter().enumerate() {
         let how = if i == 0 { How::Name } else { How::Inflection };
-        l.forms.add(&form, Form { target, how, compound_only: false });
+        l.forms.add(
+            &form,
+            Form {
+                target,
+                how,
+                compound_only: false,
+            },
+        );
     }
     for alias in row.list("aliases") {
         for form in m.name_forms(alias, g, common_noun) {
-            l.forms.add(&form, Form { target, how: How::Alias, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target,
+                    how: How::Alias,
+                    compound_only: false,
+                },
+            );
         }
     }
     Ok(())
@@ -242,21 +341,49 @@ fn add_state_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Erro
     add_names(l, m, row, target, false)?;
     for stem in row.list("adjectives") {
         for form in m.adjective_forms(stem) {
-            l.forms.add(&form, Form { target, how: How::Adjective, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target,
+                    how: How::Adjective,
+                    compound_only: false,
+                },
+            );
         }
     }
     let adjective_stems: Vec<&str> = row.list("adjectives").collect();
     for demonym in row.list("demonyms") {
         for form in m.demonym_forms(demonym, &adjective_stems) {
-            l.forms.add(&form, Form { target, how: How::Demonym, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target,
+                    how: How::Demonym,
+                    compound_only: false,
+                },
+            );
         }
     }
     for prefix in row.list("prefixes") {
-        l.forms.add(prefix, Form { target, how: How::Compound, compound_only: true });
+        l.forms.add(
+            prefix,
+            Form {
+                target,
+                how: How::Compound,
+                compound_only: true,
+            },
+        );
     }
     for seat in row.list("seats") {
         for form in m.name_forms(seat, Gender::Masculine, true) {
-            l.forms.add(&form, Form { target, how: How::Seat, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target,
+                    how: How::Seat,
+                    compound_only: false,
+                },
+            );
         }
     }
     Ok(())
@@ -266,7 +393,14 @@ fn add_organisation_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(
     let target = Target::Actor(l.actor_ids[row.get("id")]);
     add_names(l, m, row, target, true)?;
     for abbreviation in row.list("abbreviations") {
-        l.forms.add(abbreviation, Form { target, how: How::Abbreviation, compound_only: false });
+        l.forms.add(
+            abbreviation,
+            Form {
+                target,
+                how: How::Abbreviation,
+                compound_only: false,
+            },
+        );
     }
     Ok(())
 }
@@ -275,12 +409,37 @@ fn add_person_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Err
     let person = l.actor_ids[row.get("id")];
     let target = Target::Actor(person);
     let name = row.required("name")?;
-    l.forms.add(name, Form { target, how: How::Name, compound_only: false });
-    for form in m.name_forms(name, Gender::Masculine, false).into_iter().skip(1) {
-        l.forms.add(&form, Form { target, how: How::Inflection, compound_only: false });
+    l.forms.add(
+        name,
+        Form {
+            target,
+            how: How::Name,
+            compound_only: false,
+        },
+    );
+    for form in m
+        .name_forms(name, Gender::Masculine, false)
+        .into_iter()
+        .skip(1)
+    {
+        l.forms.add(
+            &form,
+            Form {
+                target,
+                how: How::Inflection,
+                compound_only: false,
+            },
+        );
     }
     for alias in row.list("aliases") {
-        l.forms.add(alias, Form { target, how: How::Alias, compound_only: false });
+        l.forms.add(
+            alias,
+            Form {
+                target,
+                how: How::Alias,
+                compound_only: false,
+            },
+        );
     }
     let surname = match row.get("surname") {
         "-" => None,
@@ -289,7 +448,14 @@ fn add_person_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Err
     };
     if let Some(surname) = surname {
         for form in m.name_forms(surname, Gender::Masculine, false) {
-            l.forms.add(&form, Form { target: Target::Surname(person), how: How::Surname, compound_only: false });
+            l.forms.add(
+                &form,
+                Form {
+                    target: Target::Surname(person),
+                    how: How::Surname,
+                    compound_only: false,
+                },
+            );
         }
     }
     Ok(())
@@ -304,7 +470,14 @@ fn add_place_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Erro
         _ => row.list("adjectives").map(str::to_string).collect(),
     };
     for adjective in adjectives {
-        l.forms.add(&adjective, Form { target, how: How::Adjective, compound_only: false });
+        l.forms.add(
+            &adjective,
+            Form {
+                target,
+                how: How::Adjective,
+                compound_only: false,
+            },
+        );
     }
     Ok(())
 }

@@ -38,13 +38,22 @@ impl Matcher {
             if !starts_word(text, span.start) {
                 continue;
             }
-            let Some(compound) = ends_word(text, span.end) else { continue };
-            candidates.push(Hit { span, form: m.pattern().as_usize(), compound });
+            let Some(compound) = ends_word(text, span.end) else {
+                continue;
+            };
+            candidates.push(Hit {
+                span,
+                form: m.pattern().as_usize(),
+                compound,
+            });
         }
         candidates.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
         for hit in candidates {
-            if hits.last().is_none_or(|last| last.span.end <= hit.span.start) {
+            if hits
+                .last()
+                .is_none_or(|last| last.span.end <= hit.span.start)
+            {
                 hits.push(hit);
             }
         }
@@ -55,7 +64,10 @@ impl Matcher {
 /// True when a word starts at `i`: nothing before it, or a non-alphanumeric character. A hyphen
 /// counts as a boundary (`Anti-Nato`), an apostrophe does not.
 fn starts_word(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’')
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’')
 }
 
 /// `Some(false)` when a word ends at `i`, `Some(true)` when a hyphen compound continues there,
@@ -76,9 +88,21 @@ mod tests {
 
     #[test]
     fn boundaries_and_compounds() {
-        let m = Matcher::new(&["Russland".into(), "Nato".into(), "Nato-Russland-Rat".into(), "US".into()]);
+        let m = Matcher::new(&[
+            "Russland".into(),
+            "Nato".into(),
+            "Nato-Russland-Rat".into(),
+            "US".into(),
+        ]);
         let text = "Russlandkrise, Nato-Osterweiterung, der Nato-Russland-Rat, US-Regierung, BUS";
-        let hits: Vec<(&str, bool)> = m.find(text).iter().map(|h| (h.span.text(text), h.compound)).collect();
-        assert_eq!(hits, vec![("Nato", true), ("Nato-Russland-Rat", false), ("US", true)]);
+        let hits: Vec<(&str, bool)> = m
+            .find(text)
+            .iter()
+            .map(|h| (h.span.text(text), h.compound))
+            .collect();
+        assert_eq!(
+            hits,
+            vec![("Nato", true), ("Nato-Russland-Rat", false), ("US", true)]
+        );
     }
 }

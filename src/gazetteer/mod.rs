@@ -65,7 +65,10 @@ impl Gazetteer {
         let mut active_persons: HashMap<ActorId, Vec<_>> = HashMap::new();
         for tenures in loaded.tenures.values() {
             for t in tenures {
-                active_persons.entry(t.person).or_default().push((t.from, t.to));
+                active_persons
+                    .entry(t.person)
+                    .or_default()
+                    .push((t.from, t.to));
             }
         }
         Ok(Gazetteer {
@@ -103,7 +106,10 @@ impl Gazetteer {
 
     /// The place that stands for a state used as a location (`in Japan`).
     pub fn place_of_state(&self, state: ActorId) -> Option<PlaceId> {
-        self.place_ids.get(&self.actor(state).id).copied().filter(|p| self.place(*p).kind == PlaceKind::Country)
+        self.place_ids
+            .get(&self.actor(state).id)
+            .copied()
+            .filter(|p| self.place(*p).kind == PlaceKind::Country)
     }
 
     /// The state a place stands for, when it is a country.
@@ -114,12 +120,19 @@ impl Gazetteer {
 
     /// Number of actors, places and surface forms, for reports.
     pub fn counts(&self) -> (usize, usize, usize) {
-        (self.actors.len(), self.places.len(), self.forms.strings.len())
+        (
+            self.actors.len(),
+            self.places.len(),
+            self.forms.strings.len(),
+        )
     }
 
     /// Every actor, in data-file order.
     pub fn actors(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
-        self.actors.iter().enumerate().map(|(i, a)| (ActorId(i as u32), a))
+        self.actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (ActorId(i as u32), a))
     }
 
     /// Mentions of actors and places in `text`, resolved for an article of date `day`.
@@ -129,13 +142,20 @@ impl Gazetteer {
     }
 
     fn holder(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
-        self.tenures.get(&(role, of))?.iter().filter(|t| t.covers(day)).max_by_key(|t| t.from).map(|t| t.person)
+        self.tenures
+            .get(&(role, of))?
+            .iter()
+            .filter(|t| t.covers(day))
+            .max_by_key(|t| t.from)
+            .map(|t| t.person)
     }
 
     fn in_office_near(&self, person: ActorId, day: NaiveDate) -> bool {
         let margin = chrono::Duration::days(366);
         self.active_persons.get(&person).is_some_and(|periods| {
-            periods.iter().any(|(from, to)| *from - margin <= day && to.is_none_or(|to| day <= to + margin))
+            periods
+                .iter()
+                .any(|(from, to)| *from - margin <= day && to.is_none_or(|to| day <= to + margin))
         })
     }
 }

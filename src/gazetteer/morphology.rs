@@ -48,10 +48,9 @@ impl Morphology {
     pub(crate) fn new(data: &DataDir) -> Result<Morphology, Error> {
         let rows = data.read("morphology.tsv")?.table(&["rule", "value"])?;
         let get = |rule: &str| -> Result<Vec<String>, Error> {
-            let row = rows
-                .iter()
-                .find(|r| r.get("rule") == rule)
-                .ok_or_else(|| Error::data("morphology.tsv", 0, format!("rule {rule:?} is missing")))?;
+            let row = rows.iter().find(|r| r.get("rule") == rule).ok_or_else(|| {
+                Error::data("morphology.tsv", 0, format!("rule {rule:?} is missing"))
+            })?;
             Ok(row.list("value").map(str::to_string).collect())
         };
         Ok(Morphology {
@@ -84,7 +83,10 @@ impl Morphology {
             .filter(|&h| h > 0 || words.len() > 1)
             .unwrap_or(0);
         let head = head.min(words.len() - 1);
-        let stems: Vec<Option<&str>> = words[..head].iter().map(|w| self.adjective_stem(w)).collect();
+        let stems: Vec<Option<&str>> = words[..head]
+            .iter()
+            .map(|w| self.adjective_stem(w))
+            .collect();
         if stems.iter().any(Option::is_none) {
             return dedup(forms);
         }
@@ -92,7 +94,10 @@ impl Morphology {
         heads.extend(self.genitives(words[head], gender, true));
         for ending in &self.adjective_endings {
             for head_form in &heads {
-                let mut parts: Vec<String> = stems.iter().map(|s| format!("{}{ending}", s.unwrap_or(""))).collect();
+                let mut parts: Vec<String> = stems
+                    .iter()
+                    .map(|s| format!("{}{ending}", s.unwrap_or("")))
+                    .collect();
                 parts.push(head_form.clone());
                 parts.extend(words[head + 1..].iter().map(|w| w.to_string()));
                 forms.push(parts.join(" "));
@@ -105,11 +110,25 @@ impl Morphology {
         if !gender.takes_genitive_s() {
             return Vec::new();
         }
-        if self.no_genitive_after.iter().any(|e| word.ends_with(e.as_str())) {
+        if self
+            .no_genitive_after
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
+        {
             // a common noun still takes the long genitive (des Hauses); a name takes none (Paris)
-            return if common_noun { self.genitive_long.iter().map(|s| format!("{word}{s}")).collect() } else { Vec::new() };
+            return if common_noun {
+                self.genitive_long
+                    .iter()
+                    .map(|s| format!("{word}{s}"))
+                    .collect()
+            } else {
+                Vec::new()
+            };
         }
-        let last_is_letter = word.chars().last().is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
+        let last_is_letter = word
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
         if !last_is_letter {
             return Vec::new(); // abbreviations: "des IWF", not "IWFs"
         }
@@ -128,10 +147,18 @@ impl Morphology {
     fn adjective_stem<'w>(&self, word: &'w str) -> Option<&'w str> {
         let mut endings: Vec<&String> = self.adjective_endings.iter().collect();
         endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-        let ending = endings.into_iter().find(|e| word.ends_with(e.as_str()) && word.len() > e.len() + 3)?;
+        let ending = endings
+            .into_iter()
+            .find(|e| word.ends_with(e.as_str()) && word.len() > e.len() + 3)?;
         let stem = &word[..word.len() - ending.len()];
-        let adjectival = ["isch", "lich", "ig", "al", "är", "ar", "iv", "ell", "ant", "ent", "t", "en", "ß", "r", "n"];
-        adjectival.iter().any(|suffix| stem.ends_with(suffix)).then_some(stem)
+        let adjectival = [
+            "isch", "lich", "ig", "al", "är", "ar", "iv", "ell", "ant", "ent", "t", "en", "ß", "r",
+            "n",
+        ];
+        adjectival
+            .iter()
+            .any(|suffix| stem.ends_with(suffix))
+            .then_some(stem)
     }
 
     /// Every form of an adjective stem, lower case and capitalised: `russisch` -> `russische`,
@@ -151,7 +178,10 @@ impl Morphology {
         if name.contains(' ') || name.ends_with("er") {
             return Vec::new();
         }
-        self.city_adjective.iter().map(|s| format!("{name}{s}")).collect()
+        self.city_adjective
+            .iter()
+            .map(|s| format!("{name}{s}"))
+            .collect()
     }
 
     /// Demonym forms: `Russe` -> `Russen`, `Russin`, `Russinnen`; a nominalised adjective
@@ -160,12 +190,28 @@ impl Morphology {
         let mut forms = vec![demonym.to_string()];
         if let Some(stem) = demonym.strip_suffix('e') {
             forms.extend(self.demonym_after_e.iter().map(|s| format!("{stem}e{s}")));
-            forms.extend(self.demonym_after_e.iter().filter(|s| s.starts_with('i')).map(|s| format!("{stem}{s}")));
+            forms.extend(
+                self.demonym_after_e
+                    .iter()
+                    .filter(|s| s.starts_with('i'))
+                    .map(|s| format!("{stem}{s}")),
+            );
         } else if let Some(stem) = demonym.strip_suffix("er") {
-            if adjective_stems.iter().any(|a| a.to_lowercase() == stem.to_lowercase()) {
-                forms.extend(self.adjective_forms(stem).into_iter().filter(|f| f.starts_with(char::is_uppercase)));
+            if adjective_stems
+                .iter()
+                .any(|a| a.to_lowercase() == stem.to_lowercase())
+            {
+                forms.extend(
+                    self.adjective_forms(stem)
+                        .into_iter()
+                        .filter(|f| f.starts_with(char::is_uppercase)),
+                );
             } else {
-                forms.extend(self.demonym_after_er.iter().map(|s| format!("{demonym}{s}")));
+                forms.extend(
+                    self.demonym_after_er
+                        .iter()
+                        .map(|s| format!("{demonym}{s}")),
+                );
             }
         }
         dedup(forms)
@@ -183,7 +229,9 @@ impl Morphology {
 
 pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn dedup(mut forms: Vec<String>) -> Vec<String> {
@@ -203,8 +251,14 @@ mod tests {
     #[test]
     fn genitives_follow_gender() {
         let m = m();
-        assert_eq!(m.name_forms("Russland", Gender::Neuter, false), vec!["Russland", "Russlands"]);
-        assert_eq!(m.name_forms("Ukraine", Gender::Feminine, false), vec!["Ukraine"]);
+        assert_eq!(
+            m.name_forms("Russland", Gender::Neuter, false),
+            vec!["Russland", "Russlands"]
+        );
+        assert_eq!(
+            m.name_forms("Ukraine", Gender::Feminine, false),
+            vec!["Ukraine"]
+        );
         assert_eq!(m.name_forms("Paris", Gender::Neuter, false), vec!["Paris"]);
         assert_eq!(m.name_forms("IWF", Gender::Masculine, false), vec!["IWF"]);
     }
@@ -212,22 +266,43 @@ mod tests {
     #[test]
     fn multi_word_names_inflect_adjectives_and_head() {
         let forms = m().name_forms("Ständiger Rat der OSZE", Gender::Masculine, true);
-        assert!(forms.contains(&"Ständigen Rats der OSZE".to_string()), "{forms:?}");
+        assert!(
+            forms.contains(&"Ständigen Rats der OSZE".to_string()),
+            "{forms:?}"
+        );
         assert!(forms.contains(&"Ständigen Rates der OSZE".to_string()));
         let forms = m().name_forms("Weißes Haus", Gender::Neuter, true);
         assert!(forms.contains(&"Weißen Hauses".to_string()), "{forms:?}");
         let forms = m().name_forms("Europäische Union", Gender::Feminine, true);
-        assert!(forms.contains(&"Europäischen Union".to_string()), "{forms:?}");
+        assert!(
+            forms.contains(&"Europäischen Union".to_string()),
+            "{forms:?}"
+        );
     }
 
     #[test]
     fn adjectives_demonyms_cities_roles() {
         let m = m();
-        assert!(m.adjective_forms("russisch").contains(&"Russischen".to_string()));
-        assert!(m.demonym_forms("Russe", &["russisch"]).contains(&"Russen".to_string()));
-        assert!(m.demonym_forms("Amerikaner", &["amerikanisch"]).contains(&"Amerikanern".to_string()));
-        assert!(m.demonym_forms("Deutscher", &["deutsch"]).contains(&"Deutschen".to_string()));
+        assert!(
+            m.adjective_forms("russisch")
+                .contains(&"Russischen".to_string())
+        );
+        assert!(
+            m.demonym_forms("Russe", &["russisch"])
+                .contains(&"Russen".to_string())
+        );
+        assert!(
+            m.demonym_forms("Amerikaner", &["amerikanisch"])
+                .contains(&"Amerikanern".to_string())
+        );
+        assert!(
+            m.demonym_forms("Deutscher", &["deutsch"])
+                .contains(&"Deutschen".to_string())
+        );
         assert_eq!(m.city_adjective("Genf"), vec!["Genfer"]);
-        assert!(m.role_forms("Präsident").contains(&"Präsidenten".to_string()));
+        assert!(
+            m.role_forms("Präsident")
+                .contains(&"Präsidenten".to_string())
+        );
     }
 }

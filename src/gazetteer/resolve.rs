@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Gazetteer;
 use super::forms::{Form, How, Target};
 use super::matcher::Hit;
 use super::model::{ActorId, ActorKind, PlaceId};
-use super::Gazetteer;
 use crate::{DataDir, Error, Span};
 
 /// What a mention refers to.
@@ -57,6 +57,7 @@ enum ContextKind {
     Party,
     Genitive,
     Article,
+    NotCurrent,
 }
 
 /// Function words that tell how a name is used (`text/context_words.tsv`), and capitalised
@@ -70,15 +71,22 @@ pub(crate) struct ContextWords {
 impl ContextWords {
     pub(crate) fn new(data: &DataDir) -> Result<ContextWords, Error> {
         let mut kinds: HashMap<String, Vec<ContextKind>> = HashMap::new();
-        for row in data.read("text/context_words.tsv")?.table(&["word", "kind"])? {
+        for row in data
+            .read("text/context_words.tsv")?
+            .table(&["word", "kind"])?
+        {
             let kind = match row.get("kind") {
                 "locative" => ContextKind::Locative,
                 "party" => ContextKind::Party,
                 "genitive" => ContextKind::Genitive,
                 "article" => ContextKind::Article,
+                "not_current" => ContextKind::NotCurrent,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            kinds.entry(row.required("word")?.to_lowercase()).or_default().push(kind);
+            kinds
+                .entry(row.required("word")?.to_lowercase())
+                .or_default()
+                .push(kind);
         }
         let mut common = HashSet::new();
         for row in data.read("text/common_words.tsv")?.table(&["word"])? {
@@ -88,11 +96,13 @@ impl ContextWords {
     }
 
     fn is(&self, word: &str, kind: ContextKind) -> bool {
-        self.kinds.get(&word.to_lowercase()).is_some_and(|k| k.contains(&kind))
+        self.kinds
+            .get(&word.to_lowercase())
+            .is_some_and(|k| k.contains(&kind))
     }
 
     /// The word before byte `start`, and where it starts.
-    fn word_before<'t>(text: &'t str, start: usize) -> Option<(&'t str, usize)> {
+    fn word_before(text: &str, start: usize) -> Option<(&str, usize)> {
         let head = text[..start].trim_end();
         if head.ends_with(|c: char| !c.is_alphabetic()) {
             return None;
@@ -109,7 +119,9 @@ impl ContextWords {
     fn locative(&self, text: &str, start: usize) -> bool {
         match Self::word_before(text, start) {
             Some((w, _)) if self.is(w, ContextKind::Locative) => true,
-            Some((w, at)) if self.is(w, ContextKind::Article) => self.before(text, at, ContextKind::Locative),
+            Some((w, at)) if self.is(w, ContextKind::Article) => {
+                self.before(text, at, ContextKind::Locative)
+            }
             _ => false,
         }
     }
@@ -124,18 +136,28 @@ fn sentence_initial(text: &str, start: usize) -> bool {
 
 /// `(dpa)`, `(AFP/dpa)`: a news agency named in parentheses is a byline, not an actor.
 fn byline(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
-    let after = text[span.end..].trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
+    let before = text[..span.start]
+        .trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
+    let after = text[span.end..]
+        .trim_start_matches(|c: char| c.is_alphabetic() || matches!(c, '/' | ' ' | ','));
     before.ends_with('(') && after.starts_with(')')
 }
 
-pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Option<Span>, hits: &[Hit]) -> Vec<Mention> {
+pub(crate) fn resolve(
+    g: &Gazetteer,
+    text: &str,
+    day: NaiveDate,
+    dateline: Option<Span>,
+    hits: &[Hit],
+) -> Vec<Mention> {
     let mut out = Vec::with_capacity(hits.len());
     let mut named: HashSet<ActorId> = HashSet::new();
     for (i, hit) in hits.iter().enumerate() {
         let readings = &g.forms.readings[hit.form];
         let in_dateline = dateline.is_some_and(|d| d.contains(hit.span));
-        let has_name_reading = readings.iter().any(|f| matches!(f.target, Target::Actor(_) | Target::Place(_)));
+        let has_name_reading = readings
+            .iter()
+            .any(|f| matches!(f.target, Target::Actor(_) | Target::Place(_)));
         for form in readings {
             if form.compound_only && !hit.compound {
                 continue;
@@ -146,15 +168,33 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
                     if in_dateline || (a.category == "agency" && byline(text, hit.span)) {
                         continue;
                     }
-                    let how = if hit.compound && form.how != How::Adjective { How::Compound } else { form.how };
-                    let country = g.place_of_state(actor).filter(|_| a.kind == ActorKind::State);
-                    if let Some(place) = country.filter(|_| !hit.compound && g.context.locative(text, hit.span.start)) {
+                    let how = if hit.compound && form.how != How::Adjective {
+                        How::Compound
+                    } else {
+                        form.how
+                    };
+                    let country = g
+                        .place_of_state(actor)
+                        .filter(|_| a.kind == ActorKind::State);
+                    if let Some(place) = country
+                        .filter(|_| !hit.compound && g.context.locative(text, hit.span.start))
+                    {
                         // `in Japan`: the country as a location, not the state as a party
-                        out.push(Mention { span: hit.span, entity: Entity::Place(place), how });
+                        out.push(Mention {
+                            span: hit.span,
+                            entity: Entity::Place(place),
+                            how,
+                        });
                         continue;
                     }
-                    out.push(Mention { span: hit.span, entity: Entity::Actor(actor), how });
-                    if g.actor(actor).kind == ActorKind::Person && matches!(form.how, How::Name | How::Alias | How::Inflection) {
+                    out.push(Mention {
+                        span: hit.span,
+                        entity: Entity::Actor(actor),
+                        how,
+                    });
+                    if g.actor(actor).kind == ActorKind::Person
+                        && matches!(form.how, How::Name | How::Alias | How::Inflection)
+                    {
                         named.insert(actor);
                     }
                     if hit.span.text(text).contains('-') {
@@ -162,10 +202,23 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
                     }
                 }
                 Target::Place(place) => {
-                    out.push(Mention { span: hit.span, entity: Entity::Place(place), how: form.how });
-                    let Some(state) = g.place(place).capital_of else { continue };
-                    if !in_dateline && form.how != How::Adjective && acts_as_government(g, text, hit) {
-                        out.push(Mention { span: hit.span, entity: Entity::Actor(state), how: How::Capital });
+                    out.push(Mention {
+                        span: hit.span,
+                        entity: Entity::Place(place),
+                        how: form.how,
+                    });
+                    let Some(state) = g.place(place).capital_of else {
+                        continue;
+                    };
+                    if !in_dateline
+                        && form.how != How::Adjective
+                        && acts_as_government(g, text, hit)
+                    {
+                        out.push(Mention {
+                            span: hit.span,
+                            entity: Entity::Actor(state),
+                            how: How::Capital,
+                        });
                     }
                 }
                 Target::Surname(person) => {
@@ -177,13 +230,26 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
                         && unique_surname(g, readings, day);
                     let evidence = named.contains(&person) || alone_ok;
                     if !in_dateline && evidence {
-                        out.push(Mention { span: hit.span, entity: Entity::Actor(person), how: How::Surname });
+                        out.push(Mention {
+                            span: hit.span,
+                            entity: Entity::Actor(person),
+                            how: How::Surname,
+                        });
                     }
                 }
                 Target::Role { role, of } => {
+                    if names_person_next(g, text, hits, i)
+                        || qualified_not_current(g, text, hits, i)
+                    {
+                        continue; // `US-Präsident Barack Obama`: the name says who; `der künftige Präsident`
+                    }
                     let of = of.or_else(|| office_state(g, text, hits, i));
                     if let Some(person) = of.and_then(|of| g.holder(role, of, day)) {
-                        out.push(Mention { span: hit.span, entity: Entity::Actor(person), how: How::Role });
+                        out.push(Mention {
+                            span: hit.span,
+                            entity: Entity::Actor(person),
+                            how: How::Role,
+                        });
                     }
                 }
             }
@@ -192,12 +258,41 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, day: NaiveDate, dateline: Optio
     out
 }
 
+/// The office is followed by the holder's name (`US-Präsident George W. Bush`).
+fn names_person_next(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool {
+    let Some(next) = hits.get(i + 1) else {
+        return false;
+    };
+    let adjacent = text[hits[i].span.end..next.span.start].trim().is_empty();
+    adjacent
+        && g.forms.readings[next.form]
+            .iter()
+            .any(|f| matches!(f.target, Target::Actor(a) if g.actor(a).kind == ActorKind::Person))
+}
+
+/// `der künftige US-Präsident`, `der frühere Kanzler`: a word before the office (and
+/// before its state adjective or prefix) says the office is not, or not yet long, held by the
+/// person that the date gives.
+fn qualified_not_current(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool {
+    let mut start = hits[i].span.start;
+    if let Some(prev) = i.checked_sub(1).map(|p| &hits[p])
+        && text[prev.span.end..start].chars().all(|c| c == ' ' || c == '-')
+    {
+        start = prev.span.start;
+    }
+    g.context.before(text, start, ContextKind::NotCurrent)
+}
+
 /// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
 /// `UN-Sicherheitsrat` names the UN.
 fn push_parts(g: &Gazetteer, actor: ActorId, span: Span, out: &mut Vec<Mention>) {
     let a = g.actor(actor);
     for part in a.members.iter().chain(a.parent.iter()) {
-        out.push(Mention { span, entity: Entity::Actor(*part), how: How::Compound });
+        out.push(Mention {
+            span,
+            entity: Entity::Actor(*part),
+            how: How::Compound,
+        });
     }
 }
 
@@ -230,24 +325,33 @@ fn unique_surname(g: &Gazetteer, readings: &[Form], day: NaiveDate) -> bool {
 /// `US-Präsident`, `Russlands Präsident`, `Präsident der USA`, `Präsident Frankreichs`.
 fn office_state(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option<ActorId> {
     let state_in = |hit: &Hit, allowed: &[How]| {
-        g.forms.readings[hit.form].iter().find_map(|f| match f.target {
-            Target::Actor(a) if allowed.contains(&f.how) || hit.compound => {
-                matches!(g.actor(a).kind, ActorKind::State | ActorKind::Organisation | ActorKind::Body).then_some(a)
-            }
-            _ => None,
-        })
+        g.forms.readings[hit.form]
+            .iter()
+            .find_map(|f| match f.target {
+                Target::Actor(a) if allowed.contains(&f.how) || hit.compound => matches!(
+                    g.actor(a).kind,
+                    ActorKind::State | ActorKind::Organisation | ActorKind::Body
+                )
+                .then_some(a),
+                _ => None,
+            })
     };
     let role = hits[i].span;
     if let Some(prev) = i.checked_sub(1).map(|p| &hits[p]) {
         let gap = &text[prev.span.end..role.start];
-        if gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-') {
-            if let Some(s) = state_in(prev, &[How::Adjective, How::Inflection, How::Compound]) {
-                return Some(s);
-            }
+        if gap.len() <= 2
+            && gap.chars().all(|c| c == ' ' || c == '-')
+            && let Some(s) = state_in(prev, &[How::Adjective, How::Inflection, How::Compound])
+        {
+            return Some(s);
         }
     }
     let next = hits.get(i + 1)?;
     let gap = text[role.end..next.span.start].trim();
     let genitive = gap.is_empty() || g.context.is(gap, ContextKind::Genitive);
-    if genitive { state_in(next, &[How::Inflection, How::Name, How::Abbreviation]) } else { None }
+    if genitive {
+        state_in(next, &[How::Inflection, How::Name, How::Abbreviation])
+    } else {
+        None
+    }
 }

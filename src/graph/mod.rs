@@ -60,11 +60,17 @@ pub fn meeting_graph(timeline: &Timeline) -> DiGraph<Node, Edge> {
     for (i, event) in timeline.events.iter().enumerate() {
         let e = graph.add_node(Node::Event(i));
         for p in &event.participants {
-            let a = node(&mut graph, (0, p.id.clone()), &|| Node::Actor { id: p.id.clone(), name: p.name.clone() });
+            let a = node(&mut graph, (0, p.id.clone()), &|| Node::Actor {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            });
             graph.add_edge(e, a, Edge::Participant);
         }
         if let Some(p) = &event.place {
-            let n = node(&mut graph, (1, p.id.clone()), &|| Node::Place { id: p.id.clone(), name: p.name.clone() });
+            let n = node(&mut graph, (1, p.id.clone()), &|| Node::Place {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            });
             graph.add_edge(e, n, Edge::HeldAt);
         }
         if let Some(d) = &event.date {

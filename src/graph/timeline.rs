@@ -126,12 +126,24 @@ impl TimelineBuilder {
     }
 
     fn add_event(&mut self, record: &ArticleRecord, event: &EventRecord) {
-        let mut parties: Vec<String> = event.participants.iter().map(|p| p.actor.id.clone()).collect();
+        let mut parties: Vec<String> = event
+            .participants
+            .iter()
+            .map(|p| p.actor.id.clone())
+            .collect();
         parties.sort();
         parties.dedup();
         let key = (event.date.clone(), parties.clone());
-        let index = self.by_key.get(&key).copied().or_else(|| self.undated_match(&key));
-        let step = StatusStep { status: event.status.clone(), as_of: record.published.clone(), source: record.id.clone() };
+        let index = self
+            .by_key
+            .get(&key)
+            .copied()
+            .or_else(|| self.undated_match(&key));
+        let step = StatusStep {
+            status: event.status.clone(),
+            as_of: record.published.clone(),
+            source: record.id.clone(),
+        };
         let source = Source {
             article: record.id.clone(),
             published: record.published.clone(),
@@ -145,24 +157,40 @@ impl TimelineBuilder {
                     e.date = event.date.clone();
                     self.by_key.insert(key, i);
                 }
-                e.place = e.place.take().or_else(|| event.place.as_ref().map(canonical));
+                e.place = e
+                    .place
+                    .take()
+                    .or_else(|| event.place.as_ref().map(canonical));
                 e.topic = e.topic.take().or_else(|| event.topic.clone());
                 e.status_history.push(step);
                 e.status_history.sort_by(|a, b| a.as_of.cmp(&b.as_of));
-                let latest = e.status_history.last().map(|s| s.status.clone()).unwrap_or_default();
+                let latest = e
+                    .status_history
+                    .last()
+                    .map(|s| s.status.clone())
+                    .unwrap_or_default();
                 e.status = latest;
                 e.cameo = event.cameo.clone();
                 e.sources.push(source);
             }
             None => {
-                let id = format!("{}/{}/{}", event.date.as_deref().unwrap_or("undated"), event.kind, parties.join("+"));
+                let id = format!(
+                    "{}/{}/{}",
+                    event.date.as_deref().unwrap_or("undated"),
+                    event.kind,
+                    parties.join("+")
+                );
                 self.by_key.insert(key, self.events.len());
                 self.events.push(TimelineEvent {
                     id,
                     kind: event.kind.clone(),
                     date: event.date.clone(),
                     status: event.status.clone(),
-                    participants: event.participants.iter().map(|p| canonical(&p.actor)).collect(),
+                    participants: event
+                        .participants
+                        .iter()
+                        .map(|p| canonical(&p.actor))
+                        .collect(),
                     place: event.place.as_ref().map(canonical),
                     topic: event.topic.clone(),
                     cameo: event.cameo.clone(),
@@ -175,7 +203,9 @@ impl TimelineBuilder {
 
     /// An undated report joins the single dated meeting of the same parties, and vice versa.
     fn undated_match(&self, key: &(Option<String>, Vec<String>)) -> Option<usize> {
-        let mut same_parties = self.by_key.iter().filter(|((date, parties), _)| parties == &key.1 && (date.is_none() || key.0.is_none()));
+        let mut same_parties = self.by_key.iter().filter(|((date, parties), _)| {
+            parties == &key.1 && (date.is_none() || key.0.is_none())
+        });
         let first = same_parties.next()?;
         same_parties.next().is_none().then_some(*first.1)
     }
@@ -198,6 +228,10 @@ impl TimelineBuilder {
                 places.entry(p.id.clone()).or_insert_with(|| p.clone());
             }
         }
-        Timeline { events: self.events, actors: actors.into_values().collect(), places: places.into_values().collect() }
+        Timeline {
+            events: self.events,
+            actors: actors.into_values().collect(),
+            places: places.into_values().collect(),
+        }
     }
 }
