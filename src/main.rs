@@ -51,7 +51,7 @@ enum Command {
         /// JSON Lines files; `-` reads standard input.
         #[arg(default_value = "-")]
         inputs: Vec<String>,
-        /// Output format (`timeline` or `dot`).
+        /// Output format (`timeline`, `timelinejs` or `dot`).
         #[arg(long, value_enum, default_value_t = Format::Timeline)]
         format: Format,
         /// Write to this file instead of standard output.
@@ -70,6 +70,8 @@ enum Format {
     Timeline,
     /// The merged meeting graph as Graphviz DOT.
     Dot,
+    /// The merged timeline for Knight Lab's TimelineJS3.
+    Timelinejs,
 }
 
 /// Counts of what went through and what failed, for the exit code and the summary.
@@ -177,6 +179,7 @@ impl Sink {
                 let timeline = builder.finish();
                 let text = match format {
                     Format::Dot => export::to_dot(&timeline),
+                    Format::Timelinejs => export::to_timelinejs(&timeline) + "\n",
                     _ => export::to_timeline_json(&timeline) + "\n",
                 };
                 w.write_all(text.as_bytes())

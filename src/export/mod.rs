@@ -1,14 +1,16 @@
-//! Output formats: per-article JSON Lines ([`ArticleRecord`]), the merged timeline as JSON, and
-//! Graphviz DOT. Each format is one file here; none of them changes what was extracted.
+//! Output formats: per-article JSON Lines ([`ArticleRecord`]), the merged timeline as JSON,
+//! TimelineJS3 JSON, and Graphviz DOT. Each format is one file here; none of them changes what was extracted.
 
 mod dot;
 mod record;
+mod timelinejs;
 
 pub use dot::to_dot;
 pub use record::{
     ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord,
     ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref,
 };
+pub use timelinejs::to_timelinejs;
 
 /// The timeline as pretty-printed JSON (`--format timeline`).
 ///

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-pub use timeline::{Source, StatusStep, Timeline, TimelineBuilder, TimelineEvent};
+pub use timeline::{Source, StatusStep, Timeline, TimelineBuilder, TimelineEvent, date_precision};
 
 /// A node of the meeting graph.
 #[derive(Debug, Clone, PartialEq, Eq)]

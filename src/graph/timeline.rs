@@ -12,6 +12,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::export::{ArticleRecord, EntityRef, EventRecord, TextSpan};
 
+/// The precision of a TIMEX3 date value.
+///
+/// ```
+/// use chronik::graph::date_precision;
+/// assert_eq!(date_precision("2022-01-10"), "day");
+/// assert_eq!(date_precision("2022-W02"), "week");
+/// assert_eq!(date_precision("2022-SU"), "season");
+/// assert_eq!(date_precision("2022"), "year");
+/// ```
+pub fn date_precision(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    let p = match parts.as_slice() {
+        [_, _, _, ..] => "day",
+        [_, w] if w.starts_with('W') => "week",
+        [_, q] if q.starts_with('Q') => "quarter",
+        [_, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => "season",
+        [_, _] => "month",
+        [y] if y.len() == 3 => "decade",
+        [y] if y.len() == 2 => "century",
+        _ => "year",
+    };
+    p.to_string()
+}
+
 /// The entity under its canonical name: the timeline joins articles that spell it differently.
 fn canonical(entity: &EntityRef) -> EntityRef {
     let mut e = entity.clone();
@@ -54,6 +78,9 @@ pub struct TimelineEvent {
     pub kind: String,
     /// TIMEX3 value of the day, or null.
     pub date: Option<String>,
+    /// How precise `date` is: `day`, `week`, `month`, `season`, `quarter`, `year` (ACLED's
+    /// time precision), or null when there is no date.
+    pub date_precision: Option<String>,
     /// The latest status reported.
     pub status: String,
     /// The parties.
@@ -155,6 +182,7 @@ impl TimelineBuilder {
                 let e = &mut self.events[i];
                 if e.date.is_none() && event.date.is_some() {
                     e.date = event.date.clone();
+                    e.date_precision = event.date.as_deref().map(date_precision);
                     self.by_key.insert(key, i);
                 }
                 e.place = e
@@ -185,6 +213,7 @@ impl TimelineBuilder {
                     id,
                     kind: event.kind.clone(),
                     date: event.date.clone(),
+                    date_precision: event.date.as_deref().map(date_precision),
                     status: event.status.clone(),
                     participants: event
                         .participants
