@@ -176,23 +176,27 @@ rows.sort(key=lambda r: (order.get(r[0], 9), r[1]))
 news = [r for r in rows if r[2] == "news"]
 time = [r for r in rows if r[2] == "time"]
 print()
-print(f"{'set':<12}{'system':<12}{'rel P':>7}{'rel R':>7}{'rel F1':>8}{'strict F1':>11}{'value F1':>10}")
+print(f"{'set':<12}{'system':<18}{'rel P':>7}{'rel R':>7}{'rel F1':>8}{'strict F1':>11}{'value F1':>10}")
 for s, system, _, j in news:
     d = json.loads(j)
     (p, r, f), sf, vf = d["timex_relaxed"], d["timex_strict"][2], d["timex_value"][2]
-    print(f"{s:<12}{system:<12}{p:7.3f}{r:7.3f}{f:8.3f}{sf:11.3f}{vf:10.3f}")
+    print(f"{s:<12}{system:<18}{p:7.3f}{r:7.3f}{f:8.3f}{sf:11.3f}{vf:10.3f}")
 if not news:
     print("(no document-level results)")
 print()
-print(f"{'set':<12}{'system':<12}{'exact (all)':>13}{'exact (non-interval)':>22}{'answered':>10}")
+print(f"{'set':<12}{'system':<18}{'exact (all)':>13}{'exact (non-interval)':>22}{'answered':>10}")
 for s, system, _, j in time:
     d = json.loads(j)
     a, n = d["all"], d["nonint"]
     acc = f"{a['exact_accuracy']:.3f} of {a['cases']}"
     nacc = f"{n['exact_accuracy']:.3f} of {n['cases']}"
-    print(f"{s:<12}{system:<12}{acc:>13}{nacc:>22}{a['answered']:>10}")
+    print(f"{s:<12}{system:<18}{acc:>13}{nacc:>22}{a['answered']:>10}")
 if not time:
     print("(no phrase-level results)")
+empty = [f"{system} on {s} (no timexes)" for s, system, _, j in news if json.loads(j)["counts"]["tx_pred"] == 0]
+empty += [f"{system} on {s} (no values)" for s, system, _, j in time if json.loads(j)["all"]["answered"] == 0]
+if empty:
+    print("\nwarning: nothing found by " + ", ".join(empty) + ": not implemented yet, or broken?")
 EOF
 if [ -s "$work/httimes.txt" ]; then
   echo

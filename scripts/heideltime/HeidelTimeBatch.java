@@ -12,7 +12,10 @@
 // overlapping timexes the one with the longer value string is kept, and a timex that starts inside an
 // open one is not written. Only offsets are taken from the CAS instead of from the tagged text.
 //
-// This file calls HeidelTime (GPL-3.0) as a library at run time; no HeidelTime code is copied here.
+// SPDX-License-Identifier: GPL-3.0-or-later
+// This evaluation driver calls HeidelTime (GPL-3.0) through its public Java API at run time; no HeidelTime
+// source is copied here. Because it links against HeidelTime, it carries HeidelTime's licence. It is not
+// part of chronik: nothing in the crate compiles, links or ships it.
 
 import de.unihd.dbs.heideltime.standalone.DocumentType;
 import de.unihd.dbs.heideltime.standalone.HeidelTimeStandalone;
