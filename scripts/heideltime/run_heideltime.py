@@ -206,6 +206,10 @@ def main():
                 sys.exit(f"{args.input}: article {n} lacks \"id\" or \"text\"")
         docs = [(r["text"] or "", dct_of(r.get("published"))) for r in rows]
 
+    undated = sum(1 for t, d in docs if t.strip() and not d)
+    if undated and args.type in ("news", "colloquial"):
+        print(f"run_heideltime.py: warning: {undated} documents have no date; HeidelTime's {args.type} type "
+              f"aborts on them and finds nothing (narratives needs none)", file=sys.stderr)
     size = sum(len(t.encode("utf-8")) for t, _ in docs)
     t0 = time.monotonic()
     found = run_heideltime(docs, args.type, args.pos, args.java, args.jobs, args.keep_temp)
