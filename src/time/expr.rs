@@ -258,24 +258,41 @@ pub(crate) enum Zone {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Expr {
     /// A calendar date, possibly partial: `10. Januar`, `10.01.2022`, `Januar 2022`, `2019`.
-    Date { year: YearRef, month: Option<u32>, day: Option<u32> },
-    /// A date that cannot exist (`31. Februar`): no value, a diagnostic.
-    Impossible(String),
+    Date {
+        year: YearRef,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    /// A date with its weekday: `Montag, 10. Januar` (the weekday picks the year).
+    WeekdayDate { date: Box<Expr>, weekday: u32 },
     /// A weekday: `Dienstag`, `kommenden Montag`.
     Weekday { weekday: u32, shift: Shift },
     /// A weekday in a week counted from the current one: `Mittwoch nächster Woche`.
     WeekdayInWeek { weekday: u32, weeks: i32 },
     /// A named unit relative to a reference: `heute`, `vergangene Woche`, `Vorjahr`.
-    Relative { unit: Unit, offset: i32, anchor: AnchorKind },
+    Relative {
+        unit: Unit,
+        offset: i32,
+        anchor: AnchorKind,
+    },
     /// The unit around the reference chosen by tense: `am Wochenende`.
     TenseUnit { unit: Unit },
     /// An amount of units before or after the reference: `vor zwei Wochen`, `in drei Tagen`,
     /// `zwei Tage später`.
-    Offset { amount: Amount, unit: Unit, sign: i32, anchor: AnchorKind },
+    Offset {
+        amount: Amount,
+        unit: Unit,
+        sign: i32,
+        anchor: AnchorKind,
+    },
     /// A month relative to the current one by name: `nächsten März`.
     MonthShift { month: u32, shift: i32 },
     /// A season: `im Frühjahr`, `Sommer 1941`, `diesen Winter`.
-    Season { season: Season, year: YearRef, shift: Shift },
+    Season {
+        season: Season,
+        year: YearRef,
+        shift: Shift,
+    },
     /// A quarter: `drittes Quartal 2018`, `nächstes Quartal`.
     Quarter { quarter: u32, year: YearRef },
     /// A relative quarter: `dieses Quartal`.
@@ -292,10 +309,15 @@ pub(crate) enum Expr {
     Holiday { date: HolidayDate, year: YearRef },
     /// A part of a day: `Montagabend`, `am Abend`, `Morgen des 17. Oktober`.
     Part { base: Box<Expr>, part: DayPart },
+    /// The day before a day (`Nacht zum Freitag` is Thursday night).
+    DayBefore(Box<Expr>),
     /// A part of the day of the date the sentence spoke of last, else the publication day.
     LoosePart { part: DayPart },
     /// A clock time, on a given day or on the day the sentence spoke of.
-    Time { base: Option<Box<Expr>>, clock: Clock },
+    Time {
+        base: Option<Box<Expr>>,
+        clock: Clock,
+    },
     /// A length of time: `zwei Jahre` (P2Y), `seit Wochen` (PXW).
     Duration { amount: Amount, unit: Unit },
     /// A recurring time with a ready TIMEX3 value: `jährlich` (P1Y), `jeden Montag`.
@@ -320,18 +342,4 @@ pub(crate) enum SetValue {
 pub(crate) enum HolidayDate {
     Fixed { month: u32, day: u32 },
     Easter(i32),
-}
-
-impl Expr {
-    /// True when the expression names a calendar day or a part of one (a reference for
-    /// `am selben Tag` and for clock times in the same sentence).
-    pub(crate) fn is_day_like(&self) -> bool {
-        match self {
-            Expr::Date { day, .. } => day.is_some(),
-            Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::Holiday { .. } => true,
-            Expr::Relative { unit, .. } | Expr::Offset { unit, .. } => *unit == Unit::Day,
-            Expr::Part { .. } => true,
-            _ => false,
-        }
-    }
 }

@@ -11,7 +11,9 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::expr::{Amount, AnchorKind, DayPart, HolidayDate, PeriodPart, RefValue, Season, Unit, Zone};
+use super::expr::{
+    Amount, AnchorKind, DayPart, HolidayDate, PeriodPart, RefValue, Season, Unit, Zone,
+};
 use crate::{DataDir, Error, Row, Tense};
 
 /// Adjective endings added to stems (`nächst` + `en`).
@@ -20,27 +22,62 @@ const ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 /// One meaning of one word.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Sense {
-    Month { month: u32, abbr: bool },
-    Weekday { weekday: u32, abbr: bool },
+    Month {
+        month: u32,
+        abbr: bool,
+    },
+    Weekday {
+        weekday: u32,
+        abbr: bool,
+    },
     WeekdayAdverb(u32),
     /// `Montagabend`
-    WeekdayPart { weekday: u32, part: DayPart },
-    DayPart { part: DayPart, kind: PartKind },
+    WeekdayPart {
+        weekday: u32,
+        part: DayPart,
+    },
+    DayPart {
+        part: DayPart,
+        kind: PartKind,
+    },
     Season(Season),
-    Unit { unit: Unit, kind: UnitKind },
+    Unit {
+        unit: Unit,
+        kind: UnitKind,
+    },
     /// `zweitägig`, `mehrwöchigen`
-    UnitAdjective { amount: Amount, unit: Unit },
+    UnitAdjective {
+        amount: Amount,
+        unit: Unit,
+    },
     /// `Jahresende`, `Monatsanfang`
-    UnitPart { unit: Unit, part: PeriodPart },
+    UnitPart {
+        unit: Unit,
+        part: PeriodPart,
+    },
     Number(Amount),
     Fraction(f64),
     Ordinal(u32),
     /// `neunziger` (value 9), `Neunzigerjahre`
-    Decade { tens: u32, with_years: bool },
-    Deictic { unit: Unit, offset: i32, anchor: AnchorKind, lower_only: bool },
-    Shift { offset: i32, anaphoric: bool },
+    Decade {
+        tens: u32,
+        with_years: bool,
+    },
+    Deictic {
+        unit: Unit,
+        offset: i32,
+        anchor: AnchorKind,
+        lower_only: bool,
+    },
+    Shift {
+        offset: i32,
+        anaphoric: bool,
+    },
     Part(PeriodPart),
-    Ref { value: RefValue, unless: u16 },
+    Ref {
+        value: RefValue,
+        unless: u16,
+    },
     Holiday(HolidayDate),
     Approx,
     Ago,
@@ -52,7 +89,9 @@ pub(crate) enum Sense {
     Times,
     Per,
     Course,
-    Prep { fused: bool },
+    Prep {
+        fused: bool,
+    },
     Article,
     /// `früh`, `spät` before a part of the day
     PartAdjective,
@@ -83,7 +122,11 @@ pub(crate) enum UnitKind {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum PhraseSense {
     /// A vague reference; `head` = the word range of the extent.
-    Ref { value: RefValue, head: (usize, usize), unless: u16 },
+    Ref {
+        value: RefValue,
+        head: (usize, usize),
+        unless: u16,
+    },
     /// Not a temporal expression.
     NotDate,
     Holiday(HolidayDate),
@@ -130,18 +173,59 @@ impl Lexicon {
     /// Loads every file of `time/`.
     pub(crate) fn load(data: &DataDir) -> Result<Lexicon, Error> {
         let mut b = Builder::default();
-        b.months(&data.read("time/months.tsv")?.table(&["form", "month", "kind"])?)?;
-        b.weekdays(&data.read("time/weekdays.tsv")?.table(&["form", "weekday", "kind"])?)?;
-        b.day_parts(&data.read("time/day_parts.tsv")?.table(&["form", "part", "kind"])?)?;
+        b.months(
+            &data
+                .read("time/months.tsv")?
+                .table(&["form", "month", "kind"])?,
+        )?;
+        b.weekdays(
+            &data
+                .read("time/weekdays.tsv")?
+                .table(&["form", "weekday", "kind"])?,
+        )?;
+        b.day_parts(
+            &data
+                .read("time/day_parts.tsv")?
+                .table(&["form", "part", "kind"])?,
+        )?;
         b.seasons(&data.read("time/seasons.tsv")?.table(&["form", "season"])?)?;
-        b.units(&data.read("time/units.tsv")?.table(&["form", "unit", "kind"])?)?;
-        b.numbers(&data.read("time/numbers.tsv")?.table(&["form", "value", "kind"])?)?;
-        b.deictic(&data.read("time/deictic.tsv")?.table(&["form", "unit", "offset", "anchor", "kind"])?)?;
-        b.modifiers(&data.read("time/modifiers.tsv")?.table(&["form", "kind", "value"])?)?;
-        b.references(&data.read("time/references.tsv")?.table(&["form", "value", "head", "unless_next"])?)?;
+        b.units(
+            &data
+                .read("time/units.tsv")?
+                .table(&["form", "unit", "kind"])?,
+        )?;
+        b.numbers(
+            &data
+                .read("time/numbers.tsv")?
+                .table(&["form", "value", "kind"])?,
+        )?;
+        b.deictic(
+            &data
+                .read("time/deictic.tsv")?
+                .table(&["form", "unit", "offset", "anchor", "kind"])?,
+        )?;
+        b.modifiers(
+            &data
+                .read("time/modifiers.tsv")?
+                .table(&["form", "kind", "value"])?,
+        )?;
+        b.references(&data.read("time/references.tsv")?.table(&[
+            "form",
+            "value",
+            "head",
+            "unless_next",
+        ])?)?;
         b.holidays(&data.read("time/holidays.tsv")?.table(&["form", "date"])?)?;
-        b.not_dates(&data.read("time/not_dates.tsv")?.table(&["phrase", "note"])?)?;
-        b.tense(&data.read("time/tense.tsv")?.table(&["form", "tense", "kind"])?)?;
+        b.not_dates(
+            &data
+                .read("time/not_dates.tsv")?
+                .table(&["phrase", "note"])?,
+        )?;
+        b.tense(
+            &data
+                .read("time/tense.tsv")?
+                .table(&["form", "tense", "kind"])?,
+        )?;
         b.finish()
     }
 
@@ -168,7 +252,9 @@ impl Lexicon {
 
     /// The words that cancel a reference when they follow it (`früher als`).
     pub(crate) fn unless(&self, index: u16) -> &[String] {
-        self.unless.get(usize::from(index)).map_or(&[], Vec::as_slice)
+        self.unless
+            .get(usize::from(index))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The automaton of anchor words (ASCII case-insensitive) and digits.
@@ -183,15 +269,25 @@ impl Lexicon {
             if let Some(rest) = lower.strip_prefix(name.as_str()) {
                 for (noun, part) in &self.part_nouns {
                     if rest == noun || rest.strip_suffix('s') == Some(noun.as_str()) {
-                        out.push(Sense::WeekdayPart { weekday: *weekday, part: *part });
+                        out.push(Sense::WeekdayPart {
+                            weekday: *weekday,
+                            part: *part,
+                        });
                     }
                 }
             }
         }
         for (name, month) in &self.month_names {
             if let Some(rest) = lower.strip_prefix(name.as_str()) {
-                if ["tag", "tage", "tagen", "woche", "wochen", "hälfte", "mitte", "anfang", "ende"].contains(&rest) {
-                    out.push(Sense::Month { month: *month, abbr: false });
+                if [
+                    "tag", "tage", "tagen", "woche", "wochen", "hälfte", "mitte", "anfang", "ende",
+                ]
+                .contains(&rest)
+                {
+                    out.push(Sense::Month {
+                        month: *month,
+                        abbr: false,
+                    });
                 }
             }
         }
@@ -200,12 +296,19 @@ impl Lexicon {
                 let (head, tail) = (&lower[..pos], &lower[pos + stem.len()..]);
                 if ENDINGS.contains(&tail) && !head.is_empty() {
                     if let Some(amount) = self.amount_word(head) {
-                        out.push(Sense::UnitAdjective { amount, unit: *unit });
+                        out.push(Sense::UnitAdjective {
+                            amount,
+                            unit: *unit,
+                        });
                     }
                 }
             }
         }
-        for (genitive, unit) in [("jahres", Unit::Year), ("monats", Unit::Month), ("wochen", Unit::Week)] {
+        for (genitive, unit) in [
+            ("jahres", Unit::Year),
+            ("monats", Unit::Month),
+            ("wochen", Unit::Week),
+        ] {
             if let Some(rest) = lower.strip_prefix(genitive) {
                 let senses = self.words.get(rest).into_iter().flatten();
                 for sense in senses {
@@ -256,7 +359,11 @@ impl Lexicon {
             return Some(Amount::Number(v));
         }
         let (unit, tens) = word.split_once("und")?;
-        let unit = if unit == "ein" { 1.0 } else { self.cardinals.iter().find(|(w, _)| w == unit)?.1 };
+        let unit = if unit == "ein" {
+            1.0
+        } else {
+            self.cardinals.iter().find(|(w, _)| w == unit)?.1
+        };
         let tens = self.cardinals.iter().find(|(w, _)| w == tens)?.1;
         (unit < 10.0 && tens >= 20.0 && tens < 100.0).then_some(Amount::Number(tens + unit))
     }
@@ -282,10 +389,16 @@ impl Lexicon {
             if !(20..100).contains(&tens) || tens % 10 != 0 {
                 continue;
             }
-            if let Some(rest) = word.strip_prefix(name.as_str()).and_then(|r| r.strip_prefix("er")) {
+            if let Some(rest) = word
+                .strip_prefix(name.as_str())
+                .and_then(|r| r.strip_prefix("er"))
+            {
                 let with_years = matches!(rest, "jahre" | "jahren" | "jahrs" | "jahres");
                 if rest.is_empty() || rest == "n" || with_years {
-                    return Some(Sense::Decade { tens: tens / 10, with_years });
+                    return Some(Sense::Decade {
+                        tens: tens / 10,
+                        with_years,
+                    });
                 }
             }
         }
@@ -296,7 +409,10 @@ impl Lexicon {
 /// Which endings a stem sense accepts.
 fn ending_fits(sense: &Sense, ending: &str) -> bool {
     match sense {
-        Sense::Unit { kind: UnitKind::Frequency | UnitKind::Long | UnitKind::Adjective, .. } => true,
+        Sense::Unit {
+            kind: UnitKind::Frequency | UnitKind::Long | UnitKind::Adjective,
+            ..
+        } => true,
         Sense::Ref { .. } => !ending.is_empty(),
         _ => !ending.is_empty(),
     }
@@ -319,7 +435,8 @@ struct Builder {
 
 fn parse<T: std::str::FromStr>(row: &Row, column: &str) -> Result<T, Error> {
     let cell = row.required(column)?;
-    cell.parse().map_err(|_| row.error(format!("column {column:?}: {cell:?} is not a number")))
+    cell.parse()
+        .map_err(|_| row.error(format!("column {column:?}: {cell:?} is not a number")))
 }
 
 fn form(row: &Row, column: &str) -> Result<String, Error> {
@@ -353,7 +470,10 @@ impl Builder {
                 self.anchors.push(w.clone());
             }
         }
-        self.phrases.entry(words[0].clone()).or_default().push(Phrase { words, sense });
+        self.phrases
+            .entry(words[0].clone())
+            .or_default()
+            .push(Phrase { words, sense });
     }
 
     fn months(&mut self, rows: &[Row]) -> Result<(), Error> {
@@ -386,9 +506,23 @@ impl Builder {
             match row.get("kind") {
                 "name" => {
                     self.weekday_names.push((f.clone(), weekday));
-                    self.word(&f, Sense::Weekday { weekday, abbr: false }, true);
+                    self.word(
+                        &f,
+                        Sense::Weekday {
+                            weekday,
+                            abbr: false,
+                        },
+                        true,
+                    );
                 }
-                "abbr" => self.word(&f, Sense::Weekday { weekday, abbr: true }, false),
+                "abbr" => self.word(
+                    &f,
+                    Sense::Weekday {
+                        weekday,
+                        abbr: true,
+                    },
+                    false,
+                ),
                 "adverb" => self.word(&f, Sense::WeekdayAdverb(weekday), true),
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             }
@@ -399,7 +533,8 @@ impl Builder {
     fn day_parts(&mut self, rows: &[Row]) -> Result<(), Error> {
         for row in rows {
             let f = form(row, "form")?;
-            let part = DayPart::from_code(row.get("part")).ok_or_else(|| row.error("unknown part"))?;
+            let part =
+                DayPart::from_code(row.get("part")).ok_or_else(|| row.error("unknown part"))?;
             let kind = match row.get("kind") {
                 "noun" => PartKind::Noun,
                 "adverb" => PartKind::Adverb,
@@ -425,7 +560,8 @@ impl Builder {
     fn seasons(&mut self, rows: &[Row]) -> Result<(), Error> {
         for row in rows {
             let f = form(row, "form")?;
-            let season = Season::from_code(row.get("season")).ok_or_else(|| row.error("unknown season"))?;
+            let season =
+                Season::from_code(row.get("season")).ok_or_else(|| row.error("unknown season"))?;
             self.word(&f, Sense::Season(season), true);
         }
         Ok(())
@@ -444,12 +580,16 @@ impl Builder {
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             match kind {
-                UnitKind::Singular | UnitKind::Plural => self.word(&f, Sense::Unit { unit, kind }, true),
+                UnitKind::Singular | UnitKind::Plural => {
+                    self.word(&f, Sense::Unit { unit, kind }, true)
+                }
                 UnitKind::Adjective => {
                     self.unit_adjectives.push((f.clone(), unit));
                     self.anchors.push(f.clone());
                 }
-                UnitKind::Long | UnitKind::Frequency => self.stem(&f, Sense::Unit { unit, kind }, true),
+                UnitKind::Long | UnitKind::Frequency => {
+                    self.stem(&f, Sense::Unit { unit, kind }, true)
+                }
             }
         }
         Ok(())
@@ -495,7 +635,12 @@ impl Builder {
                 "adjective" => (true, false),
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            let sense = Sense::Deictic { unit, offset, anchor, lower_only };
+            let sense = Sense::Deictic {
+                unit,
+                offset,
+                anchor,
+                lower_only,
+            };
             if kind {
                 self.stem(&f, sense, true);
             } else {
@@ -511,9 +656,26 @@ impl Builder {
             let value = row.get("value");
             let int = || -> Result<i32, Error> { parse(row, "value") };
             let (sense, stem) = match row.get("kind") {
-                "shift" => (Sense::Shift { offset: int()?, anaphoric: false }, true),
-                "anaphoric" => (Sense::Shift { offset: int()?, anaphoric: true }, true),
-                "part" => (Sense::Part(PeriodPart::from_name(value).ok_or_else(|| row.error("unknown part"))?), false),
+                "shift" => (
+                    Sense::Shift {
+                        offset: int()?,
+                        anaphoric: false,
+                    },
+                    true,
+                ),
+                "anaphoric" => (
+                    Sense::Shift {
+                        offset: int()?,
+                        anaphoric: true,
+                    },
+                    true,
+                ),
+                "part" => (
+                    Sense::Part(
+                        PeriodPart::from_name(value).ok_or_else(|| row.error("unknown part"))?,
+                    ),
+                    false,
+                ),
                 "approx" => (Sense::Approx, false),
                 "ago" => (Sense::Ago, false),
                 "ahead" => (Sense::Ahead, false),
@@ -524,7 +686,12 @@ impl Builder {
                 "times" => (Sense::Times, false),
                 "per" => (Sense::Per, false),
                 "course" => (Sense::Course, false),
-                "prep" => (Sense::Prep { fused: value == "fused" }, false),
+                "prep" => (
+                    Sense::Prep {
+                        fused: value == "fused",
+                    },
+                    false,
+                ),
                 "article" => (Sense::Article, false),
                 "clock" => (Sense::Clock, false),
                 "part_adjective" => (Sense::PartAdjective, true),
@@ -532,7 +699,9 @@ impl Builder {
                     let zone = match value {
                         "" => None,
                         "Z" => Some(Zone::Utc),
-                        v => Some(Zone::Offset(v.parse().map_err(|_| row.error("zone must be Z or +HH"))?)),
+                        v => Some(Zone::Offset(
+                            v.parse().map_err(|_| row.error("zone must be Z or +HH"))?,
+                        )),
                     };
                     (Sense::Zone(zone), false)
                 }
@@ -552,9 +721,12 @@ impl Builder {
     fn references(&mut self, rows: &[Row]) -> Result<(), Error> {
         for row in rows {
             let f = form(row, "form")?;
-            let value = RefValue::from_name(row.get("value")).ok_or_else(|| row.error("unknown value"))?;
-            let unless = u16::try_from(self.unless.len()).map_err(|_| row.error("too many rows"))?;
-            self.unless.push(row.list("unless_next").map(str::to_string).collect());
+            let value =
+                RefValue::from_name(row.get("value")).ok_or_else(|| row.error("unknown value"))?;
+            let unless =
+                u16::try_from(self.unless.len()).map_err(|_| row.error("too many rows"))?;
+            self.unless
+                .push(row.list("unless_next").map(str::to_string).collect());
             if let Some(stem) = f.strip_suffix('-') {
                 self.stem(stem, Sense::Ref { value, unless }, true);
             } else if !f.contains(' ') && row.get("head").is_empty() {
@@ -568,11 +740,21 @@ impl Builder {
                         let start = words
                             .windows(hw.len())
                             .position(|w| w == hw.as_slice())
-                            .ok_or_else(|| row.error(format!("head {h:?} is not part of the form")))?;
+                            .ok_or_else(|| {
+                                row.error(format!("head {h:?} is not part of the form"))
+                            })?;
                         (start, start + hw.len())
                     }
                 };
-                self.phrase(&f, PhraseSense::Ref { value, head, unless }, true);
+                self.phrase(
+                    &f,
+                    PhraseSense::Ref {
+                        value,
+                        head,
+                        unless,
+                    },
+                    true,
+                );
             }
         }
         Ok(())
@@ -584,9 +766,14 @@ impl Builder {
             let d = row.required("date")?;
             let date = if let Some(n) = d.strip_prefix("easter") {
                 let n = n.trim_start_matches('+');
-                HolidayDate::Easter(n.parse().map_err(|_| row.error("easter offset must be +N or -N"))?)
+                HolidayDate::Easter(
+                    n.parse()
+                        .map_err(|_| row.error("easter offset must be +N or -N"))?,
+                )
             } else {
-                let (m, day) = d.split_once('-').ok_or_else(|| row.error("date must be MM-DD or easter+N"))?;
+                let (m, day) = d
+                    .split_once('-')
+                    .ok_or_else(|| row.error("date must be MM-DD or easter+N"))?;
                 let month: u32 = m.parse().map_err(|_| row.error("bad month"))?;
                 let day: u32 = day.parse().map_err(|_| row.error("bad day"))?;
                 if chrono::NaiveDate::from_ymd_opt(2000, month, day).is_none() {
@@ -633,7 +820,9 @@ impl Builder {
             }
         }
         // longest first, so that `ten` is tried before `te`
-        self.tense.suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        self.tense
+            .suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.len()));
         Ok(())
     }
 
@@ -657,7 +846,13 @@ impl Builder {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .map_err(|e| Error::data("time/", 0, format!("cannot compile the anchor automaton: {e}")))?;
+            .map_err(|e| {
+                Error::data(
+                    "time/",
+                    0,
+                    format!("cannot compile the anchor automaton: {e}"),
+                )
+            })?;
         Ok(Lexicon {
             words: self.words,
             stems: self.stems,
@@ -685,14 +880,35 @@ mod tests {
     #[test]
     fn words_stems_and_compounds() {
         let l = lex();
-        assert!(l.senses("jänner").contains(&Sense::Month { month: 1, abbr: false }));
-        assert!(l.senses("nächsten").contains(&Sense::Shift { offset: 1, anaphoric: false }));
+        assert!(l.senses("jänner").contains(&Sense::Month {
+            month: 1,
+            abbr: false
+        }));
+        assert!(l.senses("nächsten").contains(&Sense::Shift {
+            offset: 1,
+            anaphoric: false
+        }));
         assert!(l.senses("dritten").contains(&Sense::Ordinal(3)));
-        assert!(l.senses("montagabend").contains(&Sense::WeekdayPart { weekday: 1, part: DayPart::Evening }));
-        assert!(l.senses("zweitägige").contains(&Sense::UnitAdjective { amount: Amount::Number(2.0), unit: Unit::Day }));
-        assert!(l.senses("märztagen").contains(&Sense::Month { month: 3, abbr: false }));
-        assert!(l.senses("jahresende").contains(&Sense::UnitPart { unit: Unit::Year, part: PeriodPart::End }));
-        assert!(l.senses("neunzigerjahren").contains(&Sense::Decade { tens: 9, with_years: true }));
+        assert!(l.senses("montagabend").contains(&Sense::WeekdayPart {
+            weekday: 1,
+            part: DayPart::Evening
+        }));
+        assert!(l.senses("zweitägige").contains(&Sense::UnitAdjective {
+            amount: Amount::Number(2.0),
+            unit: Unit::Day
+        }));
+        assert!(l.senses("märztagen").contains(&Sense::Month {
+            month: 3,
+            abbr: false
+        }));
+        assert!(l.senses("jahresende").contains(&Sense::UnitPart {
+            unit: Unit::Year,
+            part: PeriodPart::End
+        }));
+        assert!(l.senses("neunzigerjahren").contains(&Sense::Decade {
+            tens: 9,
+            with_years: true
+        }));
         assert_eq!(l.amount_word("zweieinhalb"), Some(Amount::Number(2.5)));
         assert_eq!(l.amount_word("einundzwanzig"), Some(Amount::Number(21.0)));
         assert!(l.senses("einunddreißigsten").contains(&Sense::Ordinal(31)));
@@ -704,7 +920,9 @@ mod tests {
     fn bad_rows_name_file_and_line() {
         let file = crate::DataFile::from_text("time/x.tsv", "form\tmonth\tkind\nJanuar\t1\tname\n");
         let mut b = Builder::default();
-        let err = b.months(&file.table(&["form", "month", "kind"]).unwrap()).unwrap_err();
+        let err = b
+            .months(&file.table(&["form", "month", "kind"]).unwrap())
+            .unwrap_err();
         assert!(err.to_string().starts_with("time/x.tsv:2:"), "{err}");
     }
 }

@@ -1,11 +1,51 @@
 //! German temporal expressions: recognition and resolution to TIMEX3 values.
 //!
-//! STUB: the public interface below is fixed; the implementation is being written.
+//! [`TimeTagger`] finds expressions such as `am 10. Januar`, `gestern Abend`, `vor zwei Wochen`,
+//! `seit zweieinhalb Jahren` or `jährlich` in news text and resolves them against the article's
+//! publication time, following TimeML/TempEval-3 as the gold data of `../shared/eval` annotates
+//! them. The work is split by job:
+//!
+//! - `lexicon`: the words, from `gazetteers/time/*.tsv` (months, weekdays, number words, units,
+//!   day parts, seasons, cue words, phrases that are not dates), and the anchor automaton;
+//! - `token`: words, numbers and marks of one sentence with their lexicon senses;
+//! - `grammar`: rules over word classes that yield unresolved expressions (`expr`);
+//! - `tense`: the tense of the clause around an expression;
+//! - `resolve` (with `calendar`): expression + publication time + tense → value;
+//! - `value`: the TIMEX3 spelling of a value.
+//!
+//! Speed: an aho-corasick automaton over the lexicon's anchor words and the digits finds the
+//! sentences worth parsing; word boundaries (also before umlauts, `übermorgen`) are checked in
+//! code, and only those sentences are tokenised.
+//!
+//! ```
+//! use chronik::{DataDir, TimeTagger};
+//! let tagger = TimeTagger::new(&DataDir::bundled())?;
+//! let text = "Rjabkow bestätigte am Dienstag den Termin. Die Gespräche sollen am 10. Januar beginnen.";
+//! let published = "2021-12-28T10:20:28+01:00".parse().unwrap();
+//! let sentences = [chronik::Span::new(0, 42), chronik::Span::new(43, text.len())];
+//! let tags = tagger.tag(text, &sentences, published);
+//! let found: Vec<(&str, &str)> = tags.timexes.iter().map(|t| (t.span.text(text), t.value.as_str())).collect();
+//! assert_eq!(found, [("Dienstag", "2021-12-28"), ("10. Januar", "2022-01-10")]);
+//! # Ok::<(), chronik::Error>(())
+//! ```
 
-use chrono::{DateTime, FixedOffset};
+mod calendar;
+mod expr;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tense;
+mod token;
+mod value;
+
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::{DataDir, Diagnostic, Error, Span};
+use expr::{Expr, YearRef};
+use lexicon::Lexicon;
+use resolve::{Anchor, Context};
+use value::Value;
 
 /// TimeML TIMEX3 type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -23,6 +63,10 @@ pub enum TimexType {
 
 impl TimexType {
     /// The TIMEX3 type name: `DATE`, `TIME`, `DURATION`, `SET`.
+    ///
+    /// ```
+    /// assert_eq!(chronik::TimexType::Duration.as_str(), "DURATION");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             TimexType::Date => "DATE",
@@ -71,32 +115,385 @@ pub struct TimeTags {
 
 /// Recognises and resolves German temporal expressions; built once from `gazetteers/time/`.
 #[derive(Debug, Clone)]
-pub struct TimeTagger {}
+pub struct TimeTagger {
+    lexicon: Lexicon,
+}
+
+/// One recognised expression before resolution.
+struct Mention {
+    span: Span,
+    sentence: usize,
+    expr: Expr,
+    rule: &'static str,
+    clause: tense::Clause,
+}
 
 impl TimeTagger {
     /// Compiles the time lexicon.
     ///
     /// # Errors
-    /// When a lexicon file is missing or malformed.
-    pub fn new(_data: &DataDir) -> Result<TimeTagger, Error> {
-        Ok(TimeTagger {})
+    /// When a lexicon file is missing or malformed; the error names the file and line.
+    ///
+    /// ```
+    /// use chronik::{DataDir, TimeTagger};
+    /// assert!(TimeTagger::new(&DataDir::bundled()).is_ok());
+    /// assert!(TimeTagger::new(&DataDir::open("/tmp").unwrap()).unwrap_err().to_string().contains("time/months.tsv"));
+    /// ```
+    pub fn new(data: &DataDir) -> Result<TimeTagger, Error> {
+        Ok(TimeTagger {
+            lexicon: Lexicon::load(data)?,
+        })
     }
 
     /// All temporal expressions of `text`, resolved relative to `published`. `sentences` are the
-    /// sentence spans of `text` (tense is decided per clause inside a sentence).
-    pub fn tag(&self, _text: &str, _sentences: &[Span], _published: DateTime<FixedOffset>) -> TimeTags {
-        TimeTags::default()
+    /// sentence spans of `text` (tense is decided per clause inside a sentence); text outside
+    /// them is read line by line.
+    ///
+    /// Impossible dates get no timex but a diagnostic:
+    ///
+    /// ```
+    /// use chronik::{DataDir, Span, TimeTagger};
+    /// let tagger = TimeTagger::new(&DataDir::bundled())?;
+    /// let text = "Das Treffen am 31. Februar fiel aus.";
+    /// let tags = tagger.tag(text, &[Span::new(0, text.len())], "2022-01-28T12:00:00+01:00".parse().unwrap());
+    /// assert!(tags.timexes.is_empty());
+    /// assert_eq!(tags.diagnostics[0].span.text(text), "31. Februar");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn tag(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        published: DateTime<FixedOffset>,
+    ) -> TimeTags {
+        let mut mentions = Vec::new();
+        for (n, span) in self
+            .sentences_to_parse(text, sentences)
+            .into_iter()
+            .enumerate()
+        {
+            self.recognise(text, span, n, false, &mut mentions);
+        }
+        let narrative = is_narrative(&mentions, published.year());
+        let mut tags = TimeTags::default();
+        let mut last = Anchor::default();
+        resolve_mentions(&mentions, published, narrative, None, &mut last, &mut tags);
+        tags
     }
 
     /// Resolves one phrase on its own (`chronik resolve-time`): `context` is the sentence it
-    /// stands in, when known; `tense` overrides the tense found in the context.
+    /// stands in, when known; `tense` overrides the tense found in the context. Without tense or
+    /// context, a phrase is read as pointing forward, as scheduling text does. The span of the
+    /// result is relative to `phrase`.
+    ///
+    /// ```
+    /// use chronik::{DataDir, Tense, TimeTagger};
+    /// let tagger = TimeTagger::new(&DataDir::bundled())?;
+    /// let now = "2021-12-28T10:20:28+01:00".parse().unwrap();
+    /// let t = tagger.resolve_phrase("am Dienstag", Some("Rjabkow bestätigte am Dienstag den Termin."), None, now).unwrap();
+    /// assert_eq!(t.value, "2021-12-28");
+    /// assert_eq!(tagger.resolve_phrase("am Dienstag", None, Some(Tense::Future), now).unwrap().value, "2022-01-04");
+    /// assert_eq!(tagger.resolve_phrase("seit zweieinhalb Jahren", None, None, now).unwrap().value, "P2.5Y");
+    /// assert!(tagger.resolve_phrase("mit", None, None, now).is_none());
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
     pub fn resolve_phrase(
         &self,
-        _phrase: &str,
-        _context: Option<&str>,
-        _tense: Option<Tense>,
-        _reference: DateTime<FixedOffset>,
+        phrase: &str,
+        context: Option<&str>,
+        tense: Option<Tense>,
+        reference: DateTime<FixedOffset>,
     ) -> Option<Timex> {
-        None
+        let trimmed = phrase.trim();
+        let lead = phrase.len() - phrase.trim_start().len();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let (text, offset) = match context.and_then(|c| c.find(trimmed).map(|p| (c, p))) {
+            Some((c, p)) => (c, p),
+            None => (trimmed, 0),
+        };
+        let mut mentions = Vec::new();
+        self.recognise(text, Span::new(0, text.len()), 0, true, &mut mentions);
+        let default_tense = if context.is_some() {
+            None
+        } else {
+            Some(Tense::Future)
+        };
+        let mut tags = TimeTags::default();
+        let mut last = Anchor::default();
+        resolve_mentions(
+            &mentions,
+            reference,
+            false,
+            tense.or(default_tense).map(Some),
+            &mut last,
+            &mut tags,
+        );
+        let range = Span::new(offset, offset + trimmed.len());
+        let hits: Vec<&Timex> = tags
+            .timexes
+            .iter()
+            .filter(|t| t.span.overlaps(range))
+            .collect();
+        let best = hits
+            .iter()
+            .find(|t| t.span.contains(range))
+            .or_else(|| {
+                hits.iter()
+                    .find(|t| t.timex_type == TimexType::Time && t.value.contains(':'))
+            })
+            .or_else(|| hits.iter().max_by_key(|t| t.span.len()))?;
+        let start = best.span.start.max(range.start) - offset + lead;
+        let end = best.span.end.min(range.end) - offset + lead;
+        Some(Timex {
+            span: Span::new(start, end),
+            ..(*best).clone()
+        })
+    }
+
+    fn recognise(
+        &self,
+        text: &str,
+        span: Span,
+        sentence: usize,
+        phrase_mode: bool,
+        out: &mut Vec<Mention>,
+    ) {
+        let toks = token::tokenize(text, span.start, span.end, &self.lexicon);
+        for c in grammar::recognise(&toks, &self.lexicon, phrase_mode) {
+            let clause = tense::clause(&toks, c.start, c.end, &self.lexicon.tense);
+            let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
+            out.push(Mention {
+                span,
+                sentence,
+                expr: c.expr,
+                rule: c.rule,
+                clause,
+            });
+        }
+    }
+
+    /// The sentences that hold an anchor word or a date-like number, in text order. Anchors
+    /// outside every sentence span bring their line.
+    fn sentences_to_parse(&self, text: &str, sentences: &[Span]) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let mut chosen: Vec<Span> = Vec::new();
+        let mut word_end = 0;
+        for m in self.lexicon.anchors().find_iter(text) {
+            if m.start() < word_end {
+                continue;
+            }
+            let (ws, we) = word_bounds(text, m.start(), m.end());
+            word_end = we;
+            let accept = if bytes[m.start()].is_ascii_digit() {
+                number_may_be_time(text, ws, we)
+            } else if ws == m.start() && we == m.end() {
+                true
+            } else {
+                !self.lexicon.senses(&text[ws..we].to_lowercase()).is_empty()
+            };
+            if !accept {
+                continue;
+            }
+            let i = sentences.partition_point(|s| s.end <= ws);
+            let span = match sentences.get(i) {
+                Some(s) if s.start <= ws => *s,
+                _ => line_around(text, ws),
+            };
+            if chosen.last() != Some(&span) {
+                chosen.push(span);
+            }
+        }
+        chosen.sort();
+        chosen.dedup();
+        chosen
+    }
+}
+
+/// The word (letters, or a digit run) around the automaton hit `start..end`.
+fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let digit = text.as_bytes()[start].is_ascii_digit();
+    let same = |c: char| {
+        if digit {
+            c.is_ascii_digit()
+        } else {
+            c.is_alphabetic()
+        }
+    };
+    let ws = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| same(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let we = text[end..]
+        .char_indices()
+        .find(|&(_, c)| !same(c))
+        .map_or(text.len(), |(i, _)| end + i);
+    (ws, we)
+}
+
+/// A cheap look at a digit run: could it be part of a date or time (`10.`, `9:30`, `2022`,
+/// `15 Uhr`, `1990er`, `15-minütig`)? Counts (`10 Soldaten`) and names (`G20`) are not.
+fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let digits = end - start;
+    if digits == 4
+        && text[start..end]
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2199).contains(&y))
+    {
+        return true;
+    }
+    let rest = &text.as_bytes()[end..];
+    match rest.first() {
+        Some(b'.' | b':' | b'-' | b'/' | b'e' | b't' | b'h' | b',') => true,
+        Some(b' ') => {
+            let after = text[end..].trim_start();
+            after.starts_with("Uhr") || after.starts_with("uhr") || after.starts_with("h ")
+        }
+        _ => false,
+    }
+}
+
+/// The line holding byte `pos` (for text outside the sentence spans).
+fn line_around(text: &str, pos: usize) -> Span {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    Span::new(start, end)
+}
+
+/// A text is a narrative when most of the years it writes out lie long before its publication
+/// (a history of a war rather than a report): its year-less dates then count from the time it
+/// spoke of last.
+fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
+    let mut years: Vec<i32> = mentions
+        .iter()
+        .filter_map(|m| match &m.expr {
+            Expr::Date {
+                year: YearRef::Explicit(y),
+                ..
+            } => Some(*y),
+            Expr::WeekdayDate { date, .. } => match **date {
+                Expr::Date {
+                    year: YearRef::Explicit(y),
+                    ..
+                } => Some(y),
+                _ => None,
+            },
+            Expr::Season {
+                year: YearRef::Explicit(y),
+                ..
+            } => Some(*y),
+            _ => None,
+        })
+        .collect();
+    if years.len() < 4 {
+        return false;
+    }
+    years.sort_unstable();
+    years[years.len() / 2] <= published_year - 15
+}
+
+/// Expressions that take their day from the sentence (`um 9 Uhr`, `am Abend`).
+fn needs_day(expr: &Expr) -> bool {
+    matches!(expr, Expr::LoosePart { .. } | Expr::Time { base: None, .. })
+}
+
+/// Resolves mentions in text order, sentence by sentence, keeping track of what the text spoke
+/// of last. `tense` overrides the clause tense when given.
+fn resolve_mentions(
+    mentions: &[Mention],
+    published: DateTime<FixedOffset>,
+    narrative: bool,
+    tense: Option<Option<Tense>>,
+    last: &mut Anchor,
+    tags: &mut TimeTags,
+) {
+    let now = published.naive_local();
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence = mentions[i].sentence;
+        let end = mentions[i..]
+            .iter()
+            .position(|m| m.sentence != sentence)
+            .map_or(mentions.len(), |k| i + k);
+        let group = &mentions[i..end];
+        let mut values: Vec<Option<Value>> = vec![None; group.len()];
+        let ctx_for = |m: &Mention, last: Anchor, sentence_day| Context {
+            now,
+            tense: tense.unwrap_or(m.clause.tense),
+            today: m.clause.today,
+            narrative,
+            last,
+            sentence_day,
+        };
+        for pass in [false, true] {
+            for (k, m) in group.iter().enumerate() {
+                if needs_day(&m.expr) != pass {
+                    continue;
+                }
+                let sentence_day = if pass { day_near(&values, k) } else { None };
+                match resolve::resolve(&m.expr, &ctx_for(m, *last, sentence_day)) {
+                    Ok(v) => {
+                        if !pass {
+                            last.update(&v);
+                        }
+                        values[k] = Some(v);
+                    }
+                    Err(msg) => tags.diagnostics.push(Diagnostic::new(m.span, msg)),
+                }
+            }
+        }
+        for (m, v) in group.iter().zip(values) {
+            if let Some(v) = v {
+                tags.timexes.push(Timex {
+                    span: m.span,
+                    timex_type: v.timex_type(),
+                    value: v.timex(),
+                    rule: m.rule.to_string(),
+                });
+            }
+        }
+        i = end;
+    }
+    tags.timexes.sort_by_key(|t| t.span);
+}
+
+/// The day of the nearest resolved day-like value in the sentence, before `k` first.
+fn day_near(values: &[Option<Value>], k: usize) -> Option<chrono::NaiveDate> {
+    let day = |v: &Option<Value>| match v {
+        Some(Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, _)) => Some(*d),
+        _ => None,
+    };
+    values[..k]
+        .iter()
+        .rev()
+        .find_map(day)
+        .or_else(|| values[k + 1..].iter().find_map(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_filter() {
+        let t = "am 10. Januar, 2022, 9:30, 15 Uhr, 1990er, G20, 10 Soldaten";
+        let check = |s: &str| {
+            let p = t.find(s).unwrap();
+            number_may_be_time(t, p, p + s.len())
+        };
+        assert!(check("10") && check("2022") && check("9") && check("15") && check("1990"));
+        assert!(!check("20") && !t[t.find("10 S").unwrap()..].is_empty());
+        let p = t.find("10 S").unwrap();
+        assert!(!number_may_be_time(t, p, p + 2));
     }
 }

@@ -29,6 +29,8 @@ pub(crate) struct Token<'t> {
     pub glued: bool,
     /// True when a word begins with an upper-case letter.
     pub cap: bool,
+    /// True when a line break separates it from the token before.
+    pub newline_before: bool,
     /// What the lexicon says the word can mean (empty for numbers and punctuation).
     pub senses: Vec<Sense>,
 }
@@ -36,12 +38,20 @@ pub(crate) struct Token<'t> {
 impl Token<'_> {
     /// The value of a digit run (`None` for other tokens or for runs too long to be a date part).
     pub(crate) fn num(&self) -> Option<u32> {
-        if self.kind == Kind::Number && self.text.len() <= 6 { self.text.parse().ok() } else { None }
+        if self.kind == Kind::Number && self.text.len() <= 6 {
+            self.text.parse().ok()
+        } else {
+            None
+        }
     }
 
     /// Number of digits of a digit run.
     pub(crate) fn digits(&self) -> usize {
-        if self.kind == Kind::Number { self.text.len() } else { 0 }
+        if self.kind == Kind::Number {
+            self.text.len()
+        } else {
+            0
+        }
     }
 
     /// True when the token is the punctuation mark `c`.
@@ -61,13 +71,22 @@ impl Token<'_> {
 }
 
 /// Splits `text[start..end]` into tokens (spans are offsets into `text`).
-pub(crate) fn tokenize<'t>(text: &'t str, start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token<'t>> {
+pub(crate) fn tokenize<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
-    let Some(slice) = text.get(start..end) else { return tokens };
+    let Some(slice) = text.get(start..end) else {
+        return tokens;
+    };
     let mut chars = slice.char_indices().peekable();
     let mut last_end = usize::MAX;
+    let mut newline = false;
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
+            newline |= c == '\n';
             continue;
         }
         let mut j = i + c.len_utf8();
@@ -109,6 +128,7 @@ pub(crate) fn tokenize<'t>(text: &'t str, start: usize, end: usize, lexicon: &Le
             lower,
             glued: last_end == i,
             cap,
+            newline_before: std::mem::take(&mut newline),
             senses,
         });
         last_end = j;
@@ -129,7 +149,26 @@ mod tests {
         let parts: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(
             parts,
-            ["Am", "10", ".", "01", ".", "2022", "um", "9", ".", "30", "Uhr", ",", "G", "20", "-", "Gipfel", "im", "Übermorgen"]
+            [
+                "Am",
+                "10",
+                ".",
+                "01",
+                ".",
+                "2022",
+                "um",
+                "9",
+                ".",
+                "30",
+                "Uhr",
+                ",",
+                "G",
+                "20",
+                "-",
+                "Gipfel",
+                "im",
+                "Übermorgen"
+            ]
         );
         assert!(toks[2].glued && !toks[6].glued);
         assert_eq!(toks[17].lower, "übermorgen");

@@ -1,0 +1,693 @@
+//! The resolver: an unresolved [`Expr`] plus its context gives a [`Value`].
+//!
+//! The context is the publication time (local wall time of the publisher), the tense of the
+//! clause, the time the text spoke of last, and the day the sentence spoke of. The rules are
+//! those of TimeML news annotation: a bare weekday is the latest such day on or before
+//! publication in past tense and the next one in future tense; a year-less date takes the year
+//! that puts it nearest the publication time in the direction of the clause; `vor zwei Wochen`
+//! is the ISO week it names; in a narrative (a text about a time long past) year-less dates and
+//! anaphoric days count from the time the text spoke of last. Impossible dates are errors,
+//! never a neighbouring day. This is the only module that knows "now".
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+
+use super::calendar::{
+    self, add_days, add_months, date, day_exists, iso_week, season_at, season_index, season_of,
+};
+use super::expr::{
+    Amount, AnchorKind, Clock, Expr, HolidayDate, RefValue, Season, Shift, Unit, YearRef,
+};
+use super::value::Value;
+use crate::Tense;
+
+/// What the text spoke of last: the reference of `am selben Tag`, `Vorjahr` in a narrative,
+/// `im März` after `1941`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Anchor {
+    pub day: Option<NaiveDate>,
+    pub month: Option<(i32, u32)>,
+    pub year: Option<i32>,
+}
+
+impl Anchor {
+    /// Takes a resolved value as the new reference, at the precision it has.
+    pub(crate) fn update(&mut self, v: &Value) {
+        match *v {
+            Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, _) => {
+                *self = Anchor {
+                    day: Some(d),
+                    month: Some((d.year(), d.month())),
+                    year: Some(d.year()),
+                };
+            }
+            Value::Month(y, m) => {
+                if self.month != Some((y, m)) {
+                    self.day = None;
+                }
+                self.month = Some((y, m));
+                self.year = Some(y);
+            }
+            Value::Year(y) | Value::Season(y, _) | Value::Quarter(y, _) | Value::Half(y, _) => {
+                if self.year != Some(y) {
+                    self.day = None;
+                    self.month = None;
+                }
+                self.year = Some(y);
+            }
+            Value::Week(..) | Value::Weekend(..) => {}
+            _ => {}
+        }
+    }
+}
+
+/// Everything the resolver may look at besides the expression.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context {
+    /// Publication time, local wall time.
+    pub now: NaiveDateTime,
+    /// Tense of the clause; `None` when nothing marks it.
+    pub tense: Option<Tense>,
+    /// The clause says `heute`.
+    pub today: bool,
+    /// The text is a narrative about a time long before its publication.
+    pub narrative: bool,
+    /// What the text spoke of last.
+    pub last: Anchor,
+    /// The day the sentence speaks of (for `um 9 Uhr`, `am Abend`).
+    pub sentence_day: Option<NaiveDate>,
+}
+
+impl Context {
+    fn today_date(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// The day relative expressions count from.
+    fn base_day(&self, anchor: AnchorKind) -> NaiveDate {
+        if anchor == AnchorKind::Text || self.narrative {
+            if let Some(d) = self.last.day {
+                return d;
+            }
+        }
+        self.today_date()
+    }
+
+    fn base_month(&self, anchor: AnchorKind) -> (i32, u32) {
+        if anchor == AnchorKind::Text || self.narrative {
+            if let Some(m) = self.last.month {
+                return m;
+            }
+            if let Some(d) = self.last.day {
+                return (d.year(), d.month());
+            }
+        }
+        (self.now.year(), self.now.month())
+    }
+
+    fn base_year(&self, anchor: AnchorKind) -> i32 {
+        if anchor == AnchorKind::Text || self.narrative {
+            if let Some(y) = self.last.year {
+                return y;
+            }
+        }
+        self.now.year()
+    }
+
+    fn year_of(&self, r: YearRef) -> Option<i32> {
+        match r {
+            YearRef::Open => None,
+            YearRef::Explicit(y) => Some(y),
+            YearRef::TwoDigit(y) => {
+                let short = self.now.year().rem_euclid(100);
+                let century = self.now.year() - short;
+                Some(if y <= short + 10 {
+                    century + y
+                } else {
+                    century - 100 + y
+                })
+            }
+            YearRef::Relative(o) => Some(self.base_year(AnchorKind::Now) + o),
+            YearRef::Anaphoric(o) => Some(self.base_year(AnchorKind::Text) + o),
+        }
+    }
+}
+
+/// Resolves `expr`; an error is a message for a diagnostic (an impossible date).
+pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
+    Ok(match expr {
+        Expr::Date { year, month, day } => return resolve_date(*year, *month, *day, None, ctx),
+        Expr::WeekdayDate { date, weekday } => match **date {
+            Expr::Date { year, month, day } => {
+                return resolve_date(year, month, day, Some(*weekday), ctx);
+            }
+            ref other => return resolve(other, ctx),
+        },
+        Expr::Weekday { weekday, shift } => Value::Day(resolve_weekday(*weekday, *shift, ctx)),
+        Expr::WeekdayInWeek { weekday, weeks } => {
+            let d = add_days(ctx.base_day(AnchorKind::Now), 7 * i64::from(*weeks));
+            Value::Day(calendar::in_week(d, *weekday))
+        }
+        Expr::Relative {
+            unit,
+            offset,
+            anchor,
+        } => resolve_relative(*unit, *offset, *anchor, ctx),
+        Expr::TenseUnit { .. } => {
+            let today = ctx.base_day(AnchorKind::Now);
+            let weekend_passed =
+                calendar::weekday_number(today) < 6 && ctx.tense == Some(Tense::Past);
+            let (y, w) = iso_week(if weekend_passed {
+                add_days(today, -7)
+            } else {
+                today
+            });
+            Value::Weekend(y, w)
+        }
+        Expr::Offset {
+            amount,
+            unit,
+            sign,
+            anchor,
+        } => resolve_offset(*amount, *unit, *sign, *anchor, ctx),
+        Expr::MonthShift { month, shift } => {
+            let (ny, nm) = (ctx.now.year(), ctx.now.month());
+            let y = match shift.signum() {
+                1 => (if *month > nm { ny } else { ny + 1 }) + shift - 1,
+                -1 => (if *month < nm { ny } else { ny - 1 }) + shift + 1,
+                _ => ny,
+            };
+            Value::Month(y, *month)
+        }
+        Expr::Season {
+            season,
+            year,
+            shift,
+        } => resolve_season(*season, *year, *shift, ctx),
+        Expr::Quarter { quarter, year } => Value::Quarter(
+            ctx.year_of(*year)
+                .unwrap_or_else(|| ctx.base_year(AnchorKind::Now)),
+            *quarter,
+        ),
+        Expr::QuarterShift { shift } => {
+            let (y, m) = add_months(ctx.now.year(), ctx.now.month(), 3 * shift);
+            Value::Quarter(y, calendar::quarter(m))
+        }
+        Expr::Half { half, year } => Value::Half(
+            ctx.year_of(*year)
+                .unwrap_or_else(|| ctx.base_year(AnchorKind::Now)),
+            *half,
+        ),
+        Expr::Decade(d) => Value::Decade(*d),
+        Expr::Century(c) => Value::Century(*c),
+        Expr::Millennium(m) => Value::Millennium(*m),
+        Expr::Holiday { date: h, year } => {
+            let on = |y: i32| match *h {
+                HolidayDate::Fixed { month, day } => date(y, month, day),
+                HolidayDate::Easter(n) => calendar::easter(y).map(|e| add_days(e, i64::from(n))),
+            };
+            match ctx.year_of(*year) {
+                Some(y) => Value::Day(on(y).ok_or("no such holiday date")?),
+                None => Value::Day(pick_day(ctx, on).ok_or("no such holiday date")?),
+            }
+        }
+        Expr::Part { base, part } => match resolve(base, ctx)? {
+            Value::Day(d) => Value::DayPart(d, *part),
+            other => other,
+        },
+        Expr::DayBefore(base) => match resolve(base, ctx)? {
+            Value::Day(d) => Value::Day(add_days(d, -1)),
+            other => other,
+        },
+        Expr::LoosePart { part } => {
+            let day = ctx
+                .sentence_day
+                .or(if ctx.narrative { ctx.last.day } else { None })
+                .unwrap_or_else(|| {
+                    let today = ctx.today_date();
+                    match ctx.tense {
+                        Some(Tense::Past) if ctx.now.hour() < part.start_hour() => {
+                            add_days(today, -1)
+                        }
+                        Some(Tense::Future) if ctx.now.hour() >= part.end_hour() => {
+                            add_days(today, 1)
+                        }
+                        _ => today,
+                    }
+                });
+            Value::DayPart(day, *part)
+        }
+        Expr::Time { base, clock } => {
+            let day = match base {
+                Some(b) => match resolve(b, ctx)? {
+                    Value::Day(d) | Value::DayPart(d, _) => Some(d),
+                    _ => None,
+                },
+                None => None,
+            };
+            let day = day
+                .or(ctx.sentence_day)
+                .or(if ctx.narrative { ctx.last.day } else { None })
+                .unwrap_or_else(|| {
+                    let today = ctx.today_date();
+                    let passed = (clock.hour, clock.minute) < (ctx.now.hour(), ctx.now.minute());
+                    if ctx.tense == Some(Tense::Future) && passed {
+                        add_days(today, 1)
+                    } else {
+                        today
+                    }
+                });
+            Value::Time(day, *clock)
+        }
+        Expr::Duration { amount, unit } => Value::Duration(*amount, *unit),
+        Expr::Set(s) => Value::Set(*s),
+        Expr::Ref(r) => Value::Ref(*r),
+    })
+}
+
+/// `10. Januar`, `10.01.2022`, `Januar 2022`, `2019`, `Montag, 10. Januar`.
+fn resolve_date(
+    year: YearRef,
+    month: Option<u32>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    ctx: &Context,
+) -> Result<Value, String> {
+    let explicit = ctx.year_of(year);
+    match (month, day) {
+        (None, _) => Ok(Value::Year(
+            explicit.ok_or("a year-less date without a month")?,
+        )),
+        (Some(m), None) => {
+            let y = match explicit {
+                Some(y) => y,
+                None => narrative_year(ctx, m).unwrap_or_else(|| pick_month_year(ctx, m)),
+            };
+            Ok(Value::Month(y, m))
+        }
+        (Some(m), Some(d)) => {
+            if !day_exists(m, d) {
+                return Err(format!("the date {d}.{m}. does not exist"));
+            }
+            if let Some(y) = explicit {
+                return date(y, m, d)
+                    .map(Value::Day)
+                    .ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"));
+            }
+            if let Some(w) = weekday {
+                // `Sonntag, 10. Februar`: the year in which that day is a Sunday, near publication
+                let now = ctx.now.year();
+                let mut fits: Vec<NaiveDate> = (now - 6..=now + 6)
+                    .filter_map(|y| date(y, m, d))
+                    .filter(|x| calendar::weekday_number(*x) == w)
+                    .collect();
+                fits.sort_by_key(|x| (*x - ctx.today_date()).num_days().abs());
+                if let Some(x) = fits.first() {
+                    return Ok(Value::Day(*x));
+                }
+            }
+            if let Some(y) = narrative_year(ctx, m) {
+                return date(y, m, d)
+                    .map(Value::Day)
+                    .ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"));
+            }
+            pick_day(ctx, |y| date(y, m, d))
+                .map(Value::Day)
+                .ok_or_else(|| {
+                    format!("the date {d}.{m}. does not exist in the years around publication")
+                })
+        }
+    }
+}
+
+/// In a narrative, a year-less month takes the year the text spoke of last (the next one when the
+/// text moves from late autumn to the new year).
+fn narrative_year(ctx: &Context, month: u32) -> Option<i32> {
+    if !ctx.narrative {
+        return None;
+    }
+    let y = ctx.last.year?;
+    match ctx.last.month {
+        Some((ly, lm)) if ly == y && lm >= 10 && month <= 3 && lm - month >= 8 => Some(y + 1),
+        _ => Some(y),
+    }
+}
+
+/// The year of a year-less day: past tense takes the latest such day on or before publication,
+/// future tense the first on or after it, otherwise the nearest.
+fn pick_day(ctx: &Context, on: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    let today = ctx.today_date();
+    let candidates: Vec<NaiveDate> = (today.year() - 1..=today.year() + 1)
+        .filter_map(on)
+        .collect();
+    let past = candidates.iter().filter(|d| **d <= today).max().copied();
+    let future = candidates.iter().filter(|d| **d >= today).min().copied();
+    match ctx.tense {
+        Some(Tense::Past) => past.or(future),
+        Some(Tense::Future) => future.or(past),
+        _ => match (past, future) {
+            (Some(p), Some(f)) => Some(if (today - p) < (f - today) { p } else { f }),
+            (p, f) => p.or(f),
+        },
+    }
+}
+
+/// The year of a year-less month, like [`pick_day`] at month precision; the current year on a tie.
+fn pick_month_year(ctx: &Context, month: u32) -> i32 {
+    let (y, m) = (ctx.now.year(), ctx.now.month() as i32);
+    let month = month as i32;
+    match ctx.tense {
+        Some(Tense::Past) => {
+            if month <= m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some(Tense::Future) => {
+            if month >= m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            let d = month - m;
+            if d > 6 {
+                y - 1
+            } else if d < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+/// A bare weekday by tense: past = latest on or before the reference day, future = next after it
+/// (the same day when the clause says `heute`), present = on or after it. Shifted weekdays
+/// (`kommenden Montag`, `vergangenen Freitag`) never count the reference day.
+fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
+    let base = ctx.base_day(AnchorKind::Now);
+    let cur = calendar::weekday_number(base) as i64;
+    let w = i64::from(weekday);
+    let forward = (w - cur).rem_euclid(7); // 0..6 days ahead
+    let backward = (cur - w).rem_euclid(7); // 0..6 days back
+    let next_strict = if forward == 0 { 7 } else { forward };
+    let prev_strict = if backward == 0 { 7 } else { backward };
+    match shift {
+        Shift::By(n) if n > 0 => add_days(base, next_strict + 7 * (i64::from(n) - 1)),
+        Shift::By(n) if n < 0 => add_days(base, -prev_strict - 7 * (i64::from(-n) - 1)),
+        _ => match ctx.tense {
+            Some(Tense::Past) => add_days(base, -backward),
+            Some(Tense::Future) if !ctx.today => add_days(base, next_strict),
+            _ => add_days(base, forward),
+        },
+    }
+}
+
+/// `heute`, `gestern`, `nächste Woche`, `Vorjahr`, `am selben Tag`, `im Laufe des Tages`.
+fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) -> Value {
+    if ctx.narrative && anchor == AnchorKind::Now && unit == Unit::Day && offset == 0 {
+        return Value::Ref(RefValue::Present); // `heute` in a history
+    }
+    let o = i64::from(offset);
+    match unit {
+        Unit::Week => {
+            let (y, w) = iso_week(add_days(ctx.base_day(anchor), 7 * o));
+            Value::Week(y, w)
+        }
+        Unit::Weekend => {
+            let (y, w) = iso_week(add_days(ctx.base_day(anchor), 7 * o));
+            Value::Weekend(y, w)
+        }
+        Unit::Month => {
+            let (y, m) = ctx.base_month(anchor);
+            let (y, m) = add_months(y, m, offset);
+            Value::Month(y, m)
+        }
+        Unit::Quarter => {
+            let (y, m) = ctx.base_month(anchor);
+            let (y, m) = add_months(y, m, 3 * offset);
+            Value::Quarter(y, calendar::quarter(m))
+        }
+        Unit::HalfYear => {
+            let (y, m) = ctx.base_month(anchor);
+            let (y, m) = add_months(y, m, 6 * offset);
+            Value::Half(y, if m <= 6 { 1 } else { 2 })
+        }
+        Unit::Year => Value::Year(ctx.base_year(anchor) + offset),
+        Unit::Decade => Value::Decade((ctx.base_year(anchor) + 10 * offset).div_euclid(10)),
+        Unit::Century => Value::Century((ctx.base_year(anchor) + 100 * offset).div_euclid(100)),
+        Unit::Millennium => {
+            Value::Millennium((ctx.base_year(anchor) + 1000 * offset).div_euclid(1000))
+        }
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            Value::Day(add_days(ctx.base_day(anchor), o))
+        }
+    }
+}
+
+/// `vor zwei Wochen` = that ISO week, `in drei Tagen` = that day, `vor zehn Jahren` = that year,
+/// `in zwei Stunden` = that time; `zwei Tage später` counts from the day the text spoke of.
+fn resolve_offset(
+    amount: Amount,
+    unit: Unit,
+    sign: i32,
+    anchor: AnchorKind,
+    ctx: &Context,
+) -> Value {
+    let Amount::Number(n) = amount else {
+        return Value::Ref(if sign < 0 {
+            RefValue::Past
+        } else {
+            RefValue::Future
+        });
+    };
+    let s = f64::from(sign);
+    let days = |k: f64| (s * k).round() as i64;
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            let secs = match unit {
+                Unit::Second => 1.0,
+                Unit::Minute => 60.0,
+                _ => 3600.0,
+            };
+            let base = if anchor == AnchorKind::Text {
+                ctx.base_day(anchor).and_hms_opt(0, 0, 0).unwrap_or(ctx.now)
+            } else {
+                ctx.now
+            };
+            let t = base
+                .checked_add_signed(Duration::seconds(days(n * secs)))
+                .unwrap_or(base);
+            Value::Time(
+                t.date(),
+                Clock {
+                    hour: t.hour(),
+                    minute: t.minute(),
+                    zone: None,
+                },
+            )
+        }
+        Unit::Day => Value::Day(add_days(ctx.base_day(anchor), days(n))),
+        Unit::Week | Unit::Weekend => {
+            let (y, w) = iso_week(add_days(ctx.base_day(anchor), days(7.0 * n)));
+            Value::Week(y, w)
+        }
+        Unit::Month | Unit::Quarter | Unit::HalfYear => {
+            let k = match unit {
+                Unit::Quarter => 3.0,
+                Unit::HalfYear => 6.0,
+                _ => 1.0,
+            };
+            let (y, m) = ctx.base_month(anchor);
+            let (y, m) = add_months(y, m, days(k * n) as i32);
+            Value::Month(y, m)
+        }
+        Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => {
+            let k = match unit {
+                Unit::Decade => 10.0,
+                Unit::Century => 100.0,
+                Unit::Millennium => 1000.0,
+                _ => 1.0,
+            };
+            if (k * n).fract() != 0.0 {
+                let (y, m) = ctx.base_month(anchor);
+                let (y, m) = add_months(y, m, days(12.0 * k * n) as i32);
+                return Value::Month(y, m);
+            }
+            Value::Year(ctx.base_year(anchor) + days(k * n) as i32)
+        }
+    }
+}
+
+/// Seasons as a sequence: `nächsten Sommer` is the first summer after the current season,
+/// `diesen Winter` the nearest winter, a bare season goes by tense.
+fn resolve_season(season: Season, year: YearRef, shift: Shift, ctx: &Context) -> Value {
+    if let Some(y) = ctx.year_of(year) {
+        return Value::Season(y, season);
+    }
+    if ctx.narrative {
+        if let Some(y) = ctx.last.year {
+            return Value::Season(y, season);
+        }
+    }
+    let (cy, cs) = season_of(ctx.today_date());
+    let cur = season_index(cy, cs);
+    // the instances of this season just before / at-or-after the current one
+    let mut at_or_after = season_index(cy - 1, season);
+    while at_or_after < cur {
+        at_or_after += 4;
+    }
+    let before = at_or_after - 4;
+    let same = at_or_after == cur;
+    let idx = match shift {
+        Shift::By(n) if n > 0 => (if same { at_or_after + 4 } else { at_or_after }) + 4 * (n - 1),
+        Shift::By(n) if n < 0 => before + 4 * (n + 1),
+        Shift::By(_) => {
+            if same || at_or_after - cur <= cur - before {
+                at_or_after
+            } else {
+                before
+            }
+        }
+        Shift::Tense => match ctx.tense {
+            Some(Tense::Past) => {
+                if same {
+                    at_or_after
+                } else {
+                    before
+                }
+            }
+            Some(Tense::Future) => at_or_after,
+            _ => {
+                let y = if season == Season::Winter && ctx.now.month() == 12 {
+                    cy
+                } else {
+                    ctx.now.year()
+                };
+                return Value::Season(y, season);
+            }
+        },
+    };
+    let (y, s) = season_at(idx);
+    Value::Season(y, s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(now: &str, tense: Option<Tense>) -> Context {
+        Context {
+            now: NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap(),
+            tense,
+            today: false,
+            narrative: false,
+            last: Anchor::default(),
+            sentence_day: None,
+        }
+    }
+
+    fn value(expr: Expr, c: &Context) -> String {
+        resolve(&expr, c)
+            .map(|v| v.timex())
+            .unwrap_or_else(|e| format!("error: {e}"))
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // Tuesday 2021-12-28
+        let past = ctx("2021-12-28 10:20", Some(Tense::Past));
+        let future = ctx("2021-12-28 10:20", Some(Tense::Future));
+        let tuesday = Expr::Weekday {
+            weekday: 2,
+            shift: Shift::Tense,
+        };
+        assert_eq!(value(tuesday.clone(), &past), "2021-12-28");
+        assert_eq!(value(tuesday, &future), "2022-01-04");
+        assert_eq!(
+            value(
+                Expr::Weekday {
+                    weekday: 6,
+                    shift: Shift::Tense
+                },
+                &past
+            ),
+            "2021-12-25"
+        );
+        assert_eq!(
+            value(
+                Expr::Weekday {
+                    weekday: 1,
+                    shift: Shift::By(1)
+                },
+                &past
+            ),
+            "2022-01-03"
+        );
+    }
+
+    #[test]
+    fn year_less_dates_take_the_nearest_year_in_the_clause_direction() {
+        let c = ctx("2021-12-28 10:20", Some(Tense::Future));
+        assert_eq!(
+            value(
+                Expr::Date {
+                    year: YearRef::Open,
+                    month: Some(1),
+                    day: Some(10)
+                },
+                &c
+            ),
+            "2022-01-10"
+        );
+        let c = ctx("2021-12-28 10:20", Some(Tense::Past));
+        assert_eq!(
+            value(
+                Expr::Date {
+                    year: YearRef::Open,
+                    month: Some(1),
+                    day: Some(10)
+                },
+                &c
+            ),
+            "2021-01-10"
+        );
+        assert_eq!(
+            value(
+                Expr::Date {
+                    year: YearRef::Open,
+                    month: Some(2),
+                    day: Some(31)
+                },
+                &c
+            ),
+            "error: the date 31.2. does not exist"
+        );
+    }
+
+    #[test]
+    fn weeks_seasons_and_offsets() {
+        let c = ctx("2014-03-15 12:00", Some(Tense::Past));
+        let ago = Expr::Offset {
+            amount: Amount::Number(2.0),
+            unit: Unit::Week,
+            sign: -1,
+            anchor: AnchorKind::Now,
+        };
+        assert_eq!(value(ago, &c), "2014-W09");
+        let c = ctx("2016-11-14 12:00", Some(Tense::Future));
+        assert_eq!(
+            value(
+                Expr::Season {
+                    season: Season::Spring,
+                    year: YearRef::Open,
+                    shift: Shift::Tense
+                },
+                &c
+            ),
+            "2017-SP"
+        );
+    }
+}

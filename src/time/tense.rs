@@ -1,0 +1,267 @@
+//! The tense of the clause around a temporal expression, from the cue words of `tense.tsv`.
+//!
+//! German news marks tense on auxiliaries and modals (`hatte`, `wurde`, `soll`, `wird`) and on the
+//! endings of weak verbs (`bestätig-te`); perfect tense is an auxiliary (`hat`, `ist`) plus a
+//! participle (`an-ge-kündigt`, `verschoben`). A clause is the stretch between commas, colons,
+//! brackets and quotes; when it has no cue, the whole sentence is asked. An auxiliary outranks a
+//! verb ending (`wird ... leiten` is future although `leiten` ends like `leitete`), and past wins
+//! over future between auxiliaries (`hätten ... stattfinden sollen`). This module knows endings and prefixes
+//! only as the data gives them; it does not resolve anything.
+
+use super::lexicon::TenseCues;
+use super::token::{Kind, Token};
+use crate::Tense;
+
+/// What the clause of an expression says about its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Clause {
+    /// `None` when nothing in the clause or sentence marks a tense.
+    pub tense: Option<Tense>,
+    /// The clause says `heute`: a future weekday may be today.
+    pub today: bool,
+}
+
+#[derive(Default)]
+struct Cues {
+    past: bool,
+    future: bool,
+    present: bool,
+    weak_past: bool,
+    weak_future: bool,
+    today: bool,
+}
+
+impl Cues {
+    fn decide(&self) -> Option<Tense> {
+        if self.past {
+            Some(Tense::Past)
+        } else if self.future || self.weak_future {
+            Some(Tense::Future)
+        } else if self.weak_past {
+            Some(Tense::Past)
+        } else if self.present {
+            Some(Tense::Present)
+        } else {
+            None
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.past || self.future || self.present || self.weak_future || self.weak_past
+    }
+}
+
+/// The tense of the clause holding tokens `start..end` of a sentence.
+pub(crate) fn clause(toks: &[Token], start: usize, end: usize, cues: &TenseCues) -> Clause {
+    let is_boundary = |t: &Token| {
+        t.kind == Kind::Punct
+            && matches!(
+                t.text,
+                "," | ";"
+                    | ":"
+                    | "("
+                    | ")"
+                    | "\""
+                    | "„"
+                    | "“"
+                    | "”"
+                    | "–"
+                    | "—"
+                    | "?"
+                    | "!"
+                    | "«"
+                    | "»"
+            )
+    };
+    let mut left = start.min(toks.len());
+    while left > 0 && !is_boundary(&toks[left - 1]) {
+        left -= 1;
+    }
+    let mut right = end.min(toks.len());
+    while right < toks.len() && !is_boundary(&toks[right]) {
+        right += 1;
+    }
+    let c = scan(&toks[left..right], cues);
+    let today = c.today;
+    if c.any() {
+        return Clause {
+            tense: c.decide(),
+            today,
+        };
+    }
+    let s = scan(toks, cues);
+    Clause {
+        tense: s.decide(),
+        today: today || s.today,
+    }
+}
+
+fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
+    let mut c = Cues::default();
+    let mut perfect = false;
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    let tail: Vec<usize> = words.iter().rev().take(3).copied().collect();
+    for (n, &i) in words.iter().enumerate() {
+        let t = &toks[i];
+        let w = t.lower.as_str();
+        if w == "heute" {
+            c.today = true;
+        }
+        if let Some(tense) = cues.finite.get(w) {
+            match tense {
+                Tense::Past => c.past = true,
+                Tense::Future => c.future = true,
+                Tense::Present => c.present = true,
+            }
+            continue;
+        }
+        if cues.perfect.contains(w) {
+            perfect = true;
+            continue;
+        }
+        if let Some(tense) = cues.cue.get(w) {
+            match tense {
+                Tense::Past => c.weak_past = true,
+                Tense::Future => c.weak_future = true,
+                Tense::Present => {}
+            }
+            continue;
+        }
+        if !t.senses.is_empty() || cues.not_verb.contains(w) || (t.cap && n > 0) {
+            continue;
+        }
+        if is_zu_infinitive(toks, i, cues) {
+            c.weak_future = true;
+        } else if is_simple_past(toks, i, cues) || perfect_participle(w, cues, tail.contains(&i)) {
+            // endings are a weaker sign than an auxiliary: `leiten` may be an infinitive
+            c.weak_past = true;
+        }
+    }
+    if perfect {
+        // `hat ... angekündigt`: past; `ist ... geplant` was caught as a future cue
+        let participle = tail.iter().any(|&i| {
+            let w = toks[i].lower.as_str();
+            toks[i].senses.is_empty()
+                && !cues.not_verb.contains(w)
+                && !cues.cue.contains_key(w)
+                && perfect_participle(w, cues, true)
+        });
+        if participle {
+            c.past = true;
+        } else {
+            c.present = true;
+        }
+    }
+    c
+}
+
+/// `ange-kündigt`, `ge-troffen`, `zusammen-ge-kommen`; at the clause end also `bestätigt`,
+/// `verschoben` (inseparable prefixes take no `ge`).
+fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
+    if w.chars().count() < 6 || !(w.ends_with('t') || w.ends_with("en")) {
+        return false;
+    }
+    let mut rest = w;
+    if let Some(p) = cues
+        .prefixes
+        .iter()
+        .filter(|p| w.starts_with(p.as_str()))
+        .max_by_key(|p| p.len())
+    {
+        if w[p.len()..].starts_with("ge") {
+            rest = &w[p.len()..];
+        }
+    }
+    if rest.starts_with("ge") && rest.len() >= 5 {
+        return true;
+    }
+    at_end
+        && cues
+            .inseparable
+            .iter()
+            .any(|p| p != "ge" && w.starts_with(p.as_str()))
+}
+
+/// `ab-zu-halten`, `zu treffen`: an infinitive with `zu` points forward.
+fn is_zu_infinitive(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
+    let w = toks[i].lower.as_str();
+    if w == "zu" {
+        return toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && !n.cap && n.lower.ends_with("en") && n.senses.is_empty()
+        });
+    }
+    cues.prefixes.iter().any(|p| {
+        w.strip_prefix(p.as_str())
+            .and_then(|r| r.strip_prefix("zu"))
+            .is_some_and(|r| r.len() >= 4 && r.ends_with("en"))
+    })
+}
+
+/// `bestätigte`, `kündigten`: a weak verb in the simple past, not an adjective before a noun
+/// (`einem veröffentlichten Brief`).
+fn is_simple_past(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
+    let w = toks[i].lower.as_str();
+    if w.chars().count() < 5
+        || w.ends_with("sten")
+        || !cues.suffixes.iter().any(|s| w.ends_with(s.as_str()))
+    {
+        return false;
+    }
+    let next_is_noun = toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap);
+    let prev_is_noun = i > 0 && toks[i - 1].is_word() && toks[i - 1].cap;
+    !(next_is_noun && !prev_is_noun && i > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DataDir;
+    use crate::time::lexicon::Lexicon;
+    use crate::time::token::tokenize;
+
+    fn tense_of(sentence: &str, word: &str) -> Option<Tense> {
+        let lex = Lexicon::load(&DataDir::bundled()).unwrap();
+        let toks = tokenize(sentence, 0, sentence.len(), &lex);
+        let i = toks.iter().position(|t| t.text == word).unwrap();
+        clause(&toks, i, i + 1, &lex.tense).tense
+    }
+
+    #[test]
+    fn tenses_of_news_clauses() {
+        assert_eq!(
+            tense_of("Rjabkow bestätigte am Dienstag den Termin.", "Dienstag"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Die Nato plant für den 12. Januar ein Treffen.", "Januar"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Das Treffen soll am Samstag stattfinden.", "Samstag"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Er ist am Samstag nach Istanbul gereist.", "Samstag"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Das Treffen ist für Montag geplant.", "Montag"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Es hätte am Freitag stattfinden sollen.", "Freitag"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Am Freitag geht der Besuch zu Ende.", "Freitag"),
+            None
+        );
+        assert_eq!(
+            tense_of(
+                "Trump hat sich dafür ausgesprochen, den Gipfel im September abzuhalten.",
+                "September"
+            ),
+            Some(Tense::Future)
+        );
+    }
+}
