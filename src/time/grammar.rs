@@ -44,6 +44,14 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
         mut out, blocked, ..
     } = p;
     out.retain(|c| !blocked.iter().any(|&(s, e)| c.start < e && s < c.end));
+    // the second part of a hyphen compound is not an expression of its own (`MIP-Montag`)
+    out.retain(|c| {
+        !(c.start >= 2
+            && toks[c.start].glued
+            && toks[c.start - 1].is_punct('-')
+            && toks[c.start - 1].glued
+            && toks[c.start - 2].is_word())
+    });
     let mut chosen = select(out);
     complete_coordination(toks, &mut chosen);
     chosen
@@ -71,7 +79,20 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 fn is_connector(t: &Token) -> bool {
     matches!(
         t.lower.as_str(),
-        "bis" | "und" | "oder" | "-" | "–" | "/" | "zum" | "auf" | "den" | "sowie" | "bzw" | "."
+        "bis"
+            | "und"
+            | "oder"
+            | "-"
+            | "–"
+            | "/"
+            | "zum"
+            | "auf"
+            | "den"
+            | "sowie"
+            | "bzw"
+            | "."
+            | ","
+            | "am"
     )
 }
 
@@ -706,21 +727,29 @@ impl Parser<'_, '_> {
         if self.month_at(j).is_some() || !self.dot(j - 1) {
             return;
         }
+        // walk a list of days (`3., 4., 5. und 7. Oktober`) up to the one with its month
         let mut k = j;
-        while self.tok(k).is_some_and(is_connector) && k < j + 3 {
-            k += 1;
-        }
-        if k > j && self.day(k).is_some_and(|(_, e)| self.month_at(e).is_some()) {
-            self.push(
-                i,
-                j,
-                Expr::Date {
+        for _ in 0..8 {
+            let from = k;
+            while self.tok(k).is_some_and(is_connector) && k < from + 3 {
+                k += 1;
+            }
+            if k == from {
+                return;
+            }
+            let Some((_, e)) = self.day(k) else { return };
+            if self.month_at(e).is_some() {
+                let expr = Expr::Date {
                     year: YearRef::Open,
                     month: None,
                     day: Some(d),
-                },
-                "time/date/day_in_range",
-            );
+                };
+                return self.push(i, j, expr, "time/date/day_in_range");
+            }
+            if !self.dot(e - 1) {
+                return;
+            }
+            k = e;
         }
     }
 
@@ -855,11 +884,26 @@ impl Parser<'_, '_> {
     /// `rund 1500`) or names something (`Resolution 2334`, `G20`).
     fn year_alone_is_date(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if i > 0 && t.glued && !self.toks[i - 1].is_punct('/') && !self.toks[i - 1].is_punct('(') {
-            return false;
-        }
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
         let next = self.tok(i + 1);
+        if let Some(p) = prev {
+            if t.glued {
+                // `1939-1945`, `1940/41`, `(1898-1976)` are years; `A2000`, `1.2000` are not
+                let range = (p.is_punct('-') || p.is_punct('–') || p.is_punct('/'))
+                    && i >= 2
+                    && self.toks[i - 2].digits() == 4;
+                if !(range || p.is_punct('(')) {
+                    return false;
+                }
+            }
+            if p.kind == Kind::Number
+                || p.senses
+                    .iter()
+                    .any(|s| matches!(s, Sense::Approx | Sense::NumberNoun | Sense::Each))
+            {
+                return false;
+            }
+        }
         let signal = prev.is_some_and(|p| {
             p.senses.iter().any(|s| {
                 matches!(
@@ -871,45 +915,37 @@ impl Parser<'_, '_> {
                         | Sense::Since
                         | Sense::Holiday(_)
                 )
-            }) || p.is_punct('/')
-                || p.is_punct('(')
-                || p.is_punct('–')
-                || p.is_punct('-')
+            })
         });
-        if prev.is_some_and(|p| p.senses.iter().any(|s| matches!(s, Sense::Approx))) {
+        let range_connector =
+            prev.is_some_and(|p| matches!(p.lower.as_str(), "bis" | "und" | "oder" | "-" | "–"));
+        let Some(n) = next else { return true };
+        if n.senses
+            .iter()
+            .any(|s| matches!(s, Sense::Clock | Sense::Unit { .. }))
+            || n.is_punct('%')
+        {
             return false;
         }
-        if prev.is_some_and(|p| p.kind == Kind::Number) {
-            return false;
-        }
-        if let Some(n) = next {
-            if n.is_word() && n.cap && !signal && !n.newline_before {
-                // a noun after the number: a count (`2000 Menschen`), unless it is a time word
-                if !n
+        let noun = |x: &Token| {
+            x.is_word()
+                && x.cap
+                && !x.newline_before
+                && !x
                     .senses
                     .iter()
                     .any(|s| matches!(s, Sense::Month { .. } | Sense::Prep { .. } | Sense::Article))
-                {
-                    return false;
-                }
-            }
-            if n.senses
-                .iter()
-                .any(|s| matches!(s, Sense::Clock | Sense::Unit { .. }))
-            {
-                return false;
-            }
-            if n.is_punct('%') || n.is_punct('€') || n.is_punct('$') {
-                return false;
-            }
+        };
+        // a noun after the number: a count (`2000 Menschen`, `von 1450 bis 1850 Mark`)
+        if noun(n) && (!signal || range_connector) {
+            return false;
         }
-        if let Some(p) = prev {
-            if p.is_word() && p.cap && p.senses.is_empty() && !signal {
-                // `Resolution 2334`, but `England 1940/1941` and titles at a line end are years
-                let title =
-                    next.is_none_or(|n| n.newline_before || n.is_punct('/') || n.is_punct(')'));
-                return title;
-            }
+        // the first of a range of counts: `2000 bis 3000 Grad`
+        if matches!(n.lower.as_str(), "bis" | "und" | "oder" | "-" | "–")
+            && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number)
+            && self.tok(i + 3).is_some_and(noun)
+        {
+            return false;
         }
         true
     }
@@ -1745,13 +1781,25 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        let Some((unit, _)) = self.unit_at(k) else {
-            return;
+        // `zwei aufeinanderfolgenden Tagen`, `360 ehrenamtliche Stunden`: one adjective between
+        let adjective = self
+            .tok(k)
+            .is_some_and(|a| a.is_word() && !a.cap && a.senses.is_empty());
+        let (unit, k) = match self.unit_at(k) {
+            Some((unit, _)) => (unit, k),
+            None => match self.unit_at(k + 1) {
+                Some((unit, true)) if adjective => (unit, k + 1),
+                _ => return,
+            },
         };
         if unit == Unit::Weekend && amount == Amount::Number(1.0) && !self.is(j, "ein") {
             return;
         }
-        // a day of the month, not an amount: `2. Tag`
+        // an age, not a duration: `ab 16 Jahren`, `22 Jahre alt`
+        let age_before = i > 0 && self.has(i - 1, |s| matches!(s, Sense::AgeBefore));
+        if unit == Unit::Year && (age_before || self.has(k + 1, |s| matches!(s, Sense::AgeAfter))) {
+            return;
+        }
         self.push(
             i,
             k + 1,
@@ -2110,7 +2158,7 @@ impl Parser<'_, '_> {
                 }
                 let range_follows = matches!(
                     self.tok(e).map(|x| x.lower.as_str()),
-                    Some("bis" | "-" | "–")
+                    Some("bis" | "-" | "–" | "/")
                 ) && self.tok(e + 1).and_then(|x| x.num()).is_some();
                 let after_clock_prep = i > 0
                     && matches!(
@@ -2158,7 +2206,7 @@ impl Parser<'_, '_> {
     fn range_to_clock(&self, e: usize) -> bool {
         if !matches!(
             self.tok(e).map(|x| x.lower.as_str()),
-            Some("bis" | "-" | "–")
+            Some("bis" | "-" | "–" | "/")
         ) {
             return false;
         }
@@ -2252,6 +2300,13 @@ impl Parser<'_, '_> {
         }
         if (self.is(k, "zum") || self.is(k, "zu") || self.is(k, "auf")) && part == DayPart::Night {
             let w = if self.is(k + 1, "den") { k + 2 } else { k + 1 };
+            if let Some((date, e)) = self.date_at(w) {
+                let expr = Expr::Part {
+                    base: Box::new(day_before(date)),
+                    part,
+                };
+                return self.push(start, e, expr, "time/time/night_before");
+            }
             if let Some((weekday, None)) = self.weekday_at(w) {
                 let base = Expr::Weekday {
                     weekday,

@@ -95,6 +95,12 @@ pub(crate) enum Sense {
     Article,
     /// `früh`, `spät` before a part of the day
     PartAdjective,
+    /// `Resolution`, `Nr.`: a number after it is a label
+    NumberNoun,
+    /// `ab`, `unter` before an amount of years: an age limit
+    AgeBefore,
+    /// `alt`, `jünger` after an amount of years: an age
+    AgeAfter,
     Clock,
     Zone(Option<Zone>),
 }
@@ -694,6 +700,9 @@ impl Builder {
                 ),
                 "article" => (Sense::Article, false),
                 "clock" => (Sense::Clock, false),
+                "number_noun" => (Sense::NumberNoun, false),
+                "age_before" => (Sense::AgeBefore, false),
+                "age_after" => (Sense::AgeAfter, false),
                 "part_adjective" => (Sense::PartAdjective, true),
                 "zone" => {
                     let zone = match value {
@@ -709,6 +718,8 @@ impl Builder {
             };
             if f.contains(' ') {
                 self.phrase(&f, PhraseSense::Modifier(sense), false);
+            } else if sense == Sense::Clock {
+                self.word(&f, sense, true);
             } else if stem {
                 self.stem(&f, sense, false);
             } else {

@@ -42,7 +42,8 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use crate::{DataDir, Diagnostic, Error, Span};
-use expr::{Expr, YearRef};
+use chrono::NaiveDate;
+use expr::{AnchorKind, Expr, YearRef};
 use lexicon::Lexicon;
 use resolve::{Anchor, Context};
 use value::Value;
@@ -122,6 +123,7 @@ pub struct TimeTagger {
 /// One recognised expression before resolution.
 struct Mention {
     span: Span,
+    sentence_span: Span,
     sentence: usize,
     expr: Expr,
     rule: &'static str,
@@ -177,7 +179,9 @@ impl TimeTagger {
         let narrative = is_narrative(&mentions, published.year());
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
-        resolve_mentions(&mentions, published, narrative, None, &mut last, &mut tags);
+        resolve_mentions(
+            text, &mentions, published, narrative, None, &mut last, &mut tags,
+        );
         tags
     }
 
@@ -223,6 +227,7 @@ impl TimeTagger {
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
         resolve_mentions(
+            text,
             &mentions,
             reference,
             false,
@@ -260,12 +265,24 @@ impl TimeTagger {
         phrase_mode: bool,
         out: &mut Vec<Mention>,
     ) {
+        let span_of_sentence = span;
         let toks = token::tokenize(text, span.start, span.end, &self.lexicon);
         for c in grammar::recognise(&toks, &self.lexicon, phrase_mode) {
             let clause = tense::clause(&toks, c.start, c.end, &self.lexicon.tense);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
+            if std::env::var_os("CHRONIK_TIME_DEBUG").is_some() {
+                eprintln!(
+                    "DEBUG {:?} {:?} {:?} {} | {}",
+                    span.text(text),
+                    c.expr,
+                    clause,
+                    c.rule,
+                    span_text(text, toks[0].start, toks[toks.len() - 1].end)
+                );
+            }
             out.push(Mention {
                 span,
+                sentence_span: span_of_sentence,
                 sentence,
                 expr: c.expr,
                 rule: c.rule,
@@ -299,7 +316,16 @@ impl TimeTagger {
             let i = sentences.partition_point(|s| s.end <= ws);
             let span = match sentences.get(i) {
                 Some(s) if s.start <= ws => *s,
-                _ => line_around(text, ws),
+                next => {
+                    // the line around it, but not into the sentences before and after
+                    let line = line_around(text, ws);
+                    let prev_end = i
+                        .checked_sub(1)
+                        .and_then(|p| sentences.get(p))
+                        .map_or(0, |p| p.end);
+                    let next_start = next.map_or(text.len(), |n| n.start);
+                    Span::new(line.start.max(prev_end), line.end.min(next_start))
+                }
             };
             if chosen.last() != Some(&span) {
                 chosen.push(span);
@@ -374,7 +400,7 @@ fn line_around(text: &str, pos: usize) -> Span {
 /// (a history of a war rather than a report): its year-less dates then count from the time it
 /// spoke of last.
 fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
-    let mut years: Vec<i32> = mentions
+    let years: Vec<i32> = mentions
         .iter()
         .filter_map(|m| match &m.expr {
             Expr::Date {
@@ -395,11 +421,9 @@ fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
             _ => None,
         })
         .collect();
-    if years.len() < 4 {
-        return false;
-    }
-    years.sort_unstable();
-    years[years.len() / 2] <= published_year - 15
+    // a history names many years, nearly all of them long before its publication
+    let old = years.iter().filter(|&&y| y <= published_year - 5).count();
+    years.len() >= 8 && old * 10 >= years.len() * 8
 }
 
 /// Expressions that take their day from the sentence (`um 9 Uhr`, `am Abend`).
@@ -410,6 +434,7 @@ fn needs_day(expr: &Expr) -> bool {
 /// Resolves mentions in text order, sentence by sentence, keeping track of what the text spoke
 /// of last. `tense` overrides the clause tense when given.
 fn resolve_mentions(
+    text: &str,
     mentions: &[Mention],
     published: DateTime<FixedOffset>,
     narrative: bool,
@@ -418,6 +443,8 @@ fn resolve_mentions(
     tags: &mut TimeTags,
 ) {
     let now = published.naive_local();
+    // the day the previous sentence spoke of last, and that sentence
+    let mut previous: Option<(Span, NaiveDate)> = None;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -426,24 +453,33 @@ fn resolve_mentions(
             .position(|m| m.sentence != sentence)
             .map_or(mentions.len(), |k| i + k);
         let group = &mentions[i..end];
+        let here = group[0].sentence_span;
+        let carried = previous
+            .filter(|(s, _)| adjacent(text, *s, here))
+            .map(|(_, d)| d);
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
-        let ctx_for = |m: &Mention, last: Anchor, sentence_day| Context {
-            now,
-            tense: tense.unwrap_or(m.clause.tense),
-            today: m.clause.today,
-            narrative,
-            last,
-            sentence_day,
-        };
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
                 if needs_day(&m.expr) != pass {
                     continue;
                 }
-                let sentence_day = if pass { day_near(&values, k) } else { None };
-                match resolve::resolve(&m.expr, &ctx_for(m, *last, sentence_day)) {
+                let (sentence_day, day_unknown) = match (pass, day_near(text, group, &values, k)) {
+                    (false, _) => (None, false),
+                    (true, Some((d, coordinated))) => (Some(d), coordinated),
+                    (true, None) => (carried, false),
+                };
+                let ctx = Context {
+                    now,
+                    tense: tense.unwrap_or(m.clause.tense),
+                    today: m.clause.today,
+                    narrative,
+                    last: *last,
+                    sentence_day,
+                    day_unknown,
+                };
+                match resolve::resolve(&m.expr, &ctx) {
                     Ok(v) => {
-                        if !pass {
+                        if !pass && !counts_from_text(&m.expr) {
                             last.update(&v);
                         }
                         values[k] = Some(v);
@@ -452,6 +488,7 @@ fn resolve_mentions(
                 }
             }
         }
+        previous = values.iter().rev().find_map(day_of).map(|d| (here, d));
         for (m, v) in group.iter().zip(values) {
             if let Some(v) = v {
                 tags.timexes.push(Timex {
@@ -467,17 +504,76 @@ fn resolve_mentions(
     tags.timexes.sort_by_key(|t| t.span);
 }
 
-/// The day of the nearest resolved day-like value in the sentence, before `k` first.
-fn day_near(values: &[Option<Value>], k: usize) -> Option<chrono::NaiveDate> {
-    let day = |v: &Option<Value>| match v {
-        Some(Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, _)) => Some(*d),
+/// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)
+/// do not become the new reference themselves: `am Vortag` twice is the same day.
+fn counts_from_text(expr: &Expr) -> bool {
+    match expr {
+        Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Text,
+        Expr::Part { base, .. } | Expr::DayBefore(base) => counts_from_text(base),
+        _ => false,
+    }
+}
+
+/// Two sentences follow each other in one paragraph.
+fn adjacent(text: &str, first: Span, second: Span) -> bool {
+    first.end <= second.start
+        && text
+            .get(first.end..second.start)
+            .is_some_and(|gap| gap.trim().is_empty() && !gap.contains("\n\n"))
+}
+
+fn day_of(v: &Option<Value>) -> Option<NaiveDate> {
+    match v {
+        Some(Value::Day(d) | Value::DayPart(d, _) | Value::Time(Some(d), _)) => Some(*d),
         _ => None,
-    };
-    values[..k]
-        .iter()
+    }
+}
+
+/// The day of the nearest resolved day-like value in the sentence, before `k` first, and whether
+/// it is one of several coordinated days (`am 25. und 26. August von 10 bis 18 Uhr`), which
+/// leaves a clock time without a day.
+fn day_near(
+    text: &str,
+    group: &[Mention],
+    values: &[Option<Value>],
+    k: usize,
+) -> Option<(NaiveDate, bool)> {
+    let j = (0..k)
         .rev()
-        .find_map(day)
-        .or_else(|| values[k + 1..].iter().find_map(day))
+        .find(|&j| day_of(&values[j]).is_some())
+        .or_else(|| (k + 1..values.len()).find(|&j| day_of(&values[j]).is_some()))?;
+    let joined = |a: usize, b: usize| {
+        day_of(&values[a]).is_some()
+            && day_of(&values[b]).is_some()
+            && connected(text, group[a].span, group[b].span)
+    };
+    let coordinated =
+        (j > 0 && joined(j - 1, j)) || (j + 1 < values.len() && j + 1 != k && joined(j, j + 1));
+    Some((day_of(&values[j])?, coordinated))
+}
+
+/// Only list words lie between two spans: `25. und 26.`, `3., 4.`, `Dienstag bis Donnerstag`.
+fn connected(text: &str, a: Span, b: Span) -> bool {
+    let Some(gap) = text.get(a.end..b.start) else {
+        return false;
+    };
+    gap.len() < 24
+        && gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| {
+            matches!(
+                w,
+                "" | "und"
+                    | "bis"
+                    | "sowie"
+                    | "oder"
+                    | "-"
+                    | "–"
+                    | "/"
+                    | "am"
+                    | "zum"
+                    | "vom"
+                    | "."
+            )
+        })
 }
 
 #[cfg(test)]
@@ -496,4 +592,8 @@ mod tests {
         let p = t.find("10 S").unwrap();
         assert!(!number_may_be_time(t, p, p + 2));
     }
+}
+
+fn span_text(text: &str, s: usize, e: usize) -> &str {
+    text.get(s..e).unwrap_or("")
 }

@@ -33,7 +33,7 @@ impl Anchor {
     /// Takes a resolved value as the new reference, at the precision it has.
     pub(crate) fn update(&mut self, v: &Value) {
         match *v {
-            Value::Day(d) | Value::DayPart(d, _) | Value::Time(d, _) => {
+            Value::Day(d) | Value::DayPart(d, _) | Value::Time(Some(d), _) => {
                 *self = Anchor {
                     day: Some(d),
                     month: Some((d.year(), d.month())),
@@ -75,6 +75,8 @@ pub(crate) struct Context {
     pub last: Anchor,
     /// The day the sentence speaks of (for `um 9 Uhr`, `am Abend`).
     pub sentence_day: Option<NaiveDate>,
+    /// The sentence speaks of several days at once: a clock time gets no day.
+    pub day_unknown: bool,
 }
 
 impl Context {
@@ -256,7 +258,10 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
                         today
                     }
                 });
-            Value::Time(day, *clock)
+            if ctx.day_unknown && base.is_none() {
+                return Ok(Value::Time(None, *clock));
+            }
+            Value::Time(Some(day), *clock)
         }
         Expr::Duration { amount, unit } => Value::Duration(*amount, *unit),
         Expr::Set(s) => Value::Set(*s),
@@ -481,7 +486,7 @@ fn resolve_offset(
                 .checked_add_signed(Duration::seconds(days(n * secs)))
                 .unwrap_or(base);
             Value::Time(
-                t.date(),
+                Some(t.date()),
                 Clock {
                     hour: t.hour(),
                     minute: t.minute(),
@@ -586,6 +591,7 @@ mod tests {
             narrative: false,
             last: Anchor::default(),
             sentence_day: None,
+            day_unknown: false,
         }
     }
 

@@ -3,7 +3,8 @@
 //! German news marks tense on auxiliaries and modals (`hatte`, `wurde`, `soll`, `wird`) and on the
 //! endings of weak verbs (`bestätig-te`); perfect tense is an auxiliary (`hat`, `ist`) plus a
 //! participle (`an-ge-kündigt`, `verschoben`). A clause is the stretch between commas, colons,
-//! brackets and quotes; when it has no cue, the whole sentence is asked. An auxiliary outranks a
+//! brackets and quotes; when it has no cue, the neighbouring clauses are asked, nearest first.
+//! An auxiliary outranks a
 //! verb ending (`wird ... leiten` is future although `leiten` ends like `leitete`), and past wins
 //! over future between auxiliaries (`hätten ... stattfinden sollen`). This module knows endings and prefixes
 //! only as the data gives them; it does not resolve anything.
@@ -132,8 +133,8 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
         }
         if is_zu_infinitive(toks, i, cues) {
             c.weak_future = true;
-        } else if is_simple_past(toks, i, cues) || perfect_participle(w, cues, tail.contains(&i)) {
-            // endings are a weaker sign than an auxiliary: `leiten` may be an infinitive
+        } else if is_simple_past(toks, i, cues) {
+            // an ending is a weaker sign than an auxiliary: `leiten` may be an infinitive
             c.weak_past = true;
         }
     }

@@ -26,7 +26,8 @@ pub(crate) enum Value {
     Century(i32),
     Millennium(i32),
     DayPart(NaiveDate, DayPart),
-    Time(NaiveDate, Clock),
+    /// A clock time, on a day or (when the text leaves it open) on none: `T20:00`.
+    Time(Option<NaiveDate>, Clock),
     Duration(Amount, Unit),
     Set(SetValue),
     Ref(RefValue),
@@ -58,9 +59,13 @@ impl Value {
             Value::Century(c) => format!("{c:02}"),
             Value::Millennium(m) => m.to_string(),
             Value::DayPart(d, p) => format!("{}T{}", day(*d), p.code()),
-            Value::Time(d, c) => {
-                format!("{}T{:02}:{:02}{}", day(*d), c.hour, c.minute, zone(c.zone))
-            }
+            Value::Time(d, c) => format!(
+                "{}T{:02}:{:02}{}",
+                d.map(day).unwrap_or_default(),
+                c.hour,
+                c.minute,
+                zone(c.zone)
+            ),
             Value::Duration(a, u) => duration(*a, *u),
             Value::Set(s) => set(*s),
             Value::Ref(r) => r.as_str().to_string(),
@@ -171,7 +176,8 @@ mod tests {
             minute: 0,
             zone: Some(Zone::Offset(1)),
         };
-        assert_eq!(Value::Time(d, c).timex(), "2021-12-27T23:00+01");
+        assert_eq!(Value::Time(Some(d), c).timex(), "2021-12-27T23:00+01");
+        assert_eq!(Value::Time(None, c).timex(), "T23:00+01");
         assert_eq!(
             Value::Set(SetValue::Weekday {
                 weekday: 1,
