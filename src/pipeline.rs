@@ -1,6 +1,6 @@
 //! [`Pipeline`]: the stages wired together, from an [`Article`] to an [`Extraction`].
 
-use crate::document::{Article, SentenceSplitter};
+use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::events::{Event, EventFinder};
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
@@ -29,7 +29,7 @@ pub struct Extraction {
 /// let article = Article::new(
 ///     "demo",
 ///     "2021-12-28T10:20:28+01:00".parse().unwrap(),
-///     "Vertreter der USA und Russlands wollen am 10. Januar in Genf sprechen.",
+///     "Vertreter der USA und Russlands wollen am 10. Januar in Genf über die Ukraine sprechen.",
 /// );
 /// let found = pipeline.extract(&article);
 /// assert_eq!(found.events.len(), 1);
@@ -40,6 +40,7 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct Pipeline {
     splitter: SentenceSplitter,
+    datelines: Datelines,
     gazetteer: Gazetteer,
     time: TimeTagger,
     events: EventFinder,
@@ -52,7 +53,8 @@ impl Pipeline {
     /// When a data file is missing, malformed or inconsistent; the error names file and line.
     pub fn new(data: &DataDir) -> Result<Pipeline, Error> {
         Ok(Pipeline {
-            splitter: SentenceSplitter::new(data)?,
+                        splitter: SentenceSplitter::new(data)?,
+            datelines: Datelines::new(data)?,
             gazetteer: Gazetteer::new(data)?,
             time: TimeTagger::new(data)?,
             events: EventFinder::new(data)?,
@@ -70,16 +72,26 @@ impl Pipeline {
     }
 
     /// Runs every stage over one article.
-    pub fn extract(&self, article: &Article) -> Extraction {
-        let text = article.text.as_str();
-        let sentences = self.splitter.split_from(text, article.body_start());
+        pub fn extract(&self, article: &Article) -> Extraction {
+                let text = article.text.as_str();
+        let dateline = article.dateline.or_else(|| self.datelines.find(text));
+                let body = body_start(text, dateline);
+        let sentences = self.splitter.split_from(text, body);
         let day = article.published.date_naive();
-        let mentions = self.gazetteer.mentions(text, day, article.dateline);
-        let tags = self.time.tag(text, &sentences, article.published);
+        let mentions = self.gazetteer.mentions(text, day, dateline);
+                // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
+        // sentence of its own; events see only the body
+        let tags = if body > 0 {
+            let mut with_dateline = vec![Span::new(0, body)];
+            with_dateline.extend_from_slice(&sentences);
+            self.time.tag(text, &with_dateline, article.published)
+        } else {
+            self.time.tag(text, &sentences, article.published)
+        };
         let cx = crate::events::Context {
             text,
             published: day,
-            dateline: article.dateline,
+                        dateline,
             sentences: &sentences,
             mentions: &mentions,
             timexes: &tags.timexes,

@@ -55,10 +55,66 @@ impl Article {
 
     /// Byte offset where the body proper begins: after the dateline, its agency tag, date and dash.
     pub fn body_start(&self) -> usize {
-        self.dateline.map_or(0, |d| {
-            d.end + dateline_tail(&self.text[d.end..]).unwrap_or(0)
-        })
+                        body_start(&self.text, self.dateline)
     }
+
+    /// Looks for a mixed-case dateline (`Peking (dpa) -`), which needs a known agency tag or a
+    /// date after it; an upper-case one (`WASHINGTON/MOSKAU -`) was found when the article was
+    /// made.
+    ///
+    /// ```
+    /// use chronik::{DataDir, document::{Article, Datelines}};
+    /// let datelines = Datelines::new(&DataDir::bundled())?;
+    /// let mut a = Article::new("a", "2014-04-15T12:00:00+02:00".parse().unwrap(), "Peking (dpa) - Im Konflikt");
+    /// a.find_dateline_with(&datelines);
+    /// assert_eq!(&a.text[a.body_start()..], "Im Konflikt");
+    /// let mut b = Article::new("b", "2016-01-30T12:00:00+01:00".parse().unwrap(), "Frank-Walter Steinmeier (SPD) hat");
+    /// b.find_dateline_with(&datelines);
+    /// assert_eq!(b.dateline, None);
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn find_dateline_with(&mut self, datelines: &Datelines) {
+        if self.dateline.is_none() {
+            self.dateline = datelines.find(&self.text);
+        }
+    }
+}
+
+/// The agency tags that make a mixed-case dateline (`gazetteers/text/agencies.tsv`).
+#[derive(Debug, Clone)]
+pub struct Datelines {
+    agencies: std::collections::HashSet<String>,
+}
+
+impl Datelines {
+    /// Loads the agency tags.
+    ///
+    /// # Errors
+    /// When the data file is missing or malformed.
+    pub fn new(data: &crate::DataDir) -> Result<Datelines, crate::Error> {
+        let mut agencies = std::collections::HashSet::new();
+        for row in data.read("text/agencies.tsv")?.table(&["tag"])? {
+            agencies.insert(row.required("tag")?.to_lowercase());
+        }
+        Ok(Datelines { agencies })
+    }
+
+        /// The mixed-case dateline at the start of `text`, if any.
+    pub fn find(&self, text: &str) -> Option<Span> {
+        let caps = dateline_patterns().0.captures(text)?;
+        let name = caps.get(1)?;
+        let rest = &text[name.end()..];
+        let tail = &rest[..dateline_tail(rest)?];
+        let tag = tail.trim_start().strip_prefix('(').and_then(|t| t.split(')').next()).unwrap_or("");
+        let first = tag.split(['-', '/', ' ']).next().unwrap_or("").to_lowercase();
+        let dated = tail.contains(|c: char| c.is_ascii_digit());
+        (self.agencies.contains(&first) || dated).then(|| Span::new(name.start(), name.end()))
+    }
+}
+
+/// Byte offset where the body of `text` begins after `dateline`, its agency tag, date and dash.
+pub fn body_start(text: &str, dateline: Option<Span>) -> usize {
+    dateline.map_or(0, |d| d.end + dateline_tail(&text[d.end..]).unwrap_or(0))
 }
 
 fn dateline_patterns() -> &'static (regex::Regex, regex::Regex) {
@@ -79,23 +135,20 @@ fn dateline_tail(rest: &str) -> Option<usize> {
     dateline_patterns().1.find(rest).map(|m| m.end())
 }
 
-/// A dateline: place names at the start of the text (`WASHINGTON/MOSKAU`, `Buenos Aires`)
-/// followed by a dash, an agency tag (`Peking (dpa) -`, `Buenos Aires (AFP) Nach ...`) or a date
-/// (`Seattle (Vereinigte Staaten), 19.04.2006 –`). Mixed-case names need the agency tag or an
-/// upper-case first word, so that a sentence like `Russland - ein Land` is no dateline.
+/// An upper-case dateline: place names at the start of the text (`WASHINGTON/MOSKAU`, `ROM`)
+/// followed by a dash, an agency tag (`BERLIN (dpa-AFX) -`) or a date. Mixed-case datelines
+/// (`Peking (dpa) -`) need data, the agency tags: see [`Datelines`].
 pub(crate) fn find_dateline(text: &str) -> Option<Span> {
     let caps = dateline_patterns().0.captures(text)?;
     let name = caps.get(1)?;
-    let rest = &text[name.end()..];
-    dateline_tail(rest)?;
+        dateline_tail(&text[name.end()..])?;
     let upper = name
         .as_str()
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let tagged = rest.trim_start().starts_with('(');
-    let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && (upper || tagged)).then(|| Span::new(name.start(), name.end()))
+        let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && upper).then(|| Span::new(name.start(), name.end()))
 }
 
 /// Converts a wall-clock time in Berlin to a fixed-offset time (DST-safe; an ambiguous time in the
@@ -158,11 +211,14 @@ mod tests {
         );
         assert_eq!(find_dateline("USA und Russland sprechen"), None);
         assert_eq!(find_dateline("Russland - ein Land im Umbruch"), None);
+                let datelines = Datelines::new(&crate::DataDir::bundled()).unwrap();
         let t = "Buenos Aires (AFP) Nach ihrem Gespräch";
-        assert_eq!(find_dateline(t).map(|s| s.text(t)), Some("Buenos Aires"));
+        assert_eq!(datelines.find(t).map(|s| s.text(t)), Some("Buenos Aires"));
         let t = "Seattle (Vereinigte Staaten), 19.04.2006 – Der Präsident";
-        let a = Article::new("x", "2006-04-19T19:01:00+02:00".parse().unwrap(), t);
+        let mut a = Article::new("x", "2006-04-19T19:01:00+02:00".parse().unwrap(), t);
+        a.find_dateline_with(&datelines);
         assert_eq!(&t[a.body_start()..], "Der Präsident");
+        assert_eq!(datelines.find("Bundesaußenminister Steinmeier (SPD) hat"), None);
         let t = "BERLIN (dpa-AFX) - Bundespräsident";
         let a = Article::new("x", "2024-05-26T12:00:00+02:00".parse().unwrap(), t);
         assert_eq!(

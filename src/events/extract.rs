@@ -76,14 +76,18 @@ impl EventFinder {
             let topic = self.topic(cx.text, &words, t);
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
             let refers_back = self.refers_back(&words);
-            if let Some(previous) = events.last_mut().filter(|_| refers_back) {
+                        // a sentence that refers back adds to the latest meeting it fits: shared parties (or
+            // none named) and no other date; `der Besuch` also fits the latest visit
+            let antecedent = events.iter_mut().rev().find(|previous| {
                 let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
-                if !dates_conflict && shares_parties(previous, &event) {
-                    keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
-                    merge_into(previous, event, cx.gazetteer);
-                    last_event_sentence = Some(k);
-                    continue;
-                }
+                let fits = shares_parties(previous, &event) || previous.kind == event.kind;
+                !dates_conflict && fits
+            });
+            if let Some(previous) = antecedent.filter(|_| refers_back) {
+                keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
+                merge_into(previous, event, cx.gazetteer);
+                last_event_sentence = Some(k);
+                continue;
             }
             if !self.enough_parties(&event, trigger) {
                 continue;
@@ -169,12 +173,13 @@ impl EventFinder {
     }
 
     /// The topic: the words after `über` up to a comma or the clause's final verb.
-    fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
-        let start = words
-            .iter()
-            .position(|w| self.lexicon.is(w.text, Cue::Topic))?
-            + 1;
-        let mut first = start;
+        fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
+        // `Sondersitzung zu Syrien`, `Treffen zur Ukraine-Krise`: `zu` right after the trigger
+        let right_after = words.get(t + 1).filter(|w| matches!(w.text, "zu" | "zum" | "zur")).map(|_| t + 2);
+        let start = match right_after {
+            Some(s) => s,
+            None => words.iter().position(|w| self.lexicon.is(w.text, Cue::Topic))? + 1,
+        };let mut first = start;
         while first < words.len()
             && matches!(
                 words[first].text,
@@ -453,23 +458,22 @@ impl EventFinder {
     /// Status from cue words (lowest rank wins), else from the date against the publication.
     fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
         let cue = self.cue_status(words);
-        let by_date = date
-            .and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
-            .map(|day| {
-                if day < published {
-                    Status::Held
-                } else {
-                    Status::Planned
-                }
-            });
+                // a date before or after the publication day decides between held and planned; on the
+        // day itself the words decide, and a present-tense report of today is planned
+        let day = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok());
+        let by_date = day.and_then(|day| match day.cmp(&published) {
+            std::cmp::Ordering::Less => Some(Status::Held),
+            std::cmp::Ordering::Greater => Some(Status::Planned),
+            std::cmp::Ordering::Equal => None,
+        });
         match (cue, by_date) {
             (Some(Status::Held), Some(Status::Planned)) => Status::Planned,
             (Some(Status::Planned), Some(Status::Held)) => Status::Held,
             (Some(s), _) => s,
             (None, Some(s)) => s,
+            (None, None) if day.is_some() => Status::Planned,
             (None, None) => Status::Held,
-        }
-    }
+        }}
 
     /// The status the sentence's cue words give, the lowest rank winning.
     fn cue_status(&self, words: &[Word]) -> Option<Status> {
