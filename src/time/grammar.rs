@@ -23,6 +23,9 @@ pub(crate) struct Candidate {
     pub rule: &'static str,
     /// Breaks ties between candidates of equal length (higher wins).
     pub priority: u8,
+    /// False for a year mentioned in passing (`der Krieg 1870/71`, `von 1856`): a narrative does
+    /// not move to it.
+    pub anchor: bool,
 }
 
 /// Finds the temporal expressions of one tokenised sentence.
@@ -44,6 +47,13 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
         mut out, blocked, ..
     } = p;
     out.retain(|c| !blocked.iter().any(|&(s, e)| c.start < e && s < c.end));
+    // the first part of a hyphen compound is not an expression of its own (`Dreimonatig-Freiwillige`)
+    out.retain(|c| {
+        !(toks.get(c.end).is_some_and(|h| h.is_punct('-') && h.glued)
+            && toks
+                .get(c.end + 1)
+                .is_some_and(|w| w.glued && w.is_word() && w.senses.is_empty()))
+    });
     // the second part of a hyphen compound is not an expression of its own (`MIP-Montag`)
     out.retain(|c| {
         !(c.start >= 2
@@ -54,6 +64,7 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
     });
     let mut chosen = select(out);
     complete_coordination(toks, &mut chosen);
+    merge_date_and_clock(toks, &mut chosen);
     chosen
 }
 
@@ -104,14 +115,13 @@ fn complete_coordination(toks: &[Token], chosen: &mut Vec<Candidate>) {
         };
         let between = &toks[chosen[k].end..next.start];
         let joined = !between.is_empty() && between.len() <= 3 && between.iter().all(is_connector);
-        let (n_year, n_month) = match next.expr {
-            Expr::Date { year, month, .. } => (year, month),
-            _ => (YearRef::Open, None),
+        let Some((n_year, n_month, _)) = date_of(&next.expr) else {
+            continue;
         };
-        if let Expr::Date { year, month, day } = &mut chosen[k].expr {
-            if !joined {
-                continue;
-            }
+        if !joined {
+            continue;
+        }
+        if let Some((year, month, day)) = date_mut(&mut chosen[k].expr) {
             if month.is_none() && day.is_some() {
                 *month = n_month;
             }
@@ -120,16 +130,54 @@ fn complete_coordination(toks: &[Token], chosen: &mut Vec<Candidate>) {
             }
         }
     }
-    chosen.retain(|c| {
-        !matches!(
-            c.expr,
-            Expr::Date {
-                month: None,
-                day: Some(_),
-                ..
+    chosen.retain(|c| !matches!(date_of(&c.expr), Some((_, None, Some(_)))));
+}
+
+/// A date directly followed by a clock time is one expression: `11. November 11 Uhr`,
+/// `8. Mai, 23:01 Uhr` (with `um` between them they stay two, as TimeML annotates them).
+fn merge_date_and_clock(toks: &[Token], chosen: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let between = &toks[chosen[k].end..chosen[k + 1].start];
+        let adjacent = between.is_empty() || (between.len() == 1 && between[0].is_punct(','));
+        let day = matches!(date_of(&chosen[k].expr), Some((_, Some(_), Some(_))));
+        if adjacent && day {
+            if let Expr::Time { base: None, clock } = chosen[k + 1].expr {
+                let next = chosen.remove(k + 1);
+                let date = std::mem::replace(&mut chosen[k].expr, Expr::Decade(0));
+                chosen[k].expr = Expr::Time {
+                    base: Some(Box::new(date)),
+                    clock,
+                };
+                chosen[k].end = next.end;
+                chosen[k].rule = "time/time/date_clock";
             }
-        )
-    });
+        }
+        k += 1;
+    }
+}
+
+/// The calendar date inside an expression (`Nacht vom 16.` holds the date `16.`).
+fn date_of(e: &Expr) -> Option<(YearRef, Option<u32>, Option<u32>)> {
+    match e {
+        Expr::Date { year, month, day } => Some((*year, *month, *day)),
+        Expr::WeekdayDate { date, .. } | Expr::Part { base: date, .. } | Expr::DayBefore(date) => {
+            date_of(date)
+        }
+        Expr::Time { base: Some(b), .. } => date_of(b),
+        _ => None,
+    }
+}
+
+fn date_mut(e: &mut Expr) -> Option<(&mut YearRef, &mut Option<u32>, &mut Option<u32>)> {
+    match e {
+        Expr::Date { year, month, day } => Some((year, month, day)),
+        Expr::WeekdayDate { date, .. } | Expr::Part { base: date, .. } | Expr::DayBefore(date) => {
+            date_mut(date)
+        }
+        Expr::Time { base: Some(b), .. } => date_mut(b),
+        _ => None,
+    }
 }
 
 struct Parser<'a, 't> {
@@ -197,6 +245,7 @@ impl Parser<'_, '_> {
                 expr,
                 rule,
                 priority,
+                anchor: true,
             });
         }
     }
@@ -877,6 +926,21 @@ impl Parser<'_, '_> {
                 },
                 "time/date/year",
             );
+            // a year in passing: `der Krieg 1870/71`, `von 1856`, `bis 1915`
+            let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+            let passing = prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "von" | "seit" | "bis" | "nach" | "vor" | "ab" | "/" | "-" | "–"
+                ) || (p.is_word() && p.cap && p.senses.is_empty() && i > 1)
+            }) || self
+                .tok(k)
+                .is_some_and(|n| n.is_punct('/') || n.is_punct('-') || n.is_punct('–'));
+            if passing {
+                if let Some(c) = self.out.last_mut() {
+                    c.anchor = false;
+                }
+            }
         }
     }
 
@@ -2270,33 +2334,47 @@ impl Parser<'_, '_> {
                     "time/time/part_of_date",
                 );
             }
-            if self.is(k, "des")
-                && self.has(k + 1, |s| matches!(s, Sense::Shift { offset: 0, .. }))
-                && self.has(k + 2, |s| {
+            // `Nacht vom 16. auf den 17. April`: the first day, completed from the second
+            if self.is(k, "vom") {
+                if let Some((d, e)) = self.day(k + 1).filter(|&(_, e)| self.dot(e - 1)) {
+                    let date = Expr::Date {
+                        year: YearRef::Open,
+                        month: None,
+                        day: Some(d),
+                    };
+                    let expr = Expr::Part {
+                        base: Box::new(date),
+                        part,
+                    };
+                    return self.push(start, e, expr, "time/time/part_of_day_in_range");
+                }
+            }
+        }
+        // `Abend desselben Tages`, `Morgen dieses Tages`
+        let same_day = |x: usize| {
+            self.has(x, |s| matches!(s, Sense::Shift { offset: 0, .. }))
+                && self.has(x + 1, |s| {
                     matches!(
                         s,
                         Sense::Unit {
                             unit: Unit::Day,
-                            ..
+                            kind: UnitKind::Singular
                         }
                     )
                 })
-            {
-                let base = Expr::Relative {
-                    unit: Unit::Day,
-                    offset: 0,
-                    anchor: AnchorKind::Text,
-                };
-                return self.push(
-                    start,
-                    k + 3,
-                    Expr::Part {
-                        base: Box::new(base),
-                        part,
-                    },
-                    "time/time/part_of_same_day",
-                );
-            }
+        };
+        let q = if self.is(k, "des") { k + 1 } else { k };
+        if same_day(q) {
+            let base = Expr::Relative {
+                unit: Unit::Day,
+                offset: 0,
+                anchor: AnchorKind::Text,
+            };
+            let expr = Expr::Part {
+                base: Box::new(base),
+                part,
+            };
+            return self.push(start, q + 2, expr, "time/time/part_of_same_day");
         }
         if (self.is(k, "zum") || self.is(k, "zu") || self.is(k, "auf")) && part == DayPart::Night {
             let w = if self.is(k + 1, "den") { k + 2 } else { k + 1 };

@@ -124,6 +124,8 @@ pub struct TimeTagger {
 struct Mention {
     span: Span,
     sentence_span: Span,
+    /// A narrative may move to this expression's time (see `Candidate::anchor`).
+    anchor: bool,
     sentence: usize,
     expr: Expr,
     rule: &'static str,
@@ -283,6 +285,7 @@ impl TimeTagger {
             out.push(Mention {
                 span,
                 sentence_span: span_of_sentence,
+                anchor: c.anchor,
                 sentence,
                 expr: c.expr,
                 rule: c.rule,
@@ -479,7 +482,7 @@ fn resolve_mentions(
                 };
                 match resolve::resolve(&m.expr, &ctx) {
                     Ok(v) => {
-                        if !pass && !counts_from_text(&m.expr) {
+                        if !pass && m.anchor && !counts_from_text(&m.expr) {
                             last.update(&v);
                         }
                         values[k] = Some(v);
