@@ -49,7 +49,8 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
     out.retain(|c| !blocked.iter().any(|&(s, e)| c.start < e && s < c.end));
     // the first part of a hyphen compound is not an expression of its own (`Dreimonatig-Freiwillige`)
     out.retain(|c| {
-        !(toks.get(c.end).is_some_and(|h| h.is_punct('-') && h.glued)
+        !(c.end == c.start + 1
+            && toks.get(c.end).is_some_and(|h| h.is_punct('-') && h.glued)
             && toks
                 .get(c.end + 1)
                 .is_some_and(|w| w.glued && w.is_word() && w.senses.is_empty()))
@@ -270,6 +271,7 @@ impl Parser<'_, '_> {
                 self.numeric_date(i, i);
                 self.day_month(i, i);
                 self.day_in_range(i);
+                self.day_only(i);
                 self.year(i);
                 self.decade_number(i);
                 self.century(i);
@@ -604,11 +606,29 @@ impl Parser<'_, '_> {
         None
     }
 
+    /// `v. Chr.` / `n. Chr.` at `i`: (before Christ, index after).
+    fn era_at(&self, i: usize) -> Option<(bool, usize)> {
+        let t = self.tok(i)?;
+        self.lex
+            .phrases(&t.lower)
+            .iter()
+            .find_map(|p| match p.sense {
+                PhraseSense::Modifier(Sense::Era(bc)) => {
+                    self.phrase_matches(i, &p.words).map(|e| (bc, e))
+                }
+                _ => None,
+            })
+    }
+
     /// The token index after the phrase `words` when it stands at `i` (`-` between words is skipped).
     fn phrase_matches(&self, i: usize, words: &[String]) -> Option<usize> {
         let mut j = i;
         for (n, w) in words.iter().enumerate() {
-            if n > 0 && self.tok(j).is_some_and(|t| t.is_punct('-')) {
+            if n > 0
+                && self
+                    .tok(j)
+                    .is_some_and(|t| t.is_punct('-') || t.is_punct('.'))
+            {
                 j += 1;
             }
             if !self.tok(j)?.is(w) {
@@ -802,6 +822,25 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// `am 24.` without a month: the month the text speaks of (lowest priority, so that any
+    /// longer reading wins).
+    fn day_only(&mut self, i: usize) {
+        if i == 0 || !matches!(self.toks[i - 1].lower.as_str(), "am" | "zum" | "vom") {
+            return;
+        }
+        let Some((d, j)) = self.day(i) else { return };
+        if !self.dot(j - 1) || self.month_at(j).is_some() {
+            return;
+        }
+        if self
+            .tok(j)
+            .is_some_and(|n| n.kind == Kind::Number || (n.is_word() && n.cap) || is_connector(n))
+        {
+            return;
+        }
+        self.push_p(i, j, Expr::DayOnly(d), "time/date/day_only", 0);
+    }
+
     /// `Januar`, `im Juni`, `Januar 2022`, `Anfang März`, `Mitte April 2015`, `Juni vorigen Jahres`.
     fn month(&mut self, i: usize) {
         let part = self.has(i, |s| matches!(s, Sense::Part(_)));
@@ -912,6 +951,45 @@ impl Parser<'_, '_> {
             }
             return;
         }
+        if let Some((y, k)) = self.era_year(i) {
+            let start = if i > 0 && self.is_year_unit(i - 1) {
+                i - 1
+            } else {
+                i
+            };
+            let expr = Expr::Date {
+                year: YearRef::Explicit(y),
+                month: None,
+                day: None,
+            };
+            return self.push(start, k, expr, "time/date/era_year");
+        }
+        // `1870/71`: the second year of a span written with two digits
+        if i >= 2
+            && self.toks[i].digits() == 2
+            && self.toks[i].glued
+            && self.toks[i - 1].is_punct('/')
+        {
+            if let (Some(first), Some(second)) = (
+                self.tok(i - 2)
+                    .filter(|f| f.digits() == 4)
+                    .and_then(|f| f.num()),
+                self.toks[i].num(),
+            ) {
+                let y = (first / 100 * 100 + second) as i32;
+                let y = if y < first as i32 { y + 100 } else { y };
+                let expr = Expr::Date {
+                    year: YearRef::Explicit(y),
+                    month: None,
+                    day: None,
+                };
+                self.push(i, i + 1, expr, "time/date/year_span_end");
+                if let Some(c) = self.out.last_mut() {
+                    c.anchor = false;
+                }
+            }
+            return;
+        }
         let Some((y, k)) = self.year_at(i) else {
             return;
         };
@@ -942,6 +1020,29 @@ impl Parser<'_, '_> {
                 }
             }
         }
+    }
+
+    /// A year with its era: `490 v. Chr.`, `9 n. Chr.`, `478/477 v. Chr.` (the first of the two).
+    fn era_year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        let y = t.num().filter(|y| t.digits() <= 4 && *y > 0)? as i32;
+        if i > 0 && t.glued && self.toks[i - 1].is_word() {
+            return None;
+        }
+        if let Some((bc, e)) = self.era_at(i + 1) {
+            return Some((if bc { -y } else { y }, e));
+        }
+        // `478/477 v. Chr.`
+        if self.tok(i + 1).is_some_and(|s| s.is_punct('/') && s.glued) {
+            if let Some((true, _)) = self
+                .tok(i + 2)
+                .filter(|n| n.kind == Kind::Number)
+                .and_then(|_| self.era_at(i + 3))
+            {
+                return Some((-y, i + 1));
+            }
+        }
+        None
     }
 
     /// A four-digit number on its own is a year unless it counts something (`2000 Menschen`,
@@ -1124,13 +1225,23 @@ impl Parser<'_, '_> {
         let Some((unit, false)) = self.unit_at(j) else {
             return;
         };
+        // `Jh.`, and the era: `8. Jh. v. Chr.`
+        let mut end = if self.dot(j + 1) { j + 2 } else { j + 1 };
+        let bc = match self.era_at(end) {
+            Some((bc, e)) => {
+                end = e;
+                bc
+            }
+            None => false,
+        };
+        let n = n as i32 - 1;
         let expr = match unit {
-            Unit::Century => Expr::Century(n as i32 - 1),
-            Unit::Millennium => Expr::Millennium(n as i32 - 1),
+            Unit::Century => Expr::Century(if bc { -n } else { n }),
+            Unit::Millennium => Expr::Millennium(if bc { -n } else { n }),
             _ => return,
         };
         let start = self.with_article(i);
-        self.push(start, j + 1, expr, "time/date/century");
+        self.push(start, end, expr, "time/date/century");
     }
 
     // ---- days and weekdays ----------------------------------------------------------------
@@ -1683,14 +1794,15 @@ impl Parser<'_, '_> {
                     None
                 }
             }) {
-                if unit == Unit::Day {
+                // `Tags darauf`, `im Jahr darauf`, `die Woche darauf`
+                if !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
                     let expr = Expr::Offset {
                         amount: Amount::Number(1.0),
                         unit,
                         sign,
                         anchor: AnchorKind::Text,
                     };
-                    self.push(self.with_article(i), i + 2, expr, "time/date/day_after");
+                    self.push(self.with_article(i), i + 2, expr, "time/date/unit_after");
                 }
             }
             return;
@@ -1852,7 +1964,9 @@ impl Parser<'_, '_> {
         let (unit, k) = match self.unit_at(k) {
             Some((unit, _)) => (unit, k),
             None => match self.unit_at(k + 1) {
-                Some((unit, true)) if adjective => (unit, k + 1),
+                Some((unit, plural)) if adjective && (plural || amount == Amount::Number(1.0)) => {
+                    (unit, k + 1)
+                }
                 _ => return,
             },
         };

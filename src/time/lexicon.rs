@@ -101,6 +101,8 @@ pub(crate) enum Sense {
     AgeBefore,
     /// `alt`, `jünger` after an amount of years: an age
     AgeAfter,
+    /// `v. Chr.` (true) or `n. Chr.` (false) after a year
+    Era(bool),
     Clock,
     Zone(Option<Zone>),
 }
@@ -703,6 +705,7 @@ impl Builder {
                 "number_noun" => (Sense::NumberNoun, false),
                 "age_before" => (Sense::AgeBefore, false),
                 "age_after" => (Sense::AgeAfter, false),
+                "era" => (Sense::Era(value == "BC"), false),
                 "part_adjective" => (Sense::PartAdjective, true),
                 "zone" => {
                     let zone = match value {

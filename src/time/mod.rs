@@ -297,6 +297,8 @@ impl TimeTagger {
     /// The sentences that hold an anchor word or a date-like number, in text order. Anchors
     /// outside every sentence span bring their line.
     fn sentences_to_parse(&self, text: &str, sentences: &[Span]) -> Vec<Span> {
+        let joined = join_after_ordinals(text, sentences);
+        let sentences = joined.as_slice();
         let bytes = text.as_bytes();
         let mut chosen: Vec<Span> = Vec::new();
         let mut word_end = 0;
@@ -338,6 +340,29 @@ impl TimeTagger {
         chosen.dedup();
         chosen
     }
+}
+
+/// Sentence spans with the breaks after an ordinal number undone: a splitter may end a sentence
+/// at `am 27./28. September` or `im 1. Halbjahr`, but a date never ends with `28.` followed by
+/// a capitalised word on the same line.
+fn join_after_ordinals(text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+    for &s in sentences {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..s.start).unwrap_or("\n");
+            let before = text.get(last.start..last.end).unwrap_or("");
+            let ordinal = before.strip_suffix('.').is_some_and(|b| {
+                let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                (1..=2).contains(&digits)
+            });
+            if ordinal && !gap.contains('\n') && gap.chars().all(char::is_whitespace) {
+                last.end = s.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// The word (letters, or a digit run) around the automaton hit `start..end`.

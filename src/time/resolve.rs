@@ -144,6 +144,29 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             }
             ref other => return resolve(other, ctx),
         },
+        Expr::DayOnly(day) => {
+            let base = ctx.base_day(AnchorKind::Text);
+            let (y, m) = if ctx.narrative || ctx.last.day.is_some() {
+                // forward from the day spoken of: `am 23. August ... am 24.`
+                let (y, m) = (base.year(), base.month());
+                if *day < base.day() {
+                    add_months(y, m, 1)
+                } else {
+                    (y, m)
+                }
+            } else {
+                let today = ctx.today_date();
+                let (y, m) = (today.year(), today.month());
+                match ctx.tense {
+                    Some(Tense::Past) if *day > today.day() => add_months(y, m, -1),
+                    Some(Tense::Future) if *day < today.day() => add_months(y, m, 1),
+                    _ => (y, m),
+                }
+            };
+            Value::Day(
+                date(y, m, *day).ok_or_else(|| format!("the date {day}.{m}.{y} does not exist"))?,
+            )
+        }
         Expr::Weekday { weekday, shift } => Value::Day(resolve_weekday(*weekday, *shift, ctx)),
         Expr::WeekdayInWeek { weekday, weeks } => {
             let d = add_days(ctx.base_day(AnchorKind::Now), 7 * i64::from(*weeks));

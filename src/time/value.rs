@@ -56,6 +56,7 @@ impl Value {
             Value::Half(y, h) => format!("{}-H{h}", year(*y)),
             Value::Season(y, s) => format!("{}-{}", year(*y), s.code()),
             Value::Decade(d) => format!("{d:03}"),
+            Value::Century(c) if *c < 0 => format!("BC{:02}", -c),
             Value::Century(c) => format!("{c:02}"),
             Value::Millennium(m) => m.to_string(),
             Value::DayPart(d, p) => format!("{}T{}", day(*d), p.code()),
