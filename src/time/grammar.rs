@@ -382,6 +382,9 @@ impl Parser<'_, '_> {
     /// The year given after a month or a day: `2022`, `dieses Jahres`, `des Jahres 1972`,
     /// `kommenden Jahres`, `des Vorjahres`, `desselben Jahres`.
     fn year_ref(&self, i: usize) -> Option<(YearRef, usize)> {
+        if let Some((y, j)) = self.era_year(i) {
+            return Some((YearRef::Explicit(y), j));
+        }
         if let Some((y, j)) = self.year_at(i) {
             return Some((YearRef::Explicit(y), j));
         }
@@ -1004,13 +1007,15 @@ impl Parser<'_, '_> {
                 },
                 "time/date/year",
             );
-            // a year in passing: `der Krieg 1870/71`, `von 1856`, `bis 1915`
+            // a year in passing: `der Krieg 1870/71`, `von 1856`, `bis 1915`; not a heading
+            // such as `Westfront 1939` on a line of its own
+            let heading = self.tok(k).is_none_or(|n| n.newline_before);
             let prev = i.checked_sub(1).and_then(|p| self.tok(p));
             let passing = prev.is_some_and(|p| {
                 matches!(
                     p.lower.as_str(),
                     "von" | "seit" | "bis" | "nach" | "vor" | "ab" | "/" | "-" | "–"
-                ) || (p.is_word() && p.cap && p.senses.is_empty() && i > 1)
+                ) || (p.is_word() && p.cap && p.senses.is_empty() && i > 1 && !heading)
             }) || self
                 .tok(k)
                 .is_some_and(|n| n.is_punct('/') || n.is_punct('-') || n.is_punct('–'));
@@ -2550,21 +2555,21 @@ impl Parser<'_, '_> {
         }
         if let Some((unit, false)) = self.unit_at(i + 2) {
             if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
-                let anchor = if unit == Unit::Day {
-                    AnchorKind::Now
-                } else {
-                    AnchorKind::Text
+                // `Laufe des Jahres 1966`
+                if let Some((y, e)) = self.year_at(i + 3).filter(|_| unit == Unit::Year) {
+                    let expr = Expr::Date {
+                        year: YearRef::Explicit(y),
+                        month: None,
+                        day: None,
+                    };
+                    return self.push(i, e, expr, "time/date/course_of_year");
+                }
+                let expr = Expr::Relative {
+                    unit,
+                    offset: 0,
+                    anchor: AnchorKind::Text,
                 };
-                self.push(
-                    i,
-                    i + 3,
-                    Expr::Relative {
-                        unit,
-                        offset: 0,
-                        anchor,
-                    },
-                    "time/date/course_of",
-                );
+                self.push(i, i + 3, expr, "time/date/course_of");
             }
         }
     }

@@ -344,7 +344,7 @@ impl TimeTagger {
 
 /// Sentence spans with the breaks after an ordinal number undone: a splitter may end a sentence
 /// at `am 27./28. September` or `im 1. Halbjahr`, but a date never ends with `28.` followed by
-/// a capitalised word on the same line.
+/// a capitalised word on the same line, and `v. Chr.` or `Jh.` do not end sentences either.
 fn join_after_ordinals(text: &str, sentences: &[Span]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
     for &s in sentences {
@@ -353,7 +353,11 @@ fn join_after_ordinals(text: &str, sentences: &[Span]) -> Vec<Span> {
             let before = text.get(last.start..last.end).unwrap_or("");
             let ordinal = before.strip_suffix('.').is_some_and(|b| {
                 let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let word = &b[b.trim_end_matches(char::is_alphabetic).len()..];
+                // `28.`, `v.` (`v. Chr.`), `Jh.`
                 (1..=2).contains(&digits)
+                    || (word.len() == 1 && word.chars().all(|c| c.is_lowercase()))
+                    || matches!(word, "Jh" | "Jhd" | "Jhdt" | "Chr")
             });
             if ordinal && !gap.contains('\n') && gap.chars().all(char::is_whitespace) {
                 last.end = s.end;
@@ -449,9 +453,39 @@ fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
             _ => None,
         })
         .collect();
-    // a history names many years, nearly all of them long before its publication
+    // a history names many years, nearly all of them long before its publication, and hardly
+    // ever says `gestern` or `am Dienstag`
     let old = years.iter().filter(|&&y| y <= published_year - 5).count();
-    years.len() >= 8 && old * 10 >= years.len() * 8
+    let deictic = mentions.iter().filter(|m| is_deictic(&m.expr)).count();
+    if std::env::var_os("CHRONIK_TIME_DEBUG").is_some() {
+        eprintln!(
+            "NARRATIVE years={} old={} deictic={} dayless={}",
+            years.len(),
+            old,
+            deictic,
+            mentions
+                .iter()
+                .filter(|m| matches!(
+                    m.expr,
+                    Expr::Date {
+                        year: YearRef::Open,
+                        ..
+                    }
+                ))
+                .count()
+        );
+    }
+    years.len() >= 8 && old * 10 >= years.len() * 7 && deictic * 2 <= years.len()
+}
+
+/// Words that point at the publication time: `gestern`, `am Dienstag`, `nächste Woche`.
+fn is_deictic(expr: &Expr) -> bool {
+    match expr {
+        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Now,
+        Expr::Part { base, .. } => is_deictic(base),
+        _ => false,
+    }
 }
 
 /// Expressions that take their day from the sentence (`um 9 Uhr`, `am Abend`).
