@@ -263,6 +263,8 @@ pub(crate) enum Expr {
         month: Option<u32>,
         day: Option<u32>,
     },
+    /// The n-th week of the month the text speaks of (`in der ersten Woche`).
+    NthWeek(u32),
     /// A day of the month without its month (`am 24.`): the month the text speaks of.
     DayOnly(u32),
     /// A date with its weekday: `Montag, 10. Januar` (the weekday picks the year).

@@ -134,13 +134,13 @@ fn complete_coordination(toks: &[Token], chosen: &mut Vec<Candidate>) {
     chosen.retain(|c| !matches!(date_of(&c.expr), Some((_, None, Some(_)))));
 }
 
-/// A date directly followed by a clock time is one expression: `11. November 11 Uhr`,
-/// `8. Mai, 23:01 Uhr` (with `um` between them they stay two, as TimeML annotates them).
+/// A date directly followed by a clock time is one expression: `11. November 11 Uhr` (with `um`
+/// or a comma between them they stay two, as the TimeML corpora annotate them).
 fn merge_date_and_clock(toks: &[Token], chosen: &mut Vec<Candidate>) {
     let mut k = 0;
     while k + 1 < chosen.len() {
         let between = &toks[chosen[k].end..chosen[k + 1].start];
-        let adjacent = between.is_empty() || (between.len() == 1 && between[0].is_punct(','));
+        let adjacent = between.is_empty();
         let day = matches!(date_of(&chosen[k].expr), Some((_, Some(_), Some(_))));
         if adjacent && day {
             if let Expr::Time { base: None, clock } = chosen[k + 1].expr {
@@ -981,6 +981,9 @@ impl Parser<'_, '_> {
             ) {
                 let y = (first / 100 * 100 + second) as i32;
                 let y = if y < first as i32 { y + 100 } else { y };
+                if y != first as i32 + 1 {
+                    return; // `2010/15` is a term of office, `0045/75` a telephone number
+                }
                 let expr = Expr::Date {
                     year: YearRef::Explicit(y),
                     month: None,
@@ -1749,9 +1752,17 @@ impl Parser<'_, '_> {
             return;
         };
         let (year, end) = self.year_ref(j + 1).unwrap_or((YearRef::Open, j + 1));
+        let ordinal_word = j == i + 1 && self.toks[i].is_word();
+        let article = i > 0 && self.has(i - 1, |s| matches!(s, Sense::Article));
         let expr = match unit {
             Unit::Quarter if (1..=4).contains(&n) => Expr::Quarter { quarter: n, year },
             Unit::HalfYear if (1..=2).contains(&n) => Expr::Half { half: n, year },
+            // `in der ersten Woche` (of the month the text speaks of)
+            Unit::Week
+                if ordinal_word && article && (1..=5).contains(&n) && year == YearRef::Open =>
+            {
+                Expr::NthWeek(n)
+            }
             _ => return,
         };
         let start = self.with_article(i);
@@ -2096,6 +2107,22 @@ impl Parser<'_, '_> {
                 Expr::Set(SetValue::Part(p)),
                 "time/set/part_adverb",
             );
+            return;
+        }
+        // a rate: `400 Euro im Monat`, `zweimal im Jahr`
+        if self.is(i, "im") {
+            if let Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) =
+                self.unit_at(i + 1)
+            {
+                let counted = (i.saturating_sub(3)..i).any(|p| self.toks[p].kind == Kind::Number);
+                if counted {
+                    let expr = Expr::Set(SetValue::Every {
+                        amount: Amount::Number(1.0),
+                        unit,
+                    });
+                    self.push(i, i + 2, expr, "time/set/rate");
+                }
+            }
             return;
         }
         if self.has(i, |s| matches!(s, Sense::Per)) {

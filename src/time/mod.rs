@@ -604,11 +604,9 @@ fn day_near(
         .rev()
         .find(|&j| day_of(&values[j]).is_some())
         .or_else(|| (k + 1..values.len()).find(|&j| day_of(&values[j]).is_some()))?;
-    let joined = |a: usize, b: usize| {
-        day_of(&values[a]).is_some()
-            && day_of(&values[b]).is_some()
-            && connected(text, group[a].span, group[b].span)
-    };
+    let date = |x: usize| matches!(values[x], Some(Value::Day(_)));
+    let joined =
+        |a: usize, b: usize| date(a) && date(b) && connected(text, group[a].span, group[b].span);
     let coordinated =
         (j > 0 && joined(j - 1, j)) || (j + 1 < values.len() && j + 1 != k && joined(j, j + 1));
     Some((day_of(&values[j])?, coordinated))

@@ -144,6 +144,12 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             }
             ref other => return resolve(other, ctx),
         },
+        Expr::NthWeek(n) => {
+            let (y, m) = ctx.base_month(AnchorKind::Text);
+            let first = date(y, m, 1).ok_or("no such month")?;
+            let (y, w) = iso_week(add_days(first, 7 * (i64::from(*n) - 1)));
+            Value::Week(y, w)
+        }
         Expr::DayOnly(day) => {
             let base = ctx.base_day(AnchorKind::Text);
             let (y, m) = if ctx.narrative || ctx.last.day.is_some() {
@@ -370,7 +376,12 @@ fn pick_day(ctx: &Context, on: impl Fn(i32) -> Option<NaiveDate>) -> Option<Naiv
     let past = candidates.iter().filter(|d| **d <= today).max().copied();
     let future = candidates.iter().filter(|d| **d >= today).min().copied();
     match ctx.tense {
-        Some(Tense::Past) => past.or(future),
+        // a past-tense report about the next days (`wurden die Rennen vom 18. Dezember
+        // abgesagt`, two days ahead) is far likelier than one about the same days a year ago
+        Some(Tense::Past) => match (past, future) {
+            (_, Some(f)) if (f - today).num_days() <= 14 => Some(f),
+            (p, f) => p.or(f),
+        },
         Some(Tense::Future) => future.or(past),
         _ => match (past, future) {
             (Some(p), Some(f)) => Some(if (today - p) < (f - today) { p } else { f }),
