@@ -848,7 +848,14 @@ impl Parser<'_, '_> {
     fn month(&mut self, i: usize) {
         let part = self.has(i, |s| matches!(s, Sense::Part(_)));
         let j = if part { i + 1 } else { i };
-        let Some((m, k)) = self.month_at(j) else {
+        let compound = self.sense(j, |s| {
+            if let Sense::MonthCompound(m) = s {
+                Some(*m)
+            } else {
+                None
+            }
+        });
+        let Some((m, k)) = self.month_at(j).or(compound.map(|m| (m, j + 1))) else {
             return;
         };
         let year = self.year_ref(k);
@@ -895,7 +902,7 @@ impl Parser<'_, '_> {
             self.tok(j)
                 .is_some_and(|t| t.is_word() && t.cap && t.senses.is_empty())
         };
-        (i > 0 && unknown_cap(i - 1) && i - 1 > 0) || unknown_cap(i + 1)
+        (i > 0 && unknown_cap(i - 1)) || unknown_cap(i + 1)
     }
 
     /// `nächsten März`, `vergangenen Juni`.
@@ -2281,8 +2288,18 @@ impl Parser<'_, '_> {
                 hour = p.adjust_hour(hour);
                 start = i - 2;
             }
-        } else if self.phrase_mode && !explicit && (1..=7).contains(&hour) {
-            hour += 12; // `um 3`: people mean the afternoon
+        } else {
+            // `halb vier`, `viertel nach drei`, `um 3`: without `Uhr`, people mean the afternoon
+            let spoken = self.is(i, "halb")
+                || self.is(i, "viertel")
+                || self.is(i + 1, "nach")
+                || self.is(i + 1, "vor")
+                || self.is(i + 2, "vor")
+                || !explicit;
+            let uhr = (i..end).any(|k| self.has(k, |s| matches!(s, Sense::Clock)));
+            if spoken && !uhr && (1..=7).contains(&hour) {
+                hour += 12;
+            }
         }
         if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
             return;

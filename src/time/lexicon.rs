@@ -26,6 +26,8 @@ pub(crate) enum Sense {
         month: u32,
         abbr: bool,
     },
+    /// `Märztagen`, `Julimitte`: the month, never after a day number
+    MonthCompound(u32),
     Weekday {
         weekday: u32,
         abbr: bool,
@@ -292,10 +294,7 @@ impl Lexicon {
                 ]
                 .contains(&rest)
                 {
-                    out.push(Sense::Month {
-                        month: *month,
-                        abbr: false,
-                    });
+                    out.push(Sense::MonthCompound(*month));
                 }
             }
         }
@@ -911,10 +910,7 @@ mod tests {
             amount: Amount::Number(2.0),
             unit: Unit::Day
         }));
-        assert!(l.senses("märztagen").contains(&Sense::Month {
-            month: 3,
-            abbr: false
-        }));
+        assert!(l.senses("märztagen").contains(&Sense::MonthCompound(3)));
         assert!(l.senses("jahresende").contains(&Sense::UnitPart {
             unit: Unit::Year,
             part: PeriodPart::End

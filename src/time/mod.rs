@@ -215,10 +215,11 @@ impl TimeTagger {
         if trimmed.is_empty() {
             return None;
         }
-        let (text, offset) = match context.and_then(|c| c.find(trimmed).map(|p| (c, p))) {
-            Some((c, p)) => (c, p),
-            None => (trimmed, 0),
-        };
+        let (text, offset) =
+            match context.and_then(|c| find_ignoring_first_case(c, trimmed).map(|p| (c, p))) {
+                Some((c, p)) => (c, p),
+                None => (trimmed, 0),
+            };
         let mut mentions = Vec::new();
         self.recognise(text, Span::new(0, text.len()), 0, true, &mut mentions);
         let default_tense = if context.is_some() {
@@ -367,6 +368,25 @@ fn join_after_ordinals(text: &str, sentences: &[Span]) -> Vec<Span> {
         out.push(s);
     }
     out
+}
+
+/// Where `phrase` stands in `context`, also when its first letter is capitalised differently
+/// (`in der Nacht` in `In der Nacht zum Sonntag ...`).
+fn find_ignoring_first_case(context: &str, phrase: &str) -> Option<usize> {
+    if let Some(p) = context.find(phrase) {
+        return Some(p);
+    }
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let swapped: String = if first.is_uppercase() {
+        first.to_lowercase().collect()
+    } else {
+        first.to_uppercase().collect()
+    };
+    context
+        .find(&format!("{swapped}{rest}"))
+        .filter(|_| swapped.len() == first.len_utf8())
 }
 
 /// The word (letters, or a digit run) around the automaton hit `start..end`.

@@ -683,7 +683,11 @@ mod tests {
             "2022-01-10"
         );
         let c = ctx("2021-12-28 10:20", Some(Tense::Past));
-        let date = |month, day| Expr::Date { year: YearRef::Open, month: Some(month), day: Some(day) };
+        let date = |month, day| Expr::Date {
+            year: YearRef::Open,
+            month: Some(month),
+            day: Some(day),
+        };
         assert_eq!(value(date(3, 10), &c), "2021-03-10");
         // a past-tense report about the coming days: `wurde das Treffen am 5. Januar abgesagt`
         assert_eq!(value(date(1, 5), &c), "2022-01-05");
