@@ -263,6 +263,15 @@ pub(crate) enum Expr {
         month: Option<u32>,
         day: Option<u32>,
     },
+    /// The n-th (or, with -1, the last) weekday, day or week of a month: `dritter Dienstag im
+    /// September 2014`, `letzter Tag im Oktober`, `erste Woche im Oktober` (the first week that
+    /// lies wholly in the month).
+    NthOfMonth {
+        n: i32,
+        what: NthOf,
+        month: u32,
+        year: YearRef,
+    },
     /// The n-th week of the month the text speaks of (`in der ersten Woche`).
     NthWeek(u32),
     /// A day of the month without its month (`am 24.`): the month the text speaks of.
@@ -328,6 +337,14 @@ pub(crate) enum Expr {
     Set(SetValue),
     /// A vague reference: `derzeit`, `zuletzt`, `künftig`.
     Ref(RefValue),
+}
+
+/// What [`Expr::NthOfMonth`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NthOf {
+    Weekday(u32),
+    Day,
+    Week,
 }
 
 /// A recurring time.

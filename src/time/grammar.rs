@@ -9,7 +9,9 @@
 //! (`am 10. Januar` → `10. Januar`), an article after a separate preposition is kept
 //! (`in der vergangenen Woche` → `der vergangenen Woche`). Resolution to values is not done here.
 
-use super::expr::{Amount, AnchorKind, Clock, DayPart, Expr, SetValue, Shift, Unit, YearRef};
+use super::expr::{
+    Amount, AnchorKind, Clock, DayPart, Expr, NthOf, SetValue, Shift, Unit, YearRef,
+};
 use super::lexicon::{Lexicon, PartKind, PhraseSense, Sense, UnitKind};
 use super::token::{Kind, Token};
 
@@ -288,6 +290,7 @@ impl Parser<'_, '_> {
                 self.day_month(i, i);
                 self.month(i);
                 self.month_shift(i);
+                self.nth_of_month(i);
                 self.year(i);
                 self.decade_word(i);
                 self.century(i);
@@ -484,6 +487,19 @@ impl Parser<'_, '_> {
     /// A day part written right after a day or a clock time: `Abend`, `abends`, `früh`,
     /// `am Nachmittag`, `in der Früh`.
     fn part_after(&self, i: usize) -> Option<(DayPart, usize)> {
+        let tomorrow = self.toks.get(i).is_some_and(|t| !t.cap)
+            && self.has(i, |s| {
+                matches!(
+                    s,
+                    Sense::Deictic {
+                        lower_only: true,
+                        ..
+                    }
+                )
+            });
+        if tomorrow {
+            return None;
+        }
         if let Some(p) = self.sense(i, |s| match s {
             Sense::DayPart {
                 part,
@@ -567,6 +583,9 @@ impl Parser<'_, '_> {
             if self.is(i + 1, "einhalb") {
                 return Some((Amount::Number(n + 0.5), i + 2));
             }
+            if self.is(i + 1, "ein") && self.is(i + 2, "halb") {
+                return Some((Amount::Number(n + 0.5), i + 3));
+            }
             return Some((Amount::Number(n), i + 1));
         }
         if let Some(f) = fraction(i) {
@@ -648,7 +667,9 @@ impl Parser<'_, '_> {
         let mut j = match t.senses.iter().find_map(|s| match s {
             Sense::Weekday { abbr: false, .. } => Some(i + 1),
             Sense::Weekday { abbr: true, .. } if self.dot(i + 1) => Some(i + 2),
-            Sense::Weekday { abbr: true, .. } if self.phrase_mode => Some(i + 1),
+            Sense::Weekday { abbr: true, .. } if self.phrase_mode && self.toks.len() == i + 1 => {
+                Some(i + 1)
+            }
             _ => None,
         }) {
             Some(j) => j,
@@ -764,7 +785,12 @@ impl Parser<'_, '_> {
             let Some((m, k)) = self.month_at(j) else {
                 return;
             };
-            let (year, end) = self.year_ref(k).unwrap_or((YearRef::Open, k));
+            let two_digit = self
+                .tok(k)
+                .filter(|y| self.phrase_mode && y.digits() == 2 && self.toks.len() == k + 1)
+                .and_then(|y| y.num())
+                .map(|y| (YearRef::TwoDigit(y as i32), k + 1)); // `14te April 15`
+            let (year, end) = self.year_ref(k).or(two_digit).unwrap_or((YearRef::Open, k));
             self.push_date(start, i, end, date_expr(year, m, d), "time/date/day_month");
             return;
         }
@@ -832,7 +858,8 @@ impl Parser<'_, '_> {
             return;
         }
         let Some((d, j)) = self.day(i) else { return };
-        if !self.dot(j - 1) || self.month_at(j).is_some() {
+        let suffixed = j == i + 2 && self.toks[i + 1].is_word(); // `15ten`
+        if !(self.dot(j - 1) || suffixed) || self.month_at(j).is_some() {
             return;
         }
         if self
@@ -842,6 +869,50 @@ impl Parser<'_, '_> {
             return;
         }
         self.push_p(i, j, Expr::DayOnly(d), "time/date/day_only", 0);
+    }
+
+    /// `dritter Dienstag im September 2014`, `letzter Sonntag im März`, `erste Woche im Oktober`,
+    /// `letzter Tag im Oktober`.
+    fn nth_of_month(&mut self, i: usize) {
+        let n = match self.sense(i, |s| match s {
+            Sense::Ordinal(n) => Some(*n as i32),
+            Sense::Shift {
+                offset: -1,
+                anaphoric: false,
+            } => Some(-1),
+            _ => None,
+        }) {
+            Some(n) => n,
+            None => return,
+        };
+        let what = if let Some((weekday, None)) = self.weekday_at(i + 1) {
+            NthOf::Weekday(weekday)
+        } else {
+            match self.unit_at(i + 1) {
+                Some((Unit::Day, false)) => NthOf::Day,
+                Some((Unit::Week, false)) => NthOf::Week,
+                _ => return,
+            }
+        };
+        if !(self.is(i + 2, "im") || self.is(i + 2, "des")) {
+            return;
+        }
+        let Some((month, k)) = self.month_at(i + 3) else {
+            return;
+        };
+        let (year, end) = self.year_ref(k).unwrap_or((YearRef::Open, k));
+        let start = self.with_article(i);
+        self.push(
+            start,
+            end,
+            Expr::NthOfMonth {
+                n,
+                what,
+                month,
+                year,
+            },
+            "time/date/nth_of_month",
+        );
     }
 
     /// `Januar`, `im Juni`, `Januar 2022`, `Anfang März`, `Mitte April 2015`, `Juni vorigen Jahres`.
@@ -1280,7 +1351,15 @@ impl Parser<'_, '_> {
         });
         let (weekday, mut part) = match (self.weekday_at(j), abbr) {
             (Some(w), _) => w,
-            (None, Some(w)) if self.phrase_mode && shifted.is_none() => (w, None),
+            // `do.`, `sa` on their own (a lone `so` in running text is an adverb)
+            (None, Some(w))
+                if self.phrase_mode
+                    && shifted.is_none()
+                    && self.toks.len() <= j + 2
+                    && (self.toks.len() == j + 1 || self.dot(j + 1)) =>
+            {
+                (w, None)
+            }
             _ => return,
         };
         let mut end = if abbr.is_some() && self.dot(j + 1) {
@@ -2417,7 +2496,9 @@ impl Parser<'_, '_> {
             return Some((h, 0, e, true));
         }
         // `um 15` (phrase mode only), `16` in `16 bis 17.30 Uhr`
-        if t.kind == Kind::Number && (prep_before || self.range_to_clock(e)) {
+        // `um drei` in phrase mode: a number word after `um`
+        let word_hour = t.is_word() && self.phrase_mode && prep_before && self.toks.len() == e;
+        if (t.kind == Kind::Number || word_hour) && (prep_before || self.range_to_clock(e)) {
             if self.dot(e)
                 || self.has(e, |s| matches!(s, Sense::Unit { .. }))
                 || self.tok(e).is_some_and(|n| n.is_word() && n.cap)

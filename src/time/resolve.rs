@@ -15,7 +15,7 @@ use super::calendar::{
     self, add_days, add_months, date, day_exists, iso_week, season_at, season_index, season_of,
 };
 use super::expr::{
-    Amount, AnchorKind, Clock, Expr, HolidayDate, RefValue, Season, Shift, Unit, YearRef,
+    Amount, AnchorKind, Clock, Expr, HolidayDate, NthOf, RefValue, Season, Shift, Unit, YearRef,
 };
 use super::value::Value;
 use crate::Tense;
@@ -144,6 +144,57 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             }
             ref other => return resolve(other, ctx),
         },
+        Expr::NthOfMonth {
+            n,
+            what,
+            month,
+            year,
+        } => {
+            let y = ctx
+                .year_of(*year)
+                .unwrap_or_else(|| pick_month_year(ctx, *month));
+            let first = date(y, *month, 1).ok_or("no such month")?;
+            let (ny, nm) = add_months(y, *month, 1);
+            let last = add_days(date(ny, nm, 1).ok_or("no such month")?, -1);
+            let missing = || format!("there is no such day in {y}-{month:02}");
+            match *what {
+                NthOf::Day if *n > 0 => Value::Day(date(y, *month, *n as u32).ok_or_else(missing)?),
+                NthOf::Day => Value::Day(last),
+                NthOf::Weekday(w) => {
+                    let d = if *n > 0 {
+                        let ahead = (i64::from(w) - i64::from(calendar::weekday_number(first)))
+                            .rem_euclid(7);
+                        add_days(first, ahead + 7 * (i64::from(*n) - 1))
+                    } else {
+                        let back = (i64::from(calendar::weekday_number(last)) - i64::from(w))
+                            .rem_euclid(7);
+                        add_days(last, -back)
+                    };
+                    if d.month() != *month {
+                        return Err(missing());
+                    }
+                    Value::Day(d)
+                }
+                NthOf::Week => {
+                    // weeks that lie wholly in the month: from the first Monday on
+                    let d = if *n > 0 {
+                        let ahead = (8 - i64::from(calendar::weekday_number(first))).rem_euclid(7);
+                        add_days(first, ahead + 7 * (i64::from(*n) - 1))
+                    } else {
+                        add_days(
+                            last,
+                            -i64::from(calendar::weekday_number(last)) - 6
+                                + 7 * i64::from(calendar::weekday_number(last) == 7),
+                        )
+                    };
+                    if d.month() != *month {
+                        return Err(missing());
+                    }
+                    let (wy, w) = iso_week(d);
+                    Value::Week(wy, w)
+                }
+            }
+        }
         Expr::NthWeek(n) => {
             let (y, m) = ctx.base_month(AnchorKind::Text);
             let first = date(y, m, 1).ok_or("no such month")?;
