@@ -53,7 +53,7 @@ impl Pipeline {
     /// When a data file is missing, malformed or inconsistent; the error names file and line.
     pub fn new(data: &DataDir) -> Result<Pipeline, Error> {
         Ok(Pipeline {
-                        splitter: SentenceSplitter::new(data)?,
+            splitter: SentenceSplitter::new(data)?,
             datelines: Datelines::new(data)?,
             gazetteer: Gazetteer::new(data)?,
             time: TimeTagger::new(data)?,
@@ -72,14 +72,14 @@ impl Pipeline {
     }
 
     /// Runs every stage over one article.
-        pub fn extract(&self, article: &Article) -> Extraction {
-                let text = article.text.as_str();
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
         let dateline = article.dateline.or_else(|| self.datelines.find(text));
-                let body = body_start(text, dateline);
+        let body = body_start(text, dateline);
         let sentences = self.splitter.split_from(text, body);
         let day = article.published.date_naive();
         let mentions = self.gazetteer.mentions(text, day, dateline);
-                // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
+        // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
         // sentence of its own; events see only the body
         let tags = if body > 0 {
             let mut with_dateline = vec![Span::new(0, body)];
@@ -91,7 +91,7 @@ impl Pipeline {
         let cx = crate::events::Context {
             text,
             published: day,
-                        dateline,
+            dateline,
             sentences: &sentences,
             mentions: &mentions,
             timexes: &tags.timexes,

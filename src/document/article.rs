@@ -55,7 +55,7 @@ impl Article {
 
     /// Byte offset where the body proper begins: after the dateline, its agency tag, date and dash.
     pub fn body_start(&self) -> usize {
-                        body_start(&self.text, self.dateline)
+        body_start(&self.text, self.dateline)
     }
 
     /// Looks for a mixed-case dateline (`Peking (dpa) -`), which needs a known agency tag or a
@@ -99,14 +99,22 @@ impl Datelines {
         Ok(Datelines { agencies })
     }
 
-        /// The mixed-case dateline at the start of `text`, if any.
+    /// The mixed-case dateline at the start of `text`, if any.
     pub fn find(&self, text: &str) -> Option<Span> {
         let caps = dateline_patterns().0.captures(text)?;
         let name = caps.get(1)?;
         let rest = &text[name.end()..];
         let tail = &rest[..dateline_tail(rest)?];
-        let tag = tail.trim_start().strip_prefix('(').and_then(|t| t.split(')').next()).unwrap_or("");
-        let first = tag.split(['-', '/', ' ']).next().unwrap_or("").to_lowercase();
+        let tag = tail
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|t| t.split(')').next())
+            .unwrap_or("");
+        let first = tag
+            .split(['-', '/', ' '])
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         let dated = tail.contains(|c: char| c.is_ascii_digit());
         (self.agencies.contains(&first) || dated).then(|| Span::new(name.start(), name.end()))
     }
@@ -141,13 +149,13 @@ fn dateline_tail(rest: &str) -> Option<usize> {
 pub(crate) fn find_dateline(text: &str) -> Option<Span> {
     let caps = dateline_patterns().0.captures(text)?;
     let name = caps.get(1)?;
-        dateline_tail(&text[name.end()..])?;
+    dateline_tail(&text[name.end()..])?;
     let upper = name
         .as_str()
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-        let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
+    let letters = name.as_str().chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 2 && upper).then(|| Span::new(name.start(), name.end()))
 }
 
@@ -211,14 +219,17 @@ mod tests {
         );
         assert_eq!(find_dateline("USA und Russland sprechen"), None);
         assert_eq!(find_dateline("Russland - ein Land im Umbruch"), None);
-                let datelines = Datelines::new(&crate::DataDir::bundled()).unwrap();
+        let datelines = Datelines::new(&crate::DataDir::bundled()).unwrap();
         let t = "Buenos Aires (AFP) Nach ihrem Gespräch";
         assert_eq!(datelines.find(t).map(|s| s.text(t)), Some("Buenos Aires"));
         let t = "Seattle (Vereinigte Staaten), 19.04.2006 – Der Präsident";
         let mut a = Article::new("x", "2006-04-19T19:01:00+02:00".parse().unwrap(), t);
         a.find_dateline_with(&datelines);
         assert_eq!(&t[a.body_start()..], "Der Präsident");
-        assert_eq!(datelines.find("Bundesaußenminister Steinmeier (SPD) hat"), None);
+        assert_eq!(
+            datelines.find("Bundesaußenminister Steinmeier (SPD) hat"),
+            None
+        );
         let t = "BERLIN (dpa-AFX) - Bundespräsident";
         let a = Article::new("x", "2024-05-26T12:00:00+02:00".parse().unwrap(), t);
         assert_eq!(

@@ -76,7 +76,7 @@ impl EventFinder {
             let topic = self.topic(cx.text, &words, t);
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
             let refers_back = self.refers_back(&words);
-                        // a sentence that refers back adds to the latest meeting it fits: shared parties (or
+            // a sentence that refers back adds to the latest meeting it fits: shared parties (or
             // none named) and no other date; `der Besuch` also fits the latest visit
             let antecedent = events.iter_mut().rev().find(|previous| {
                 let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
@@ -89,14 +89,27 @@ impl EventFinder {
                 last_event_sentence = Some(k);
                 continue;
             }
-            if !self.enough_parties(&event, trigger) {
+            let aside = self.summit_aside(cx, &words, t, &event);
+            if let Some(summit) = &aside {
+                // the group of the summit around the meeting is not a party of the meeting
+                event.participants.retain(|p| {
+                    p.actor != summit.participants[0].actor
+                        || p.span != Some(summit.participants[0].span.unwrap_or_default())
+                });
+            }
+            if !self.enough_parties(cx, &event, trigger) && aside.is_none() {
                 continue;
             }
-            if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
-                merge_into(same, event, cx.gazetteer);
-            } else {
-                event.participants.dedup_by_key(|p| p.actor);
-                events.push(event);
+            let mut found = aside.into_iter().collect::<Vec<_>>();
+            if self.enough_parties(cx, &event, trigger) {
+                found.extend(split_bilateral(cx, event));
+            }
+            for event in found {
+                if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
+                    merge_into(same, event, cx.gazetteer);
+                } else {
+                    events.push(event);
+                }
             }
             last_event_sentence = Some(k);
         }
@@ -115,14 +128,76 @@ impl EventFinder {
             satisfied.then_some((i, trigger))
         });
         let first = triggers.next()?;
-        if !self.determined(words, first.0) {
+        let foreground = |i: usize| !self.determined(words, i) && !self.in_background(words, i);
+        if foreground(first.0) {
             return Some(first);
         }
-        Some(
-            triggers
-                .find(|(i, _)| !self.determined(words, *i))
-                .unwrap_or(first),
-        )
+        Some(triggers.find(|(i, _)| foreground(*i)).unwrap_or(first))
+    }
+
+    /// `am Rande des G20-Gipfels trifft Merkel Trump`: a summit named by its group in a sentence
+    /// that reports another meeting is a meeting of its own.
+    fn summit_aside(&self, cx: &Context, words: &[Word], t: usize, main: &Event) -> Option<Event> {
+        let (i, _) = words.iter().enumerate().find(|(i, w)| {
+            *i != t
+                && self
+                    .lexicon
+                    .trigger(w.text)
+                    .is_some_and(|tr| tr.kind == EventKind::Summit)
+                && w.text.contains('-')
+        })?;
+        let group = cx.mentions.iter().find(|m| {
+            m.span.start == words[i].span.start
+                && m.how == How::Compound
+                && m.actor()
+                    .is_some_and(|a| cx.gazetteer.actor(a).kind == ActorKind::Organisation)
+        })?;
+        if main.kind == EventKind::Summit {
+            return None;
+        }
+        let mut participants = vec![Participant {
+            actor: group.actor()?,
+            span: Some(group.span),
+            open: false,
+        }];
+        add_implied(cx.gazetteer, participants[0].actor, &mut participants);
+        Some(Event {
+            kind: EventKind::Summit,
+            status: main.status,
+            participants,
+            place: main.place,
+            date: main.date.clone(),
+            topic: None,
+            trigger: words[i].span,
+            evidence: main.evidence,
+            support: Vec::new(),
+        })
+    }
+
+    /// `Nach den Friedensverhandlungen ...`: a trigger in a temporal phrase before the main event.
+    fn in_background(&self, words: &[Word], t: usize) -> bool {
+        words[t.saturating_sub(3)..t]
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Background))
+    }
+
+    /// The kind the sentence reports: a noun trigger (`Gipfeltreffen`, `Gespräch`) says more than
+    /// a verb (`kamen zusammen`, `trafen sich`), so the first foreground noun decides.
+    fn kind_of(&self, words: &[Word], trigger: &Trigger) -> EventKind {
+        if trigger.pos != TriggerPos::Verb {
+            return trigger.kind;
+        }
+        words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| self.lexicon.trigger(w.text).map(|t| (i, t)))
+            .find(|(i, t)| {
+                // `am Rande des G20-Gipfels trifft ...`: a summit named by its group is the
+                // setting (a meeting of its own), not the kind of this one
+                let setting = t.kind == EventKind::Summit && words[*i].text.contains('-');
+                t.pos != TriggerPos::Verb && !self.in_background(words, *i) && !setting
+            })
+            .map_or(trigger.kind, |(_, t)| t.kind)
     }
 
     /// A definite or possessive determiner before the trigger, adjectives allowed between
@@ -143,10 +218,35 @@ impl EventFinder {
     fn negated(&self, words: &[Word], t: usize) -> bool {
         let window = &words[t.saturating_sub(3)..(t + 5).min(words.len())];
         let cancelled = self.cue_status(words) == Some(Status::Cancelled);
-        !cancelled
-            && window
+        // `ist derzeit nicht geplant`: a negation right before a word that plans the meeting
+        let plan_negated = words.windows(2).any(|pair| {
+            self.lexicon.is(pair[0].text, Cue::Negation)
+                && self.word_status(pair[1].text) == Some(Status::Planned)
+        });
+        // `eine Entscheidung treffen`: the verb does not mean meeting
+        let collocation = self
+            .lexicon
+            .trigger(words[t].text)
+            .is_some_and(|tr| tr.pos == TriggerPos::Verb)
+            && words
                 .iter()
-                .any(|w| self.lexicon.is(w.text, Cue::Negation))
+                .any(|w| self.lexicon.is(w.text, Cue::Collocate));
+        collocation
+            || (!cancelled
+                && (plan_negated
+                    || window
+                        .iter()
+                        .any(|w| self.lexicon.is(w.text, Cue::Negation))))
+    }
+
+    /// The status a single word gives as a cue, if any.
+    fn word_status(&self, word: &str) -> Option<Status> {
+        let lower = word.to_lowercase();
+        self.lexicon
+            .status
+            .iter()
+            .find(|(cue, _, _)| cue.len() == 1 && cue[0] == lower)
+            .map(|(_, s, _)| *s)
     }
 
     /// The sentence starts with an anaphoric adverb, or one of its triggers has a definite or
@@ -160,26 +260,51 @@ impl EventFinder {
                 .any(|i| self.lexicon.trigger(words[i].text).is_some() && self.determined(words, i))
     }
 
-    fn enough_parties(&self, event: &Event, trigger: &Trigger) -> bool {
+    fn enough_parties(&self, cx: &Context, event: &Event, trigger: &Trigger) -> bool {
         let named = event
             .participants
             .iter()
             .filter(|p| p.span.is_some())
             .count();
-        match trigger.pos {
-            TriggerPos::Verb if event.kind != EventKind::Visit => named >= 2,
-            _ => named >= 1,
-        }
+        // a convening body implies its parent and members (`Der Nato-Russland-Rat tagt`)
+        let body = event
+            .participants
+            .iter()
+            .any(|p| p.span.is_some() && cx.gazetteer.actor(p.actor).kind == ActorKind::Body);
+        // a meeting of companies or newspapers alone is not diplomacy
+        let diplomatic = event
+            .participants
+            .iter()
+            .filter(|p| p.span.is_some())
+            .any(|p| {
+                !self
+                    .lexicon
+                    .is(&cx.gazetteer.actor(p.actor).category, Cue::NonDiplomatic)
+            });
+        diplomatic
+            && match trigger.pos {
+                TriggerPos::Verb if event.kind != EventKind::Visit => named >= 2 || body,
+                _ => named >= 1,
+            }
     }
 
     /// The topic: the words after `über` up to a comma or the clause's final verb.
-        fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
+    fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
         // `Sondersitzung zu Syrien`, `Treffen zur Ukraine-Krise`: `zu` right after the trigger
-        let right_after = words.get(t + 1).filter(|w| matches!(w.text, "zu" | "zum" | "zur")).map(|_| t + 2);
+        let right_after = words
+            .get(t + 1)
+            .filter(|w| matches!(w.text, "zu" | "zum" | "zur"))
+            .map(|_| t + 2);
         let start = match right_after {
             Some(s) => s,
-            None => words.iter().position(|w| self.lexicon.is(w.text, Cue::Topic))? + 1,
-        };let mut first = start;
+            None => {
+                words
+                    .iter()
+                    .position(|w| self.lexicon.is(w.text, Cue::Topic))?
+                    + 1
+            }
+        };
+        let mut first = start;
         while first < words.len()
             && matches!(
                 words[first].text,
@@ -188,19 +313,17 @@ impl EventFinder {
         {
             first += 1;
         }
+        // the topic runs to the trigger when the trigger follows (`über X sprechen`), else to
+        // the end of the sentence (`berät über A, B und C`), but not across `;` or `:`
         let mut end = first;
         while end < words.len() {
             let w = words[end];
-            if end == t
-                || (end > first
-                    && text[words[end - 1].span.end..w.span.start].contains([',', ';', ':']))
-            {
+            let clause_end =
+                end > first && text[words[end - 1].span.end..w.span.start].contains([';', ':']);
+            if end == t || clause_end {
                 break;
             }
             end += 1;
-        }
-        if end == words.len() && t > first && t < end {
-            end = t;
         }
         (end > first).then(|| Span::new(words[first].span.start, words[end - 1].span.end))
     }
@@ -219,7 +342,7 @@ impl EventFinder {
             .iter()
             .filter(|m| sentence.contains(m.span))
             .collect();
-        let mut kind = trigger.kind;
+        let mut kind = self.kind_of(words, trigger);
         let place = self.place(cx, words, t, &mentions, topic);
         let mut participants = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
@@ -407,7 +530,12 @@ impl EventFinder {
                 || topic.is_some_and(|t| t.contains(m.span))
                 || matches!(
                     m.how,
-                    How::Adjective | How::Demonym | How::Role | How::Surname | How::Compound
+                    How::Adjective
+                        | How::Demonym
+                        | How::Role
+                        | How::Surname
+                        | How::Compound
+                        | How::Seat
                 )
                 || !self.after_locative(cx.text, words, m.span)
             {
@@ -458,7 +586,7 @@ impl EventFinder {
     /// Status from cue words (lowest rank wins), else from the date against the publication.
     fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
         let cue = self.cue_status(words);
-                // a date before or after the publication day decides between held and planned; on the
+        // a date before or after the publication day decides between held and planned; on the
         // day itself the words decide, and a present-tense report of today is planned
         let day = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok());
         let by_date = day.and_then(|day| match day.cmp(&published) {
@@ -473,7 +601,8 @@ impl EventFinder {
             (None, Some(s)) => s,
             (None, None) if day.is_some() => Status::Planned,
             (None, None) => Status::Held,
-        }}
+        }
+    }
 
     /// The status the sentence's cue words give, the lowest rank winning.
     fn cue_status(&self, words: &[Word]) -> Option<Status> {
@@ -510,6 +639,40 @@ impl EventFinder {
         }
         event.support.push(sentence);
     }
+}
+
+/// `Merkel trifft Trump und Xi`: one person meeting several others is one meeting per pair, as
+/// a timeline of bilateral meetings needs (the gold data splits them the same way).
+fn split_bilateral(cx: &Context, mut event: Event) -> Vec<Event> {
+    event.participants.dedup_by_key(|p| p.actor);
+    let is_person = |p: &Participant| cx.gazetteer.actor(p.actor).kind == ActorKind::Person;
+    let named: Vec<&Participant> = event
+        .participants
+        .iter()
+        .filter(|p| p.span.is_some() || is_person(p))
+        .collect();
+    let before: Vec<&&Participant> = named
+        .iter()
+        .filter(|p| p.span.is_none_or(|s| s.end <= event.trigger.start))
+        .collect();
+    let bilateral = matches!(event.kind, EventKind::Meeting | EventKind::Talks);
+    if !bilateral || named.len() < 3 || before.len() != 1 || !named.iter().all(|p| is_person(p)) {
+        return vec![event];
+    }
+    let host = **before[0];
+    let guests: Vec<Participant> = event
+        .participants
+        .iter()
+        .filter(|p| p.actor != host.actor)
+        .copied()
+        .collect();
+    guests
+        .into_iter()
+        .map(|guest| Event {
+            participants: vec![host, guest],
+            ..event.clone()
+        })
+        .collect()
 }
 
 /// The person named last before `offset` (for a pronoun `er`).

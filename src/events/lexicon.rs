@@ -37,6 +37,9 @@ pub(crate) enum Cue {
     Participation,
     Open,
     Locative,
+    Background,
+    Collocate,
+    NonDiplomatic,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +116,9 @@ impl Lexicon {
                 "participation" => Cue::Participation,
                 "open" => Cue::Open,
                 "locative" => Cue::Locative,
+                "background" => Cue::Background,
+                "collocate" => Cue::Collocate,
+                "nondiplomatic" => Cue::NonDiplomatic,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

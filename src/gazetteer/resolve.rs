@@ -276,7 +276,9 @@ fn names_person_next(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool 
 fn qualified_not_current(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool {
     let mut start = hits[i].span.start;
     if let Some(prev) = i.checked_sub(1).map(|p| &hits[p])
-        && text[prev.span.end..start].chars().all(|c| c == ' ' || c == '-')
+        && text[prev.span.end..start]
+            .chars()
+            .all(|c| c == ' ' || c == '-')
     {
         start = prev.span.start;
     }
