@@ -66,6 +66,8 @@ enum ContextKind {
 pub(crate) struct ContextWords {
     kinds: HashMap<String, Vec<ContextKind>>,
     common: HashSet<String>,
+    /// News agency tags (`text/agencies.tsv`): in parentheses they are bylines.
+    agencies: HashSet<String>,
 }
 
 impl ContextWords {
@@ -92,7 +94,15 @@ impl ContextWords {
         for row in data.read("text/common_words.tsv")?.table(&["word"])? {
             common.insert(row.required("word")?.to_string());
         }
-        Ok(ContextWords { kinds, common })
+        let mut agencies = HashSet::new();
+        for row in data.read("text/agencies.tsv")?.table(&["tag"])? {
+            agencies.insert(row.required("tag")?.to_lowercase());
+        }
+        Ok(ContextWords {
+            kinds,
+            common,
+            agencies,
+        })
     }
 
     fn is(&self, word: &str, kind: ContextKind) -> bool {
@@ -165,7 +175,13 @@ pub(crate) fn resolve(
             match form.target {
                 Target::Actor(actor) => {
                     let a = g.actor(actor);
-                    if in_dateline || (a.category == "agency" && byline(text, hit.span)) {
+                    if in_dateline
+                        || (g
+                            .context
+                            .agencies
+                            .contains(&hit.span.text(text).to_lowercase())
+                            && byline(text, hit.span))
+                    {
                         continue;
                     }
                     let how = if hit.compound && form.how != How::Adjective {
