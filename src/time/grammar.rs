@@ -34,7 +34,15 @@ pub(crate) struct Candidate {
 ///
 /// `phrase_mode` is for a phrase that is known to be a temporal expression (`resolve-time`):
 /// it also accepts readings that are too risky in running text (`um 3`, `do.`, `märz 3`).
-pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec<Candidate> {
+///
+/// `anchors` are the byte offsets where the prefilter found anchor words and date-like numbers;
+/// rules are tried only a few tokens before them. In phrase mode every token is tried.
+pub(crate) fn recognise(
+    toks: &[Token],
+    lex: &Lexicon,
+    anchors: &[usize],
+    phrase_mode: bool,
+) -> Vec<Candidate> {
     let mut p = Parser {
         toks,
         lex,
@@ -42,8 +50,25 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
         out: Vec::new(),
         blocked: Vec::new(),
     };
-    for i in 0..toks.len() {
-        p.at(i);
+    // rules start at most a few tokens before the word that anchors them (`vor mehr als zehn
+    // Jahren`), so only tokens near an anchor are tried, and only their senses are looked up
+    const REACH: usize = 5;
+    let mut near = vec![phrase_mode; toks.len()];
+    let mut next_anchor = usize::MAX;
+    let mut a = anchors.len();
+    for i in (0..toks.len()).rev() {
+        while a > 0 && anchors[a - 1] >= toks[i].end {
+            a -= 1;
+        }
+        if a > 0 && anchors[a - 1] >= toks[i].start {
+            next_anchor = i;
+        }
+        near[i] |= next_anchor.saturating_sub(i) <= REACH;
+    }
+    for (i, near) in near.into_iter().enumerate() {
+        if near {
+            p.at(i);
+        }
     }
     let Parser {
         mut out, blocked, ..
@@ -55,7 +80,7 @@ pub(crate) fn recognise(toks: &[Token], lex: &Lexicon, phrase_mode: bool) -> Vec
             && toks.get(c.end).is_some_and(|h| h.is_punct('-') && h.glued)
             && toks
                 .get(c.end + 1)
-                .is_some_and(|w| w.glued && w.is_word() && w.senses.is_empty()))
+                .is_some_and(|w| w.glued && w.is_word() && w.senses().is_empty()))
     });
     // the second part of a hyphen compound is not an expression of its own (`MIP-Montag`)
     out.retain(|c| {
@@ -92,7 +117,7 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 /// Words that join two dates of a range or a list: `9. und 10. März`, `Mai/Juni 1940`.
 fn is_connector(t: &Token) -> bool {
     matches!(
-        t.lower.as_str(),
+        t.lower(),
         "bis"
             | "und"
             | "oder"
@@ -191,17 +216,17 @@ struct Parser<'a, 't> {
     blocked: Vec<(usize, usize)>,
 }
 
-impl Parser<'_, '_> {
-    fn tok(&self, i: usize) -> Option<&Token<'_>> {
+impl<'t> Parser<'_, 't> {
+    fn tok(&self, i: usize) -> Option<&Token<'t>> {
         self.toks.get(i)
     }
 
     fn sense<T>(&self, i: usize, f: impl Fn(&Sense) -> Option<T>) -> Option<T> {
-        self.toks.get(i)?.senses.iter().find_map(f)
+        self.toks.get(i)?.senses().iter().find_map(f)
     }
 
     fn has(&self, i: usize, f: impl Fn(&Sense) -> bool) -> bool {
-        self.toks.get(i).is_some_and(|t| t.senses.iter().any(f))
+        self.toks.get(i).is_some_and(|t| t.senses().iter().any(f))
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -324,7 +349,7 @@ impl Parser<'_, '_> {
                 return Some((n, i + 2));
             }
             if let Some(next) = self.tok(i + 1) {
-                if next.glued && matches!(next.lower.as_str(), "te" | "ten" | "ter" | "tes") {
+                if next.glued && matches!(next.lower(), "te" | "ten" | "ter" | "tes") {
                     return Some((n, i + 2));
                 }
                 if self.month_at(i + 1).is_some() {
@@ -571,7 +596,7 @@ impl Parser<'_, '_> {
                 }
             })
         };
-        if let Some(Amount::Number(n)) = self.lex.amount_word(&t.lower) {
+        if let Some(n) = number_sense(t) {
             if self.is(i + 1, "paar") {
                 return Some((Amount::Vague, i + 2));
             }
@@ -589,9 +614,9 @@ impl Parser<'_, '_> {
             return Some((Amount::Number(n), i + 1));
         }
         if let Some(f) = fraction(i) {
-            return (f > 0.5).then_some((Amount::Number(f), i + 1));
+            return Some((Amount::Number(f), i + 1)); // `anderthalb`, `(der ersten) halben`
         }
-        if t.senses
+        if t.senses()
             .iter()
             .any(|s| matches!(s, Sense::Number(Amount::Vague)))
         {
@@ -618,7 +643,7 @@ impl Parser<'_, '_> {
     /// A multi-word modifier (`mehr als`, `innerhalb von`) at `i`: the index after it.
     fn phrase_modifier(&self, i: usize, f: impl Fn(&Sense) -> bool) -> Option<usize> {
         let t = self.tok(i)?;
-        for p in self.lex.phrases(&t.lower) {
+        for p in self.lex.phrases(t.lower()) {
             if let PhraseSense::Modifier(s) = &p.sense {
                 if f(s) && self.phrase_matches(i, &p.words).is_some() {
                     return Some(i + p.words.len());
@@ -632,7 +657,7 @@ impl Parser<'_, '_> {
     fn era_at(&self, i: usize) -> Option<(bool, usize)> {
         let t = self.tok(i)?;
         self.lex
-            .phrases(&t.lower)
+            .phrases(t.lower())
             .iter()
             .find_map(|p| match p.sense {
                 PhraseSense::Modifier(Sense::Era(bc)) => {
@@ -664,7 +689,7 @@ impl Parser<'_, '_> {
     /// `Montag,`, `Montag, den`, `Mo.,` before a date: the index of the date.
     fn weekday_prefix(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
-        let mut j = match t.senses.iter().find_map(|s| match s {
+        let mut j = match t.senses().iter().find_map(|s| match s {
             Sense::Weekday { abbr: false, .. } => Some(i + 1),
             Sense::Weekday { abbr: true, .. } if self.dot(i + 1) => Some(i + 2),
             Sense::Weekday { abbr: true, .. } if self.phrase_mode && self.toks.len() == i + 1 => {
@@ -762,7 +787,7 @@ impl Parser<'_, '_> {
         let clock_follows = self.has(i + 3, |s| matches!(s, Sense::Clock));
         let date_prep = i > 0
             && matches!(
-                self.toks[i - 1].lower.as_str(),
+                self.toks[i - 1].lower(),
                 "am" | "vom" | "bis" | "zum" | "den" | "dem" | "ab"
             );
         if !clock_follows
@@ -854,7 +879,7 @@ impl Parser<'_, '_> {
     /// `am 24.` without a month: the month the text speaks of (lowest priority, so that any
     /// longer reading wins).
     fn day_only(&mut self, i: usize) {
-        if i == 0 || !matches!(self.toks[i - 1].lower.as_str(), "am" | "zum" | "vom") {
+        if i == 0 || !matches!(self.toks[i - 1].lower(), "am" | "zum" | "vom") {
             return;
         }
         let Some((d, j)) = self.day(i) else { return };
@@ -949,8 +974,19 @@ impl Parser<'_, '_> {
 
     /// A month name on its own is a date unless it reads as a name (`August Bebel`, `Karl Mai`).
     fn month_alone_is_date(&self, i: usize) -> bool {
+        // `Mai/Juni 1940`, `Juni und Juli`: coordinated with another month
+        let sep = self
+            .tok(i + 1)
+            .is_some_and(|n| n.is_punct('/') || n.is("und") || n.is("bis"));
+        if sep
+            && self
+                .tok(i + 2)
+                .is_some_and(|n| n.senses().iter().any(|s| matches!(s, Sense::Month { .. })))
+        {
+            return true;
+        }
         let t = &self.toks[i];
-        if t.senses
+        if t.senses()
             .iter()
             .any(|s| matches!(s, Sense::Month { abbr: true, .. }))
             && !self.dot(i + 1)
@@ -971,7 +1007,7 @@ impl Parser<'_, '_> {
     fn looks_like_name(&self, i: usize) -> bool {
         let unknown_cap = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.is_word() && t.cap && t.senses.is_empty())
+                .is_some_and(|t| t.is_word() && t.cap && t.senses().is_empty())
         };
         (i > 0 && unknown_cap(i - 1)) || unknown_cap(i + 1)
     }
@@ -1094,9 +1130,9 @@ impl Parser<'_, '_> {
             let prev = i.checked_sub(1).and_then(|p| self.tok(p));
             let passing = prev.is_some_and(|p| {
                 matches!(
-                    p.lower.as_str(),
+                    p.lower(),
                     "von" | "seit" | "bis" | "nach" | "vor" | "ab" | "/" | "-" | "–"
-                ) || (p.is_word() && p.cap && p.senses.is_empty() && i > 1 && !heading)
+                ) || (p.is_word() && p.cap && p.senses().is_empty() && i > 1 && !heading)
             }) || self
                 .tok(k)
                 .is_some_and(|n| n.is_punct('/') || n.is_punct('-') || n.is_punct('–'));
@@ -1148,7 +1184,7 @@ impl Parser<'_, '_> {
                 }
             }
             if p.kind == Kind::Number
-                || p.senses
+                || p.senses()
                     .iter()
                     .any(|s| matches!(s, Sense::Approx | Sense::NumberNoun | Sense::Each))
             {
@@ -1156,7 +1192,7 @@ impl Parser<'_, '_> {
             }
         }
         let signal = prev.is_some_and(|p| {
-            p.senses.iter().any(|s| {
+            p.senses().iter().any(|s| {
                 matches!(
                     s,
                     Sense::Prep { .. }
@@ -1169,9 +1205,9 @@ impl Parser<'_, '_> {
             })
         });
         let range_connector =
-            prev.is_some_and(|p| matches!(p.lower.as_str(), "bis" | "und" | "oder" | "-" | "–"));
+            prev.is_some_and(|p| matches!(p.lower(), "bis" | "und" | "oder" | "-" | "–"));
         let Some(n) = next else { return true };
-        if n.senses
+        if n.senses()
             .iter()
             .any(|s| matches!(s, Sense::Clock | Sense::Unit { .. }))
             || n.is_punct('%')
@@ -1183,7 +1219,7 @@ impl Parser<'_, '_> {
                 && x.cap
                 && !x.newline_before
                 && !x
-                    .senses
+                    .senses()
                     .iter()
                     .any(|s| matches!(s, Sense::Month { .. } | Sense::Prep { .. } | Sense::Article))
         };
@@ -1192,7 +1228,7 @@ impl Parser<'_, '_> {
             return false;
         }
         // the first of a range of counts: `2000 bis 3000 Grad`
-        if matches!(n.lower.as_str(), "bis" | "und" | "oder" | "-" | "–")
+        if matches!(n.lower(), "bis" | "und" | "oder" | "-" | "–")
             && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number)
             && self.tok(i + 3).is_some_and(noun)
         {
@@ -1338,7 +1374,7 @@ impl Parser<'_, '_> {
         let shifted = self.shift_at(i).filter(|(_, anaphoric)| !anaphoric);
         let j = if shifted.is_some() { i + 1 } else { i };
         let Some(t) = self.tok(j) else { return };
-        let abbr = t.senses.iter().find_map(|s| {
+        let abbr = t.senses().iter().find_map(|s| {
             if let Sense::Weekday {
                 weekday,
                 abbr: true,
@@ -1627,7 +1663,7 @@ impl Parser<'_, '_> {
         {
             let prev = &self.toks[i - 1];
             if prev
-                .senses
+                .senses()
                 .iter()
                 .any(|s| matches!(s, Sense::Prep { fused: true }))
                 || prev.is("übers")
@@ -1686,7 +1722,7 @@ impl Parser<'_, '_> {
         }
         let mut j = i + 1;
         let article = matches!(
-            self.tok(j).map(|t| t.lower.as_str()),
+            self.tok(j).map(|t| t.lower()),
             Some("des" | "der" | "dieses" | "dieser")
         );
         let (mut offset, mut anchor) = (0, AnchorKind::Text);
@@ -1971,7 +2007,7 @@ impl Parser<'_, '_> {
     fn duration(&mut self, i: usize) {
         let t = &self.toks[i];
         // adjectives: `zweitägige`, `stundenlangen`
-        for s in &t.senses {
+        for s in t.senses() {
             match *s {
                 Sense::UnitAdjective { amount, unit } => {
                     let start = self.approx_start(i);
@@ -2028,7 +2064,7 @@ impl Parser<'_, '_> {
         // `15-minütigen`, `35-Stunden-Woche`
         if self.tok(k).is_some_and(|d| d.is_punct('-') && d.glued) {
             if let Some(next) = self.tok(k + 1).filter(|n| n.glued) {
-                for s in &next.senses {
+                for s in next.senses() {
                     match *s {
                         Sense::UnitAdjective { unit, .. }
                         | Sense::Unit {
@@ -2045,7 +2081,7 @@ impl Parser<'_, '_> {
                         _ => {}
                     }
                 }
-                if let Some(stem_unit) = self.unit_adjective_stem(&next.lower) {
+                if let Some(stem_unit) = self.unit_adjective_stem(next.lower()) {
                     return self.push(
                         i,
                         k + 2,
@@ -2062,7 +2098,7 @@ impl Parser<'_, '_> {
         // `zwei aufeinanderfolgenden Tagen`, `360 ehrenamtliche Stunden`: one adjective between
         let adjective = self
             .tok(k)
-            .is_some_and(|a| a.is_word() && !a.cap && a.senses.is_empty());
+            .is_some_and(|a| a.is_word() && !a.cap && a.senses().is_empty());
         let (unit, k) = match self.unit_at(k) {
             Some((unit, _)) => (unit, k),
             None => match self.unit_at(k + 1) {
@@ -2158,7 +2194,7 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if let Some(w) = t.senses.iter().find_map(|s| {
+        if let Some(w) = t.senses().iter().find_map(|s| {
             if let Sense::WeekdayAdverb(w) = s {
                 Some(*w)
             } else {
@@ -2176,7 +2212,7 @@ impl Parser<'_, '_> {
             );
             return;
         }
-        if let Some(p) = t.senses.iter().find_map(|s| {
+        if let Some(p) = t.senses().iter().find_map(|s| {
             if let Sense::DayPart {
                 part,
                 kind: PartKind::Adverb,
@@ -2200,8 +2236,18 @@ impl Parser<'_, '_> {
             if let Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) =
                 self.unit_at(i + 1)
             {
-                let counted = (i.saturating_sub(3)..i).any(|p| self.toks[p].kind == Kind::Number);
-                if counted {
+                // a number right before, or a number and its unit (`400 Euro im Monat`)
+                let number = |p: usize| p < i && self.toks[p].kind == Kind::Number;
+                let counted = number(i.wrapping_sub(1))
+                    || (i >= 2
+                        && number(i - 2)
+                        && self.toks[i - 1].is_word()
+                        && self.toks[i - 1].cap);
+                let followed = self.tok(i + 2).is_some_and(|n| {
+                    n.kind == Kind::Number
+                        || n.senses().iter().any(|s| matches!(s, Sense::After(_)))
+                });
+                if counted && !followed {
                     let expr = Expr::Set(SetValue::Every {
                         amount: Amount::Number(1.0),
                         unit,
@@ -2240,7 +2286,7 @@ impl Parser<'_, '_> {
         }) {
             amount = Amount::Number(f64::from(n));
             k += 1;
-        } else if let Some((a, e)) = self.amount(k).filter(|_| !t.lower.starts_with("jed")) {
+        } else if let Some((a, e)) = self.amount(k).filter(|_| !t.lower().starts_with("jed")) {
             amount = a;
             k = e;
         }
@@ -2279,7 +2325,7 @@ impl Parser<'_, '_> {
     /// `halb vier`, `viertel nach drei`, `Mitternacht`.
     fn clock(&mut self, i: usize) {
         let t = &self.toks[i];
-        if t.senses.iter().any(|s| {
+        if t.senses().iter().any(|s| {
             matches!(
                 s,
                 Sense::DayPart {
@@ -2317,7 +2363,7 @@ impl Parser<'_, '_> {
             });
         let prep_before = i > 0
             && matches!(
-                self.toks[i - 1].lower.as_str(),
+                self.toks[i - 1].lower(),
                 "um" | "gegen" | "ab" | "bis" | "von" | "zwischen" | "seit"
             );
         let start = self.approx_start(i);
@@ -2343,7 +2389,7 @@ impl Parser<'_, '_> {
         } else if let Some(k) = self.phrase_modifier(end, |s| matches!(s, Sense::Zone(Some(_)))) {
             zone = self.tok(end).and_then(|_| {
                 self.lex
-                    .phrases(&self.toks[end].lower)
+                    .phrases(self.toks[end].lower())
                     .iter()
                     .find_map(|p| match &p.sense {
                         PhraseSense::Modifier(Sense::Zone(z)) => *z,
@@ -2463,14 +2509,11 @@ impl Parser<'_, '_> {
                     return Some((h, minute, e + 1, true));
                 }
                 let range_follows = matches!(
-                    self.tok(e).map(|x| x.lower.as_str()),
+                    self.tok(e).map(|x| x.lower()),
                     Some("bis" | "-" | "–" | "/")
                 ) && self.tok(e + 1).and_then(|x| x.num()).is_some();
-                let after_clock_prep = i > 0
-                    && matches!(
-                        self.toks[i - 1].lower.as_str(),
-                        "um" | "gegen" | "ab" | "bis"
-                    );
+                let after_clock_prep =
+                    i > 0 && matches!(self.toks[i - 1].lower(), "um" | "gegen" | "ab" | "bis");
                 let explicit = colon || range_follows || after_clock_prep;
                 if self.dot(e)
                     && self
@@ -2513,7 +2556,7 @@ impl Parser<'_, '_> {
     /// `bis 17.30 Uhr` follows: the number before is a clock time too.
     fn range_to_clock(&self, e: usize) -> bool {
         if !matches!(
-            self.tok(e).map(|x| x.lower.as_str()),
+            self.tok(e).map(|x| x.lower()),
             Some("bis" | "-" | "–" | "/")
         ) {
             return false;
@@ -2541,7 +2584,7 @@ impl Parser<'_, '_> {
         if !t.is_word() {
             return None;
         }
-        match self.lex.amount_word(&t.lower) {
+        match number_sense(t).map(Amount::Number) {
             Some(Amount::Number(n)) if n.fract() == 0.0 && (0.0..=24.0).contains(&n) => {
                 Some((n as u32, i + 1))
             }
@@ -2714,7 +2757,7 @@ impl Parser<'_, '_> {
         };
         if self
             .tok(i + 1)
-            .is_some_and(|n| self.lex.unless(unless).contains(&n.lower))
+            .is_some_and(|n| self.lex.unless(unless).iter().any(|u| *u == n.lower()))
         {
             return;
         }
@@ -2749,7 +2792,7 @@ impl Parser<'_, '_> {
     fn phrases(&mut self, i: usize) {
         let t = &self.toks[i];
         let mut found: Vec<(usize, usize, Expr, &'static str, u8)> = Vec::new();
-        for p in self.lex.phrases(&t.lower) {
+        for p in self.lex.phrases(t.lower()) {
             let Some(end) = self.phrase_matches(i, &p.words) else {
                 continue;
             };
@@ -2762,7 +2805,7 @@ impl Parser<'_, '_> {
                 } => {
                     if self
                         .tok(end)
-                        .is_some_and(|n| self.lex.unless(*unless).contains(&n.lower))
+                        .is_some_and(|n| self.lex.unless(*unless).iter().any(|u| *u == n.lower()))
                     {
                         continue;
                     }
@@ -2809,6 +2852,17 @@ impl Parser<'_, '_> {
             self.push_p(s, e, expr, rule, p);
         }
     }
+}
+
+/// The number a word means (`zwei`, `einundzwanzig`, `zweieinhalb`).
+fn number_sense(t: &Token) -> Option<f64> {
+    t.senses().iter().find_map(|s| {
+        if let Sense::Number(Amount::Number(n)) = s {
+            Some(*n)
+        } else {
+            None
+        }
+    })
 }
 
 fn date_expr(year: YearRef, month: u32, day: u32) -> Expr {

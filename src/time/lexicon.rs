@@ -8,13 +8,40 @@
 //! (`grammar.rs`) and knows no calendar (`resolve.rs`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::expr::{
     Amount, AnchorKind, DayPart, HolidayDate, PeriodPart, RefValue, Season, Unit, Zone,
 };
 use crate::{DataDir, Error, Row, Tense};
+
+/// Maps with a fast hash: the keys are short words we wrote ourselves, not attacker input.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type Set<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a over the key bytes: several times faster than SipHash on short words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// Adjective endings added to stems (`nächst` + `en`).
 const ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
@@ -154,21 +181,21 @@ pub(crate) struct Phrase {
 /// Tense cues from `tense.tsv`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenseCues {
-    pub finite: HashMap<String, Tense>,
-    pub perfect: HashSet<String>,
-    pub cue: HashMap<String, Tense>,
+    pub finite: Map<String, Tense>,
+    pub perfect: Set<String>,
+    pub cue: Map<String, Tense>,
     pub suffixes: Vec<String>,
     pub prefixes: Vec<String>,
     pub inseparable: Vec<String>,
-    pub not_verb: HashSet<String>,
+    pub not_verb: Set<String>,
 }
 
 /// The compiled time lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Vec<Sense>>,
-    stems: HashMap<String, Vec<Sense>>,
-    phrases: HashMap<String, Vec<Phrase>>,
+    words: Map<String, Vec<Sense>>,
+    stems: Map<String, Vec<Sense>>,
+    phrases: Map<String, Vec<Phrase>>,
     unless: Vec<Vec<String>>,
     weekday_names: Vec<(String, u32)>,
     month_names: Vec<(String, u32)>,
@@ -177,6 +204,8 @@ pub(crate) struct Lexicon {
     cardinals: Vec<(String, f64)>,
     pub tense: TenseCues,
     anchors: AhoCorasick,
+    /// The parts compounds are built from: only words holding one are analysed.
+    compound_parts: AhoCorasick,
 }
 
 impl Lexicon {
@@ -249,7 +278,7 @@ impl Lexicon {
                 }
             }
         }
-        if out.is_empty() {
+        if out.is_empty() && self.compound_parts.is_match(lower) {
             self.compound(lower, &mut out);
         }
         out
@@ -267,7 +296,7 @@ impl Lexicon {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The automaton of anchor words (ASCII case-insensitive) and digits.
+    /// The automaton of anchor words (ASCII case-insensitive); digits are found apart.
     pub(crate) fn anchors(&self) -> &AhoCorasick {
         &self.anchors
     }
@@ -427,9 +456,9 @@ fn ending_fits(sense: &Sense, ending: &str) -> bool {
 
 #[derive(Default)]
 struct Builder {
-    words: HashMap<String, Vec<Sense>>,
-    stems: HashMap<String, Vec<Sense>>,
-    phrases: HashMap<String, Vec<Phrase>>,
+    words: Map<String, Vec<Sense>>,
+    stems: Map<String, Vec<Sense>>,
+    phrases: Map<String, Vec<Phrase>>,
     unless: Vec<Vec<String>>,
     weekday_names: Vec<(String, u32)>,
     month_names: Vec<(String, u32)>,
@@ -721,7 +750,8 @@ impl Builder {
             if f.contains(' ') {
                 self.phrase(&f, PhraseSense::Modifier(sense), false);
             } else if sense == Sense::Clock {
-                self.word(&f, sense, true);
+                // `Uhr` anchors a sentence; a single letter (`15h`) would match everywhere
+                self.word(&f, sense, f.chars().count() > 2);
             } else if stem {
                 self.stem(&f, sense, false);
             } else {
@@ -852,12 +882,12 @@ impl Builder {
             }
         }
         patterns.append(&mut self.anchors);
-        patterns.extend((0..10).map(|d| d.to_string()));
         patterns.sort();
         patterns.dedup();
         let anchors = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| {
                 Error::data(
@@ -866,7 +896,31 @@ impl Builder {
                     format!("cannot compile the anchor automaton: {e}"),
                 )
             })?;
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.weekday_names.iter().map(|(w, _)| w.as_str()));
+        parts.extend(self.month_names.iter().map(|(w, _)| w.as_str()));
+        parts.extend(self.unit_adjectives.iter().map(|(w, _)| w.as_str()));
+        parts.extend([
+            "jahres", "monats", "wochen", "und", "einhalb", "mehr", "viel",
+        ]);
+        parts.extend(
+            self.cardinals
+                .iter()
+                .filter(|(_, v)| *v >= 20.0 && *v < 100.0)
+                .map(|(w, _)| w.as_str()),
+        );
+        let compound_parts = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&parts)
+            .map_err(|e| {
+                Error::data(
+                    "time/",
+                    0,
+                    format!("cannot compile the compound automaton: {e}"),
+                )
+            })?;
         Ok(Lexicon {
+            compound_parts,
             words: self.words,
             stems: self.stems,
             phrases: self.phrases,

@@ -171,12 +171,9 @@ impl TimeTagger {
         published: DateTime<FixedOffset>,
     ) -> TimeTags {
         let mut mentions = Vec::new();
-        for (n, span) in self
-            .sentences_to_parse(text, sentences)
-            .into_iter()
-            .enumerate()
-        {
-            self.recognise(text, span, n, false, &mut mentions);
+        let (spans, anchors) = self.sentences_to_parse(text, sentences);
+        for (n, span) in spans.into_iter().enumerate() {
+            self.recognise(text, span, n, &anchors, false, &mut mentions);
         }
         let narrative = is_narrative(&mentions, published.year());
         let mut tags = TimeTags::default();
@@ -221,7 +218,7 @@ impl TimeTagger {
                 None => (trimmed, 0),
             };
         let mut mentions = Vec::new();
-        self.recognise(text, Span::new(0, text.len()), 0, true, &mut mentions);
+        self.recognise(text, Span::new(0, text.len()), 0, &[], true, &mut mentions);
         let default_tense = if context.is_some() {
             None
         } else {
@@ -265,12 +262,15 @@ impl TimeTagger {
         text: &str,
         span: Span,
         sentence: usize,
+        anchors: &[usize],
         phrase_mode: bool,
         out: &mut Vec<Mention>,
     ) {
         let span_of_sentence = span;
         let toks = token::tokenize(text, span.start, span.end, &self.lexicon);
-        for c in grammar::recognise(&toks, &self.lexicon, phrase_mode) {
+        let from = anchors.partition_point(|&a| a < span.start);
+        let to = anchors.partition_point(|&a| a < span.end);
+        for c in grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode) {
             let clause = tense::clause(&toks, c.start, c.end, &self.lexicon.tense);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             if std::env::var_os("CHRONIK_TIME_DEBUG").is_some() {
@@ -295,13 +295,13 @@ impl TimeTagger {
         }
     }
 
-    /// The sentences that hold an anchor word or a date-like number, in text order. Anchors
-    /// outside every sentence span bring their line.
-    fn sentences_to_parse(&self, text: &str, sentences: &[Span]) -> Vec<Span> {
+    /// The sentences that hold an anchor word or a date-like number, in text order, and the
+    /// byte offsets of those anchors. Anchors outside every sentence span bring their line.
+    fn sentences_to_parse(&self, text: &str, sentences: &[Span]) -> (Vec<Span>, Vec<usize>) {
         let joined = join_after_ordinals(text, sentences);
         let sentences = joined.as_slice();
-        let bytes = text.as_bytes();
-        let mut chosen: Vec<Span> = Vec::new();
+        let mut hits: Vec<usize> = Vec::new();
+        // anchor words, checked to be whole words or known compounds
         let mut word_end = 0;
         for m in self.lexicon.anchors().find_iter(text) {
             if m.start() < word_end {
@@ -309,14 +309,32 @@ impl TimeTagger {
             }
             let (ws, we) = word_bounds(text, m.start(), m.end());
             word_end = we;
-            let accept = if bytes[m.start()].is_ascii_digit() {
-                number_may_be_time(text, ws, we)
-            } else if ws == m.start() && we == m.end() {
-                true
+            if (ws == m.start() && we == m.end())
+                || !self.lexicon.senses(&text[ws..we].to_lowercase()).is_empty()
+            {
+                hits.push(ws);
+            }
+        }
+        // digit runs that may be part of a date or time
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if number_may_be_time(text, start, i) {
+                    hits.push(start);
+                }
             } else {
-                !self.lexicon.senses(&text[ws..we].to_lowercase()).is_empty()
-            };
-            if !accept {
+                i += 1;
+            }
+        }
+        hits.sort_unstable();
+        let mut chosen: Vec<Span> = Vec::new();
+        for &ws in &hits {
+            if chosen.last().is_some_and(|s| s.start <= ws && ws < s.end) {
                 continue;
             }
             let i = sentences.partition_point(|s| s.end <= ws);
@@ -339,7 +357,7 @@ impl TimeTagger {
         }
         chosen.sort();
         chosen.dedup();
-        chosen
+        (chosen, hits)
     }
 }
 
@@ -423,6 +441,18 @@ fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let digits = end - start;
+    // `1870/71`: the second year of a span
+    if digits == 2
+        && text[..start].ends_with('/')
+        && text[..start - 1]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count()
+            == 4
+    {
+        return true;
+    }
     if digits == 4
         && text[start..end]
             .parse::<u32>()

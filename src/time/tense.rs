@@ -104,7 +104,10 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
     let tail: Vec<usize> = words.iter().rev().take(3).copied().collect();
     for (n, &i) in words.iter().enumerate() {
         let t = &toks[i];
-        let w = t.lower.as_str();
+        if t.cap && n > 0 {
+            continue; // nouns and names; verbs are lower case except at the start
+        }
+        let w = t.lower();
         if w == "heute" {
             c.today = true;
         }
@@ -128,12 +131,12 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
             }
             continue;
         }
-        if !t.senses.is_empty() || cues.not_verb.contains(w) || (t.cap && n > 0) {
+        if cues.not_verb.contains(w) {
             continue;
         }
         if is_zu_infinitive(toks, i, cues) {
             c.weak_future = true;
-        } else if is_simple_past(toks, i, cues) {
+        } else if is_simple_past(toks, i, cues) && t.senses().is_empty() {
             // an ending is a weaker sign than an auxiliary: `leiten` may be an infinitive
             c.weak_past = true;
         }
@@ -141,8 +144,8 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
     if perfect {
         // `hat ... angekündigt`: past; `ist ... geplant` was caught as a future cue
         let participle = tail.iter().any(|&i| {
-            let w = toks[i].lower.as_str();
-            toks[i].senses.is_empty()
+            let w = toks[i].lower();
+            toks[i].senses().is_empty()
                 && !cues.not_verb.contains(w)
                 && !cues.cue.contains_key(w)
                 && perfect_participle(w, cues, true)
@@ -185,10 +188,10 @@ fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
 
 /// `ab-zu-halten`, `zu treffen`: an infinitive with `zu` points forward.
 fn is_zu_infinitive(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
-    let w = toks[i].lower.as_str();
+    let w = toks[i].lower();
     if w == "zu" {
         return toks.get(i + 1).is_some_and(|n| {
-            n.is_word() && !n.cap && n.lower.ends_with("en") && n.senses.is_empty()
+            n.is_word() && !n.cap && n.lower().ends_with("en") && n.senses().is_empty()
         });
     }
     cues.prefixes.iter().any(|p| {
@@ -201,7 +204,7 @@ fn is_zu_infinitive(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
 /// `bestätigte`, `kündigten`: a weak verb in the simple past, not an adjective before a noun
 /// (`einem veröffentlichten Brief`).
 fn is_simple_past(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
-    let w = toks[i].lower.as_str();
+    let w = toks[i].lower();
     if w.chars().count() < 5
         || w.ends_with("sten")
         || !cues.suffixes.iter().any(|s| w.ends_with(s.as_str()))

@@ -1,8 +1,12 @@
 //! Tokens of one sentence: words, digit runs and single punctuation marks, with byte spans into
-//! the original text and the lexicon's senses of every word.
+//! the original text and, on demand, the lexicon's senses of a word.
 //!
-//! Only sentences that hold an anchor word are tokenised, so this may be simple rather than
-//! clever. It does not decide what anything means beyond the lexicon lookup.
+//! Only sentences that hold an anchor word are tokenised, and a word's senses are looked up only
+//! when a rule asks for them (most words of a sentence never are), which keeps the tagger fast.
+//! It does not decide what anything means beyond the lexicon lookup.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::lexicon::{Lexicon, Sense};
 
@@ -23,19 +27,42 @@ pub(crate) struct Token<'t> {
     pub end: usize,
     pub text: &'t str,
     pub kind: Kind,
-    /// Lower-case form of a word; the text of numbers and punctuation.
-    pub lower: String,
+    /// Lower-case form of a word, made on first use (borrowed when the word is lower case
+    /// already); the text of numbers and punctuation.
+    lower: OnceCell<Cow<'t, str>>,
     /// True when no white space separates it from the token before.
     pub glued: bool,
     /// True when a word begins with an upper-case letter.
     pub cap: bool,
     /// True when a line break separates it from the token before.
     pub newline_before: bool,
-    /// What the lexicon says the word can mean (empty for numbers and punctuation).
-    pub senses: Vec<Sense>,
+    lexicon: &'t Lexicon,
+    senses: OnceCell<Vec<Sense>>,
 }
 
 impl Token<'_> {
+    /// What the lexicon says the word can mean (empty for numbers and punctuation).
+    pub(crate) fn senses(&self) -> &[Sense] {
+        self.senses.get_or_init(|| {
+            if self.kind == Kind::Word {
+                self.lexicon.senses(self.lower())
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// The lower-case form of a word; the text of other tokens.
+    pub(crate) fn lower(&self) -> &str {
+        self.lower.get_or_init(|| {
+            if self.kind == Kind::Word && self.text.chars().any(char::is_uppercase) {
+                Cow::Owned(self.text.to_lowercase())
+            } else {
+                Cow::Borrowed(self.text)
+            }
+        })
+    }
+
     /// The value of a digit run (`None` for other tokens or for runs too long to be a date part).
     pub(crate) fn num(&self) -> Option<u32> {
         if self.kind == Kind::Number && self.text.len() <= 6 {
@@ -61,7 +88,13 @@ impl Token<'_> {
 
     /// True when the token is the lower-case word `w`.
     pub(crate) fn is(&self, w: &str) -> bool {
-        self.kind == Kind::Word && self.lower == w
+        self.kind == Kind::Word
+            && self.text.len() == w.len()
+            && if self.text.is_ascii() {
+                self.text.eq_ignore_ascii_case(w)
+            } else {
+                self.lower() == w
+            }
     }
 
     /// True when the token is a word.
@@ -75,7 +108,7 @@ pub(crate) fn tokenize<'t>(
     text: &'t str,
     start: usize,
     end: usize,
-    lexicon: &Lexicon,
+    lexicon: &'t Lexicon,
 ) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
     let Some(slice) = text.get(start..end) else {
@@ -111,25 +144,18 @@ pub(crate) fn tokenize<'t>(
         } else {
             Kind::Punct
         };
-        let text_ = &slice[i..j];
-        let (lower, cap, senses) = match kind {
-            Kind::Word => {
-                let lower = text_.to_lowercase();
-                let senses = lexicon.senses(&lower);
-                (lower, c.is_uppercase(), senses)
-            }
-            _ => (text_.to_string(), false, Vec::new()),
-        };
+        let word = &slice[i..j];
         tokens.push(Token {
             start: start + i,
             end: start + j,
-            text: text_,
+            text: word,
             kind,
-            lower,
+            lower: OnceCell::new(),
             glued: last_end == i,
-            cap,
+            cap: c.is_uppercase(),
             newline_before: std::mem::take(&mut newline),
-            senses,
+            lexicon,
+            senses: OnceCell::new(),
         });
         last_end = j;
     }
@@ -171,8 +197,10 @@ mod tests {
             ]
         );
         assert!(toks[2].glued && !toks[6].glued);
-        assert_eq!(toks[17].lower, "übermorgen");
+        assert_eq!(toks[17].lower(), "übermorgen");
+        assert!(toks[0].is("am") && toks[17].is("übermorgen"));
         assert_eq!(toks[17].start, text.find("Übermorgen").unwrap());
         assert_eq!(toks[1].num(), Some(10));
+        assert!(!toks[17].senses().is_empty() && toks[15].senses().is_empty());
     }
 }
