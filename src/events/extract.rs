@@ -63,6 +63,10 @@ impl EventFinder {
         let mut events: Vec<Event> = Vec::new();
         let mut last_event_sentence = None;
         for (k, &sentence) in cx.sentences.iter().enumerate() {
+            let recent_event = last_event_sentence.is_some_and(|l| k <= l + 2);
+            if !recent_event && !self.lexicon.may_trigger(sentence.text(cx.text)) {
+                continue;
+            }
             let words = words(cx.text, sentence);
             let Some((t, trigger)) = self.first_trigger(&words) else {
                 if last_event_sentence.is_some_and(|l| k <= l + 2) {

@@ -44,6 +44,8 @@ pub(crate) enum Cue {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
+    /// Every trigger form and head, case-insensitive: a sentence without a hit has no trigger.
+    prefilter: aho_corasick::AhoCorasick,
     /// Exact forms: verbs, whole words, and nouns as written.
     exact: HashMap<String, Trigger>,
     /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
@@ -125,12 +127,23 @@ impl Lexicon {
                 .or_default()
                 .push(cue);
         }
+        let forms: Vec<String> = exact.keys().map(|f| f.to_lowercase()).collect();
+        let prefilter = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&forms)
+            .map_err(|e| Error::data("events/triggers.tsv", 0, e))?;
         Ok(Lexicon {
+            prefilter,
             exact,
             heads,
             status,
             cues,
         })
+    }
+
+    /// False when `text` cannot hold a trigger (a cheap scan before splitting it into words).
+    pub(crate) fn may_trigger(&self, text: &str) -> bool {
+        self.prefilter.is_match(text)
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
