@@ -78,11 +78,20 @@ fn main_article_dates() {
     );
     assert_eq!(value_of(main, "Samstag").as_deref(), Some("2021-12-25"));
     let italy = &all[3].1;
-        // `am Samstag ab 9.30 Uhr`: the clock time is resolved on the Saturday after publication
-    let saturday = italy.timexes.iter().find(|t| t.text.starts_with("Samstag")).expect("Samstag is tagged");
+    // `am Samstag ab 9.30 Uhr`: the clock time is resolved on the Saturday after publication
+    let saturday = italy
+        .timexes
+        .iter()
+        .find(|t| t.text.starts_with("Samstag"))
+        .expect("Samstag is tagged");
     assert_eq!(saturday.value, "2022-01-29");
-    let clock = italy.timexes.iter().find(|t| t.text.contains("9.30 Uhr")).expect("9.30 Uhr is tagged");
-    assert_eq!(clock.value, "2022-01-29T09:30");}
+    let clock = italy
+        .timexes
+        .iter()
+        .find(|t| t.text.contains("9.30 Uhr"))
+        .expect("9.30 Uhr is tagged");
+    assert_eq!(clock.value, "2022-01-29T09:30");
+}
 
 #[test]
 fn main_article_meetings() {
