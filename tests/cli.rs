@@ -170,3 +170,26 @@ fn resolve_time_adds_value_and_type() {
     assert_eq!(lines[0]["type"], "DATE");
     assert!(lines[1]["value"].is_null());
 }
+
+#[test]
+fn timelinejs_has_one_slide_per_dated_meeting() {
+    let (code, out, err) = chronik(
+        &["extract", "--format", "timelinejs", "examples/dpa-page.txt"],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let slides = doc["events"].as_array().unwrap();
+    let days: Vec<&str> = slides
+        .iter()
+        .map(|s| s["start_date"]["day"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["10", "12", "13"]);
+    assert_eq!(slides[0]["start_date"]["year"], "2022");
+    assert!(
+        slides[0]["text"]["headline"]
+            .as_str()
+            .unwrap()
+            .contains("Genf")
+    );
+}
