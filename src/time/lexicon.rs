@@ -271,11 +271,17 @@ impl Lexicon {
     /// Every meaning of a lower-case word, including stems with endings and compounds.
     pub(crate) fn senses(&self, lower: &str) -> Vec<Sense> {
         let mut out: Vec<Sense> = self.words.get(lower).cloned().unwrap_or_default();
-        for ending in ENDINGS {
-            if let Some(stem) = lower.strip_suffix(ending) {
-                if let Some(senses) = self.stems.get(stem) {
-                    out.extend(senses.iter().copied().filter(|s| ending_fits(s, ending)));
-                }
+        // the stem without an adjective ending: only the endings the word has are tried
+        let b = lower.as_bytes();
+        let two = match b {
+            [.., b'e', b'n' | b'r' | b's' | b'm'] => Some(2),
+            _ => None,
+        };
+        let one = (b.last() == Some(&b'e')).then_some(1);
+        for cut in [Some(0), one, two].into_iter().flatten() {
+            let (stem, ending) = lower.split_at(lower.len() - cut);
+            if let Some(senses) = self.stems.get(stem) {
+                out.extend(senses.iter().copied().filter(|s| ending_fits(s, ending)));
             }
         }
         if out.is_empty() && self.compound_parts.is_match(lower) {

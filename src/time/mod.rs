@@ -270,8 +270,14 @@ impl TimeTagger {
         let toks = token::tokenize(text, span.start, span.end, &self.lexicon);
         let from = anchors.partition_point(|&a| a < span.start);
         let to = anchors.partition_point(|&a| a < span.end);
-        for c in grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode) {
-            let clause = tense::clause(&toks, c.start, c.end, &self.lexicon.tense);
+        let candidates = grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode);
+        let clauses =
+            (!candidates.is_empty()).then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
+        for c in candidates {
+            let clause = clauses
+                .as_ref()
+                .map(|cl| cl.at(c.start))
+                .unwrap_or_default();
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             if std::env::var_os("CHRONIK_TIME_DEBUG").is_some() {
                 eprintln!(

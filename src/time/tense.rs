@@ -52,48 +52,81 @@ impl Cues {
     }
 }
 
-/// The tense of the clause holding tokens `start..end` of a sentence.
-pub(crate) fn clause(toks: &[Token], start: usize, end: usize, cues: &TenseCues) -> Clause {
-    let is_boundary = |t: &Token| {
-        t.kind == Kind::Punct
-            && matches!(
-                t.text,
-                "," | ";"
-                    | ":"
-                    | "("
-                    | ")"
-                    | "\""
-                    | "„"
-                    | "“"
-                    | "”"
-                    | "–"
-                    | "—"
-                    | "?"
-                    | "!"
-                    | "«"
-                    | "»"
-            )
-    };
-    let mut left = start.min(toks.len());
-    while left > 0 && !is_boundary(&toks[left - 1]) {
-        left -= 1;
-    }
-    let mut right = end.min(toks.len());
-    while right < toks.len() && !is_boundary(&toks[right]) {
-        right += 1;
-    }
-    let c = scan(&toks[left..right], cues);
-    let today = c.today;
-    if c.any() {
-        return Clause {
-            tense: c.decide(),
-            today,
+/// The clauses of one sentence with the cues each holds, computed once per sentence.
+pub(crate) struct Clauses {
+    /// Token ranges of the clauses, in order.
+    ranges: Vec<(usize, usize)>,
+    cues: Vec<Cues>,
+    /// The sentence says `heute`: a future weekday may be today.
+    today: bool,
+}
+
+impl Clauses {
+    /// Splits a sentence at commas, colons, brackets and quotes and reads each clause's cues.
+    pub(crate) fn new(toks: &[Token], cues: &TenseCues) -> Clauses {
+        let is_boundary = |t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(
+                    t.text,
+                    "," | ";"
+                        | ":"
+                        | "("
+                        | ")"
+                        | "\""
+                        | "„"
+                        | "“"
+                        | "”"
+                        | "–"
+                        | "—"
+                        | "?"
+                        | "!"
+                        | "«"
+                        | "»"
+                )
         };
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if is_boundary(t) {
+                ranges.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        if start < toks.len() || ranges.is_empty() {
+            ranges.push((start, toks.len()));
+        }
+        let cues: Vec<Cues> = ranges
+            .iter()
+            .map(|&(s, e)| scan(&toks[s..e], cues))
+            .collect();
+        let today = cues.iter().any(|c| c.today);
+        Clauses {
+            ranges,
+            cues,
+            today,
+        }
     }
-    let s = scan(toks, cues);
-    Clause {
-        tense: s.decide(),
-        today: today || s.today,
+
+    /// The tense of the clause holding token `start`; a clause without a cue (`wenn du im Sommer,
+    /// ...`) asks its neighbours, the following one first, nearest first.
+    pub(crate) fn at(&self, start: usize) -> Clause {
+        let k = self
+            .ranges
+            .iter()
+            .position(|&(s, e)| s <= start && start < e)
+            .unwrap_or(0);
+        let today = self.today;
+        for d in 0..self.ranges.len() {
+            for j in [k.checked_add(d), k.checked_sub(d)].into_iter().flatten() {
+                if let Some(c) = self.cues.get(j).filter(|c| c.any()) {
+                    return Clause {
+                        tense: c.decide(),
+                        today,
+                    };
+                }
+            }
+        }
+        Clause { tense: None, today }
     }
 }
 
@@ -189,6 +222,9 @@ fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
 /// `ab-zu-halten`, `zu treffen`: an infinitive with `zu` points forward.
 fn is_zu_infinitive(toks: &[Token], i: usize, cues: &TenseCues) -> bool {
     let w = toks[i].lower();
+    if !w.contains("zu") {
+        return false;
+    }
     if w == "zu" {
         return toks.get(i + 1).is_some_and(|n| {
             n.is_word() && !n.cap && n.lower().ends_with("en") && n.senses().is_empty()
@@ -227,7 +263,7 @@ mod tests {
         let lex = Lexicon::load(&DataDir::bundled()).unwrap();
         let toks = tokenize(sentence, 0, sentence.len(), &lex);
         let i = toks.iter().position(|t| t.text == word).unwrap();
-        clause(&toks, i, i + 1, &lex.tense).tense
+        Clauses::new(&toks, &lex.tense).at(i).tense
     }
 
     #[test]
