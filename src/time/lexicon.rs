@@ -7,7 +7,7 @@
 //! automaton of anchor words that finds the places worth parsing. It does not parse phrases
 //! (`grammar.rs`) and knows no calendar (`resolve.rs`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -19,7 +19,6 @@ use crate::{DataDir, Error, Row, Tense};
 
 /// Maps with a fast hash: the keys are short words we wrote ourselves, not attacker input.
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-type Set<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// FNV-1a over the key bytes: several times faster than SipHash on short words.
 #[derive(Debug, Clone, Copy)]
@@ -181,13 +180,24 @@ pub(crate) struct Phrase {
 /// Tense cues from `tense.tsv`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenseCues {
-    pub finite: Map<String, Tense>,
-    pub perfect: Set<String>,
-    pub cue: Map<String, Tense>,
+    /// Each listed word with what it says (one lookup per word).
+    pub words: Map<String, Cue>,
     pub suffixes: Vec<String>,
     pub prefixes: Vec<String>,
     pub inseparable: Vec<String>,
-    pub not_verb: Set<String>,
+}
+
+/// What a tense cue word says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// A finite verb or auxiliary of a tense (`hatte`, `soll`).
+    Finite(Tense),
+    /// An auxiliary of the perfect (`hat`, `ist`).
+    Perfect,
+    /// A weaker sign (`geplant`).
+    Weak(Tense),
+    /// Looks like a verb by its ending, but is none (`heute`, `letzten`).
+    NotVerb,
 }
 
 /// The compiled time lexicon.
@@ -857,15 +867,35 @@ impl Builder {
                 other => return Err(row.error(format!("unknown tense {other:?}"))),
             };
             let t = &mut self.tense;
-            match row.get("kind") {
-                "finite" => drop(t.finite.insert(f, tense)),
-                "perfect" => drop(t.perfect.insert(f)),
-                "cue" => drop(t.cue.insert(f, tense)),
-                "suffix" => t.suffixes.push(f),
-                "prefix" => t.prefixes.push(f),
-                "inseparable" => t.inseparable.push(f),
-                "not_verb" => drop(t.not_verb.insert(f)),
+            let cue = match row.get("kind") {
+                "finite" => Cue::Finite(tense),
+                "perfect" => Cue::Perfect,
+                "cue" => Cue::Weak(tense),
+                "not_verb" => Cue::NotVerb,
+                "suffix" => {
+                    t.suffixes.push(f);
+                    continue;
+                }
+                "prefix" => {
+                    t.prefixes.push(f);
+                    continue;
+                }
+                "inseparable" => {
+                    t.inseparable.push(f);
+                    continue;
+                }
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
+            };
+            // a word listed twice keeps its strongest reading (`gestern`: a cue, not a verb)
+            let rank = |c: &Cue| match c {
+                Cue::Finite(_) => 0,
+                Cue::Perfect => 1,
+                Cue::Weak(_) => 2,
+                Cue::NotVerb => 3,
+            };
+            let slot = t.words.entry(f).or_insert(cue);
+            if rank(&cue) < rank(slot) {
+                *slot = cue;
             }
         }
         // longest first, so that `ten` is tried before `te`

@@ -9,7 +9,9 @@
 //! over future between auxiliaries (`hätten ... stattfinden sollen`). This module knows endings and prefixes
 //! only as the data gives them; it does not resolve anything.
 
-use super::lexicon::TenseCues;
+use super::lexicon::{Cue, TenseCues};
+use std::cell::OnceCell;
+
 use super::token::{Kind, Token};
 use crate::Tense;
 
@@ -53,17 +55,20 @@ impl Cues {
 }
 
 /// The clauses of one sentence with the cues each holds, computed once per sentence.
-pub(crate) struct Clauses {
+pub(crate) struct Clauses<'a, 't> {
+    toks: &'a [Token<'t>],
+    lexicon: &'a TenseCues,
     /// Token ranges of the clauses, in order.
     ranges: Vec<(usize, usize)>,
-    cues: Vec<Cues>,
+    /// The cues of each clause, read when first asked for.
+    cues: Vec<OnceCell<Cues>>,
     /// The sentence says `heute`: a future weekday may be today.
     today: bool,
 }
 
-impl Clauses {
-    /// Splits a sentence at commas, colons, brackets and quotes and reads each clause's cues.
-    pub(crate) fn new(toks: &[Token], cues: &TenseCues) -> Clauses {
+impl<'a, 't> Clauses<'a, 't> {
+    /// Splits a sentence at commas, colons, brackets and quotes.
+    pub(crate) fn new(toks: &'a [Token<'t>], cues: &'a TenseCues) -> Clauses<'a, 't> {
         let is_boundary = |t: &Token| {
             t.kind == Kind::Punct
                 && matches!(
@@ -95,14 +100,12 @@ impl Clauses {
         if start < toks.len() || ranges.is_empty() {
             ranges.push((start, toks.len()));
         }
-        let cues: Vec<Cues> = ranges
-            .iter()
-            .map(|&(s, e)| scan(&toks[s..e], cues))
-            .collect();
-        let today = cues.iter().any(|c| c.today);
+        let today = toks.iter().any(|t| t.is("heute"));
         Clauses {
+            toks,
+            lexicon: cues,
+            cues: ranges.iter().map(|_| OnceCell::new()).collect(),
             ranges,
-            cues,
             today,
         }
     }
@@ -118,7 +121,11 @@ impl Clauses {
         let today = self.today;
         for d in 0..self.ranges.len() {
             for j in [k.checked_add(d), k.checked_sub(d)].into_iter().flatten() {
-                if let Some(c) = self.cues.get(j).filter(|c| c.any()) {
+                let Some(&(s, e)) = self.ranges.get(j) else {
+                    continue;
+                };
+                let c = self.cues[j].get_or_init(|| scan(&self.toks[s..e], self.lexicon));
+                if c.any() {
                     return Clause {
                         tense: c.decide(),
                         today,
@@ -144,28 +151,29 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
         if w == "heute" {
             c.today = true;
         }
-        if let Some(tense) = cues.finite.get(w) {
-            match tense {
-                Tense::Past => c.past = true,
-                Tense::Future => c.future = true,
-                Tense::Present => c.present = true,
+        match cues.words.get(w) {
+            Some(Cue::Finite(tense)) => {
+                match tense {
+                    Tense::Past => c.past = true,
+                    Tense::Future => c.future = true,
+                    Tense::Present => c.present = true,
+                }
+                continue;
             }
-            continue;
-        }
-        if cues.perfect.contains(w) {
-            perfect = true;
-            continue;
-        }
-        if let Some(tense) = cues.cue.get(w) {
-            match tense {
-                Tense::Past => c.weak_past = true,
-                Tense::Future => c.weak_future = true,
-                Tense::Present => {}
+            Some(Cue::Perfect) => {
+                perfect = true;
+                continue;
             }
-            continue;
-        }
-        if cues.not_verb.contains(w) {
-            continue;
+            Some(Cue::Weak(tense)) => {
+                match tense {
+                    Tense::Past => c.weak_past = true,
+                    Tense::Future => c.weak_future = true,
+                    Tense::Present => {}
+                }
+                continue;
+            }
+            Some(Cue::NotVerb) => continue,
+            None => {}
         }
         if is_zu_infinitive(toks, i, cues) {
             c.weak_future = true;
@@ -178,9 +186,8 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
         // `hat ... angekündigt`: past; `ist ... geplant` was caught as a future cue
         let participle = tail.iter().any(|&i| {
             let w = toks[i].lower();
-            toks[i].senses().is_empty()
-                && !cues.not_verb.contains(w)
-                && !cues.cue.contains_key(w)
+            !cues.words.contains_key(w)
+                && toks[i].senses().is_empty()
                 && perfect_participle(w, cues, true)
         });
         if participle {
