@@ -93,6 +93,16 @@ impl EventFinder {
                 last_event_sentence = Some(k);
                 continue;
             }
+            // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
+            // meeting, between the same parties
+            let next_round = words[t.saturating_sub(3)..t]
+                .iter()
+                .any(|w| self.lexicon.is(w.text, Cue::New));
+            if next_round && event.participants.iter().all(|p| p.span.is_none()) {
+                if let Some(previous) = events.last() {
+                    event.participants = previous.participants.clone();
+                }
+            }
             let aside = self.summit_aside(cx, &words, t, &event);
             if let Some(summit) = &aside {
                 // the group of the summit around the meeting is not a party of the meeting
@@ -207,7 +217,12 @@ impl EventFinder {
     /// A definite or possessive determiner before the trigger, adjectives allowed between
     /// (`den stundenlangen Verhandlungen`).
     fn determined(&self, words: &[Word], t: usize) -> bool {
-        words[t.saturating_sub(3)..t]
+        let before = &words[t.saturating_sub(3)..t];
+        // `das nächste Treffen`, `eine weitere Runde`: a new meeting, whatever the article
+        if before.iter().any(|w| self.lexicon.is(w.text, Cue::New)) {
+            return false;
+        }
+        before
             .iter()
             .rev()
             .take_while(|w| {
@@ -417,7 +432,9 @@ impl EventFinder {
         if kind == EventKind::Meeting && all_bodies && !participants.is_empty() {
             kind = EventKind::Session;
         }
-        let date = self.date(cx, words, sentence, t);
+        let date = self
+            .date(cx, words, sentence, t)
+            .or_else(|| context_date(cx, sentence));
         let status = self.status(words, date.as_ref(), cx.published);
         Event {
             kind,
@@ -679,6 +696,28 @@ fn split_bilateral(cx: &Context, mut event: Event) -> Vec<Event> {
         .collect()
 }
 
+/// A meeting sentence without a date of its own takes the last day named in the sentence before
+/// (`Am Donnerstag begannen in Genf die Gespräche. Die Außenminister trafen sich ...`).
+fn context_date(cx: &Context, sentence: Span) -> Option<EventDate> {
+    let previous = cx
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start)?;
+    let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+    cx.timexes
+        .iter()
+        .filter(|x| {
+            previous.contains(x.span) && matches!(x.timex_type, TimexType::Date | TimexType::Time)
+        })
+        .filter(|x| day(&x.value))
+        .next_back()
+        .map(|x| EventDate {
+            value: x.value[..10].to_string(),
+            span: x.span,
+        })
+}
+
 /// The person named last before `offset` (for a pronoun `er`).
 fn last_person_before(cx: &Context, offset: usize) -> Option<crate::gazetteer::ActorId> {
     cx.mentions
@@ -796,7 +835,9 @@ fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
     if new.kind == EventKind::Session {
         target.kind = EventKind::Session;
     }
-    if target.date.is_none() {
+    // the most precise date wins when it refines the known one (`Mitte März`, then `17. März`)
+    let refines = matches!((&target.date, &new.date), (Some(a), Some(b)) if b.value.len() > a.value.len() && b.value.starts_with(&a.value));
+    if target.date.is_none() || refines {
         target.date = new.date;
     }
     if target.place.is_none() {

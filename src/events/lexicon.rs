@@ -40,6 +40,7 @@ pub(crate) enum Cue {
     Background,
     Collocate,
     NonDiplomatic,
+    New,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +122,7 @@ impl Lexicon {
                 "background" => Cue::Background,
                 "collocate" => Cue::Collocate,
                 "nondiplomatic" => Cue::NonDiplomatic,
+                "new" => Cue::New,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

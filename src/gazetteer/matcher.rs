@@ -45,18 +45,32 @@ impl Matcher {
     /// also ends at a word boundary (`Nato-Russland-Rats` falls back to `Nato`).
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self
+                .automaton
+                .find(aho_corasick::Input::new(text).range(pos..))
+            else {
+                break;
+            };
             let start = m.start();
-            if !starts_word(text, start) {
-                continue;
-            }
-            let hit = match ends_word(text, m.end()) {
-                Some(compound) => Some(Hit {
-                    span: Span::new(start, m.end()),
-                    form: m.pattern().as_usize(),
-                    compound,
-                }),
-                None => self.shorter_at(text, start, m.end()),
+            let hit = if starts_word(text, start) {
+                match ends_word(text, m.end()) {
+                    Some(compound) => Some(Hit {
+                        span: Span::new(start, m.end()),
+                        form: m.pattern().as_usize(),
+                        compound,
+                    }),
+                    None => self.shorter_at(text, start, m.end()),
+                }
+            } else {
+                None
+            };
+            // after a miss, go on inside it: `EU-Kommissionspräsidentin` is `EU` and then
+            // `Kommissionspräsidentin`, although `EU-Kommission` matched first
+            pos = match &hit {
+                Some(h) => h.span.end,
+                None => start + text[start..].chars().next().map_or(1, char::len_utf8),
             };
             hits.extend(hit);
         }
