@@ -308,6 +308,11 @@ impl<'t> Parser<'_, 't> {
             }
             Kind::Word => {
                 self.phrases(i);
+                if self.toks[i].senses().is_empty() {
+                    // a word the lexicon does not know starts only phrases and `viertel nach drei`
+                    self.clock(i);
+                    return;
+                }
                 if let Some(j) = self.weekday_prefix(i) {
                     self.numeric_date(i, j);
                     self.day_month(i, j);

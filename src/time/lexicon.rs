@@ -216,6 +216,8 @@ pub(crate) struct Lexicon {
     anchors: AhoCorasick,
     /// The parts compounds are built from: only words holding one are analysed.
     compound_parts: AhoCorasick,
+    /// Per anchor pattern: may it stand inside a word?
+    infix: Vec<bool>,
 }
 
 impl Lexicon {
@@ -310,6 +312,12 @@ impl Lexicon {
         self.unless
             .get(usize::from(index))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// True when the anchor pattern `id` may be found inside a word (`zweitägig`), not only at
+    /// its start.
+    pub(crate) fn infix(&self, id: aho_corasick::PatternID) -> bool {
+        self.infix.get(id.as_usize()).copied().unwrap_or(false)
     }
 
     /// The automaton of anchor words (ASCII case-insensitive); digits are found apart.
@@ -920,6 +928,18 @@ impl Builder {
         patterns.append(&mut self.anchors);
         patterns.sort();
         patterns.dedup();
+        // anchors that may stand inside a word: `zwei|tägig|e`, `Neunziger|jahre`; every other
+        // anchor must begin its word (`Bundes|tag` and `Steu|er` are no hits)
+        let infix_words: Vec<&str> = self
+            .unit_adjectives
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .chain(["jahre", "jahren"])
+            .collect();
+        let infix: Vec<bool> = patterns
+            .iter()
+            .map(|p| infix_words.contains(&p.as_str()))
+            .collect();
         let anchors = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -956,6 +976,7 @@ impl Builder {
                 )
             })?;
         Ok(Lexicon {
+            infix,
             compound_parts,
             words: self.words,
             stems: self.stems,

@@ -314,8 +314,12 @@ impl TimeTagger {
                 continue;
             }
             let (ws, we) = word_bounds(text, m.start(), m.end());
+            if ws < m.start() && !self.lexicon.infix(m.pattern()) {
+                continue; // `Bundes|tag`: try the rest of the word
+            }
             word_end = we;
             if (ws == m.start() && we == m.end())
+                || self.lexicon.infix(m.pattern())
                 || !self.lexicon.senses(&text[ws..we].to_lowercase()).is_empty()
             {
                 hits.push(ws);
@@ -468,7 +472,8 @@ fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
     }
     let rest = &text.as_bytes()[end..];
     match rest.first() {
-        Some(b'.' | b':' | b'-' | b'/' | b'e' | b't' | b'h' | b',') => true,
+        // `10.`, `9:30`, `60er`, `15ten`, `15h` (`2,5 Stunden` and `15-minütig` have their unit)
+        Some(b'.' | b':' | b'e' | b't' | b'h') => true,
         Some(b' ') => {
             let after = text[end..].trim_start();
             after.starts_with("Uhr") || after.starts_with("uhr") || after.starts_with("h ")

@@ -110,10 +110,10 @@ pub(crate) fn tokenize<'t>(
     end: usize,
     lexicon: &'t Lexicon,
 ) -> Vec<Token<'t>> {
-    let mut tokens = Vec::new();
     let Some(slice) = text.get(start..end) else {
-        return tokens;
+        return Vec::new();
     };
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     let mut chars = slice.char_indices().peekable();
     let mut last_end = usize::MAX;
     let mut newline = false;
