@@ -141,7 +141,8 @@ mod tests {
                 ("Nato", true),
                 ("Nato-Russland-Rat", false),
                 ("US", true),
-                ("Nato", true)
+                ("Nato", true),
+                ("Russland", true)
             ]
         );
     }
