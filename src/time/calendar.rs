@@ -49,7 +49,7 @@ pub(crate) fn in_week(d: NaiveDate, weekday: u32) -> NaiveDate {
 
 /// Quarter of a month, 1-4.
 pub(crate) fn quarter(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 /// Position of a season in the sequence of all seasons. A winter is named after the year in which

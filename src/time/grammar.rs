@@ -169,17 +169,18 @@ fn merge_date_and_clock(toks: &[Token], chosen: &mut Vec<Candidate>) {
         let between = &toks[chosen[k].end..chosen[k + 1].start];
         let adjacent = between.is_empty();
         let day = matches!(date_of(&chosen[k].expr), Some((_, Some(_), Some(_))));
-        if adjacent && day {
-            if let Expr::Time { base: None, clock } = chosen[k + 1].expr {
-                let next = chosen.remove(k + 1);
-                let date = std::mem::replace(&mut chosen[k].expr, Expr::Decade(0));
-                chosen[k].expr = Expr::Time {
-                    base: Some(Box::new(date)),
-                    clock,
-                };
-                chosen[k].end = next.end;
-                chosen[k].rule = "time/time/date_clock";
-            }
+        if adjacent
+            && day
+            && let Expr::Time { base: None, clock } = chosen[k + 1].expr
+        {
+            let next = chosen.remove(k + 1);
+            let date = std::mem::replace(&mut chosen[k].expr, Expr::Decade(0));
+            chosen[k].expr = Expr::Time {
+                base: Some(Box::new(date)),
+                clock,
+            };
+            chosen[k].end = next.end;
+            chosen[k].rule = "time/time/date_clock";
         }
         k += 1;
     }
@@ -428,15 +429,15 @@ impl<'t> Parser<'_, 't> {
             }
             return (j > i).then_some((YearRef::Anaphoric(0), j + 1));
         }
-        if let Some((offset, anaphoric)) = self.shift_at(j) {
-            if self.is_year_unit(j + 1) {
-                let r = if anaphoric {
-                    YearRef::Anaphoric(offset)
-                } else {
-                    YearRef::Relative(offset)
-                };
-                return Some((r, j + 2));
-            }
+        if let Some((offset, anaphoric)) = self.shift_at(j)
+            && self.is_year_unit(j + 1)
+        {
+            let r = if anaphoric {
+                YearRef::Anaphoric(offset)
+            } else {
+                YearRef::Relative(offset)
+            };
+            return Some((r, j + 2));
         }
         if let Some(Sense::Deictic {
             unit: Unit::Year,
@@ -574,11 +575,14 @@ impl<'t> Parser<'_, 't> {
                 return None; // `2.` is an ordinal
             }
             let v = t.text.parse::<f64>().ok()?;
-            if let (Some(c), Some(f)) = (self.tok(i + 1), self.tok(i + 2)) {
-                if c.glued && c.is_punct(',') && f.glued && f.kind == Kind::Number {
-                    let frac: f64 = format!("0.{}", f.text).parse().ok()?;
-                    return Some((Amount::Number(v + frac), i + 3));
-                }
+            if let (Some(c), Some(f)) = (self.tok(i + 1), self.tok(i + 2))
+                && c.glued
+                && c.is_punct(',')
+                && f.glued
+                && f.kind == Kind::Number
+            {
+                let frac: f64 = format!("0.{}", f.text).parse().ok()?;
+                return Some((Amount::Number(v + frac), i + 3));
             }
             if self
                 .tok(i + 1)
@@ -605,10 +609,10 @@ impl<'t> Parser<'_, 't> {
             if self.is(i + 1, "paar") {
                 return Some((Amount::Vague, i + 2));
             }
-            if n == 1.0 {
-                if let Some(f) = fraction(i + 1) {
-                    return Some((Amount::Number(f), i + 2));
-                }
+            if n == 1.0
+                && let Some(f) = fraction(i + 1)
+            {
+                return Some((Amount::Number(f), i + 2));
             }
             if self.is(i + 1, "einhalb") {
                 return Some((Amount::Number(n + 0.5), i + 2));
@@ -649,10 +653,11 @@ impl<'t> Parser<'_, 't> {
     fn phrase_modifier(&self, i: usize, f: impl Fn(&Sense) -> bool) -> Option<usize> {
         let t = self.tok(i)?;
         for p in self.lex.phrases(t.lower()) {
-            if let PhraseSense::Modifier(s) = &p.sense {
-                if f(s) && self.phrase_matches(i, &p.words).is_some() {
-                    return Some(i + p.words.len());
-                }
+            if let PhraseSense::Modifier(s) = &p.sense
+                && f(s)
+                && self.phrase_matches(i, &p.words).is_some()
+            {
+                return Some(i + p.words.len());
             }
         }
         None
@@ -694,17 +699,14 @@ impl<'t> Parser<'_, 't> {
     /// `Montag,`, `Montag, den`, `Mo.,` before a date: the index of the date.
     fn weekday_prefix(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
-        let mut j = match t.senses().iter().find_map(|s| match s {
+        let mut j = t.senses().iter().find_map(|s| match s {
             Sense::Weekday { abbr: false, .. } => Some(i + 1),
             Sense::Weekday { abbr: true, .. } if self.dot(i + 1) => Some(i + 2),
             Sense::Weekday { abbr: true, .. } if self.phrase_mode && self.toks.len() == i + 1 => {
                 Some(i + 1)
             }
             _ => None,
-        }) {
-            Some(j) => j,
-            None => return None,
-        };
+        })?;
         if self.tok(j).is_some_and(|t| t.is_punct(',')) {
             j += 1;
         }
@@ -741,16 +743,15 @@ impl<'t> Parser<'_, 't> {
                 && d.glued
                 && m.digits() <= 2
                 && d.digits() <= 2
+                && let (Some(m), Some(d)) = (m.num(), d.num())
             {
-                if let (Some(m), Some(d)) = (m.num(), d.num()) {
-                    self.push_date(
-                        start,
-                        i,
-                        i + 5,
-                        date_expr(YearRef::Explicit(y as i32), m, d),
-                        "time/date/iso",
-                    );
-                }
+                self.push_date(
+                    start,
+                    i,
+                    i + 5,
+                    date_expr(YearRef::Explicit(y as i32), m, d),
+                    "time/date/iso",
+                );
             }
             return;
         }
@@ -1141,10 +1142,8 @@ impl<'t> Parser<'_, 't> {
             }) || self
                 .tok(k)
                 .is_some_and(|n| n.is_punct('/') || n.is_punct('-') || n.is_punct('–'));
-            if passing {
-                if let Some(c) = self.out.last_mut() {
-                    c.anchor = false;
-                }
+            if passing && let Some(c) = self.out.last_mut() {
+                c.anchor = false;
             }
         }
     }
@@ -1160,14 +1159,13 @@ impl<'t> Parser<'_, 't> {
             return Some((if bc { -y } else { y }, e));
         }
         // `478/477 v. Chr.`
-        if self.tok(i + 1).is_some_and(|s| s.is_punct('/') && s.glued) {
-            if let Some((true, _)) = self
+        if self.tok(i + 1).is_some_and(|s| s.is_punct('/') && s.glued)
+            && let Some((true, _)) = self
                 .tok(i + 2)
                 .filter(|n| n.kind == Kind::Number)
                 .and_then(|_| self.era_at(i + 3))
-            {
-                return Some((-y, i + 1));
-            }
+        {
+            return Some((-y, i + 1));
         }
         None
     }
@@ -1408,14 +1406,13 @@ impl<'t> Parser<'_, 't> {
         } else {
             j + 1
         };
-        if part.is_none() {
-            if let Some((p, e)) = self
+        if part.is_none()
+            && let Some((p, e)) = self
                 .part_after(end)
                 .filter(|_| !self.is(end, "am") || self.phrase_mode)
-            {
-                part = Some(p);
-                end = e;
-            }
+        {
+            part = Some(p);
+            end = e;
         }
         let shift = match shifted {
             Some((0, _)) | None => Shift::Tense,
@@ -1462,8 +1459,8 @@ impl<'t> Parser<'_, 't> {
         } else {
             i
         };
-        if let Some((offset, false)) = self.shift_at(j) {
-            if self.has(j + 1, |s| {
+        if let Some((offset, false)) = self.shift_at(j)
+            && self.has(j + 1, |s| {
                 matches!(
                     s,
                     Sense::Unit {
@@ -1471,9 +1468,9 @@ impl<'t> Parser<'_, 't> {
                         kind: UnitKind::Singular
                     }
                 )
-            }) {
-                return Some((offset, j + 2));
-            }
+            })
+        {
+            return Some((offset, j + 2));
         }
         let sign = if self.has(i, |s| matches!(s, Sense::Ahead)) {
             1
@@ -1547,21 +1544,20 @@ impl<'t> Parser<'_, 't> {
         } else {
             self.with_article(i)
         };
-        if unit == Unit::Day {
-            if let Some((p, e)) = self
+        if unit == Unit::Day
+            && let Some((p, e)) = self
                 .part_after(i + 1)
                 .filter(|_| !self.is(i + 1, "am") || self.phrase_mode)
-            {
-                self.push(
-                    start,
-                    e,
-                    Expr::Part {
-                        base: Box::new(base.clone()),
-                        part: p,
-                    },
-                    "time/time/deictic_part",
-                );
-            }
+        {
+            self.push(
+                start,
+                e,
+                Expr::Part {
+                    base: Box::new(base.clone()),
+                    part: p,
+                },
+                "time/time/deictic_part",
+            );
         }
         self.push(start, i + 1, base, "time/date/deictic");
     }
@@ -1764,20 +1760,20 @@ impl<'t> Parser<'_, 't> {
         ) {
             return;
         }
-        if unit == Unit::Year {
-            if let Some((y, k)) = self.year_at(j + 1) {
-                self.push(
-                    i,
-                    k,
-                    Expr::Date {
-                        year: YearRef::Explicit(y),
-                        month: None,
-                        day: None,
-                    },
-                    "time/date/part_of_year",
-                );
-                return;
-            }
+        if unit == Unit::Year
+            && let Some((y, k)) = self.year_at(j + 1)
+        {
+            self.push(
+                i,
+                k,
+                Expr::Date {
+                    year: YearRef::Explicit(y),
+                    month: None,
+                    day: None,
+                },
+                "time/date/part_of_year",
+            );
+            return;
         }
         if unit == Unit::Century || unit == Unit::Decade {
             return;
@@ -2041,23 +2037,23 @@ impl<'t> Parser<'_, 't> {
             }
         }
         // `seit Wochen`, `über Jahre`
-        if self.has(i, |s| matches!(s, Sense::Since | Sense::Approx)) {
-            if let Some((unit, true)) = self.unit_at(i + 1) {
-                let start = if self.has(i, |s| matches!(s, Sense::Since)) {
-                    i + 1
-                } else {
-                    i
-                };
-                self.push(
-                    start,
-                    i + 2,
-                    Expr::Duration {
-                        amount: Amount::Vague,
-                        unit,
-                    },
-                    "time/duration/since_plural",
-                );
-            }
+        if self.has(i, |s| matches!(s, Sense::Since | Sense::Approx))
+            && let Some((unit, true)) = self.unit_at(i + 1)
+        {
+            let start = if self.has(i, |s| matches!(s, Sense::Since)) {
+                i + 1
+            } else {
+                i
+            };
+            self.push(
+                start,
+                i + 2,
+                Expr::Duration {
+                    amount: Amount::Vague,
+                    unit,
+                },
+                "time/duration/since_plural",
+            );
         }
         if i > 0 && self.has(i - 1, |s| matches!(s, Sense::Approx)) && self.amount(i).is_some() {
             return; // the approximation starts the extent
@@ -2376,7 +2372,7 @@ impl<'t> Parser<'_, 't> {
         else {
             return;
         };
-        if !explicit && !(self.phrase_mode && prep_before) {
+        if !(explicit || self.phrase_mode && prep_before) {
             return;
         }
         let mut zone = None;
@@ -2502,33 +2498,36 @@ impl<'t> Parser<'_, 't> {
             return None;
         }
         // `9.30`, `9:30`
-        if let (Some(sep), Some(m)) = (self.tok(e), self.tok(e + 1)) {
-            if sep.glued && m.glued && (sep.is_punct(':') || sep.is_punct('.')) && m.digits() == 2 {
-                let minute = m.num()?;
-                let colon = sep.is_punct(':');
-                e += 2;
-                if is_clock(e) {
-                    return Some((h, minute, e + 1, true));
-                }
-                if self.tok(e).is_some_and(|x| x.is("h") && x.glued) {
-                    return Some((h, minute, e + 1, true));
-                }
-                let range_follows = matches!(
-                    self.tok(e).map(|x| x.lower()),
-                    Some("bis" | "-" | "–" | "/")
-                ) && self.tok(e + 1).and_then(|x| x.num()).is_some();
-                let after_clock_prep =
-                    i > 0 && matches!(self.toks[i - 1].lower(), "um" | "gegen" | "ab" | "bis");
-                let explicit = colon || range_follows || after_clock_prep;
-                if self.dot(e)
-                    && self
-                        .tok(e + 1)
-                        .is_some_and(|x| x.glued && x.kind == Kind::Number)
-                {
-                    return None; // a date
-                }
-                return Some((h, minute, e, explicit));
+        if let (Some(sep), Some(m)) = (self.tok(e), self.tok(e + 1))
+            && sep.glued
+            && m.glued
+            && (sep.is_punct(':') || sep.is_punct('.'))
+            && m.digits() == 2
+        {
+            let minute = m.num()?;
+            let colon = sep.is_punct(':');
+            e += 2;
+            if is_clock(e) {
+                return Some((h, minute, e + 1, true));
             }
+            if self.tok(e).is_some_and(|x| x.is("h") && x.glued) {
+                return Some((h, minute, e + 1, true));
+            }
+            let range_follows = matches!(
+                self.tok(e).map(|x| x.lower()),
+                Some("bis" | "-" | "–" | "/")
+            ) && self.tok(e + 1).and_then(|x| x.num()).is_some();
+            let after_clock_prep =
+                i > 0 && matches!(self.toks[i - 1].lower(), "um" | "gegen" | "ab" | "bis");
+            let explicit = colon || range_follows || after_clock_prep;
+            if self.dot(e)
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|x| x.glued && x.kind == Kind::Number)
+            {
+                return None; // a date
+            }
+            return Some((h, minute, e, explicit));
         }
         // `15 Uhr`, `4 Uhr 45`, `15h`, `17h10`
         if is_clock(e) && (self.toks[e].is("uhr") || self.toks[e].glued) {
@@ -2536,10 +2535,10 @@ impl<'t> Parser<'_, 't> {
             if let Some(m) = self
                 .tok(e)
                 .filter(|m| m.kind == Kind::Number && m.digits() <= 2)
+                && !self.dot(e + 1)
+                && !self.has(e + 1, |s| matches!(s, Sense::Unit { .. }))
             {
-                if !self.dot(e + 1) && !self.has(e + 1, |s| matches!(s, Sense::Unit { .. })) {
-                    return Some((h, m.num()?, e + 1, true));
-                }
+                return Some((h, m.num()?, e + 1, true));
             }
             return Some((h, 0, e, true));
         }
@@ -2627,19 +2626,19 @@ impl<'t> Parser<'_, 't> {
                 );
             }
             // `Nacht vom 16. auf den 17. April`: the first day, completed from the second
-            if self.is(k, "vom") {
-                if let Some((d, e)) = self.day(k + 1).filter(|&(_, e)| self.dot(e - 1)) {
-                    let date = Expr::Date {
-                        year: YearRef::Open,
-                        month: None,
-                        day: Some(d),
-                    };
-                    let expr = Expr::Part {
-                        base: Box::new(date),
-                        part,
-                    };
-                    return self.push(start, e, expr, "time/time/part_of_day_in_range");
-                }
+            if self.is(k, "vom")
+                && let Some((d, e)) = self.day(k + 1).filter(|&(_, e)| self.dot(e - 1))
+            {
+                let date = Expr::Date {
+                    year: YearRef::Open,
+                    month: None,
+                    day: Some(d),
+                };
+                let expr = Expr::Part {
+                    base: Box::new(date),
+                    part,
+                };
+                return self.push(start, e, expr, "time/time/part_of_day_in_range");
             }
         }
         // `Abend desselben Tages`, `Morgen dieses Tages`
@@ -2696,7 +2695,7 @@ impl<'t> Parser<'_, 't> {
         // without a qualifier, only after a preposition, an article or an adjective
         let introduced = adjective
             || (i > 0 && self.has(i - 1, |s| matches!(s, Sense::Prep { .. } | Sense::Article)));
-        if !introduced && !(self.phrase_mode && i == 0) {
+        if !(introduced || self.phrase_mode && i == 0) {
             return;
         }
         if i > 0 && self.has(i - 1, |s| matches!(s, Sense::Each | Sense::Shift { .. })) {
@@ -2707,11 +2706,11 @@ impl<'t> Parser<'_, 't> {
 
     /// A full date at `i` (for `Morgen des 17. Oktober`, `Verlauf des 18. August`).
     fn date_at(&self, i: usize) -> Option<(Expr, usize)> {
-        if let Some((d, j)) = self.day(i) {
-            if let Some((m, k)) = self.month_at(j) {
-                let (year, end) = self.year_ref(k).unwrap_or((YearRef::Open, k));
-                return Some((date_expr(year, m, d), end));
-            }
+        if let Some((d, j)) = self.day(i)
+            && let Some((m, k)) = self.month_at(j)
+        {
+            let (year, end) = self.year_ref(k).unwrap_or((YearRef::Open, k));
+            return Some((date_expr(year, m, d), end));
         }
         None
     }
@@ -2726,24 +2725,24 @@ impl<'t> Parser<'_, 't> {
         if let Some((expr, end)) = self.date_at(i + 2) {
             return self.push(i, end, expr, "time/date/course_of_date");
         }
-        if let Some((unit, false)) = self.unit_at(i + 2) {
-            if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
-                // `Laufe des Jahres 1966`
-                if let Some((y, e)) = self.year_at(i + 3).filter(|_| unit == Unit::Year) {
-                    let expr = Expr::Date {
-                        year: YearRef::Explicit(y),
-                        month: None,
-                        day: None,
-                    };
-                    return self.push(i, e, expr, "time/date/course_of_year");
-                }
-                let expr = Expr::Relative {
-                    unit,
-                    offset: 0,
-                    anchor: AnchorKind::Text,
+        if let Some((unit, false)) = self.unit_at(i + 2)
+            && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            // `Laufe des Jahres 1966`
+            if let Some((y, e)) = self.year_at(i + 3).filter(|_| unit == Unit::Year) {
+                let expr = Expr::Date {
+                    year: YearRef::Explicit(y),
+                    month: None,
+                    day: None,
                 };
-                self.push(i, i + 3, expr, "time/date/course_of");
+                return self.push(i, e, expr, "time/date/course_of_year");
             }
+            let expr = Expr::Relative {
+                unit,
+                offset: 0,
+                anchor: AnchorKind::Text,
+            };
+            self.push(i, i + 3, expr, "time/date/course_of");
         }
     }
 

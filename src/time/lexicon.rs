@@ -341,26 +341,26 @@ impl Lexicon {
             }
         }
         for (name, month) in &self.month_names {
-            if let Some(rest) = lower.strip_prefix(name.as_str()) {
-                if [
+            if let Some(rest) = lower.strip_prefix(name.as_str())
+                && [
                     "tag", "tage", "tagen", "woche", "wochen", "hälfte", "mitte", "anfang", "ende",
                 ]
                 .contains(&rest)
-                {
-                    out.push(Sense::MonthCompound(*month));
-                }
+            {
+                out.push(Sense::MonthCompound(*month));
             }
         }
         for (stem, unit) in &self.unit_adjectives {
             if let Some(pos) = lower.find(stem.as_str()) {
                 let (head, tail) = (&lower[..pos], &lower[pos + stem.len()..]);
-                if ENDINGS.contains(&tail) && !head.is_empty() {
-                    if let Some(amount) = self.amount_word(head) {
-                        out.push(Sense::UnitAdjective {
-                            amount,
-                            unit: *unit,
-                        });
-                    }
+                if ENDINGS.contains(&tail)
+                    && !head.is_empty()
+                    && let Some(amount) = self.amount_word(head)
+                {
+                    out.push(Sense::UnitAdjective {
+                        amount,
+                        unit: *unit,
+                    });
                 }
             }
         }
@@ -381,10 +381,10 @@ impl Lexicon {
         if let Some(tens) = self.decade_word(lower) {
             out.push(tens);
         }
-        if let Some(amount) = self.amount_word(lower) {
-            if !matches!(amount, Amount::Vague) {
-                out.push(Sense::Number(amount));
-            }
+        if let Some(amount) = self.amount_word(lower)
+            && !matches!(amount, Amount::Vague)
+        {
+            out.push(Sense::Number(amount));
         }
         if let Some(n) = self.composed_ordinal(lower) {
             out.push(Sense::Ordinal(n));
@@ -405,10 +405,10 @@ impl Lexicon {
                 }
             }
         }
-        if let Some(whole) = word.strip_suffix("einhalb") {
-            if let Some(Amount::Number(n)) = self.cardinal(whole) {
-                return Some(Amount::Number(n + 0.5));
-            }
+        if let Some(whole) = word.strip_suffix("einhalb")
+            && let Some(Amount::Number(n)) = self.cardinal(whole)
+        {
+            return Some(Amount::Number(n + 0.5));
         }
         self.cardinal(word)
     }
@@ -425,18 +425,17 @@ impl Lexicon {
             self.cardinals.iter().find(|(w, _)| w == unit)?.1
         };
         let tens = self.cardinals.iter().find(|(w, _)| w == tens)?.1;
-        (unit < 10.0 && tens >= 20.0 && tens < 100.0).then_some(Amount::Number(tens + unit))
+        (unit < 10.0 && (20.0..100.0).contains(&tens)).then_some(Amount::Number(tens + unit))
     }
 
     /// `einunddreißigsten` = 31.
     fn composed_ordinal(&self, word: &str) -> Option<u32> {
         for ending in ENDINGS.iter().rev() {
-            if let Some(stem) = word.strip_suffix(ending).and_then(|w| w.strip_suffix("st")) {
-                if stem.contains("und") {
-                    if let Some(Amount::Number(n)) = self.cardinal(stem) {
-                        return Some(n as u32);
-                    }
-                }
+            if let Some(stem) = word.strip_suffix(ending).and_then(|w| w.strip_suffix("st"))
+                && stem.contains("und")
+                && let Some(Amount::Number(n)) = self.cardinal(stem)
+            {
+                return Some(n as u32);
             }
         }
         None
@@ -446,7 +445,7 @@ impl Lexicon {
     fn decade_word(&self, word: &str) -> Option<Sense> {
         for (name, value) in &self.cardinals {
             let tens = *value as u32;
-            if !(20..100).contains(&tens) || tens % 10 != 0 {
+            if !(20..100).contains(&tens) || !tens.is_multiple_of(10) {
                 continue;
             }
             if let Some(rest) = word
@@ -919,10 +918,10 @@ impl Builder {
         let mut patterns: Vec<String> = Vec::new();
         for a in &self.anchors {
             let mut chars = a.chars();
-            if let Some(first) = chars.next() {
-                if !first.is_ascii() {
-                    patterns.push(first.to_uppercase().chain(chars).collect());
-                }
+            if let Some(first) = chars.next()
+                && !first.is_ascii()
+            {
+                patterns.push(first.to_uppercase().chain(chars).collect());
             }
         }
         patterns.append(&mut self.anchors);

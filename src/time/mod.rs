@@ -697,6 +697,10 @@ fn connected(text: &str, a: Span, b: Span) -> bool {
         })
 }
 
+fn span_text(text: &str, s: usize, e: usize) -> &str {
+    text.get(s..e).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -713,8 +717,4 @@ mod tests {
         let p = t.find("10 S").unwrap();
         assert!(!number_may_be_time(t, p, p + 2));
     }
-}
-
-fn span_text(text: &str, s: usize, e: usize) -> &str {
-    text.get(s..e).unwrap_or("")
 }

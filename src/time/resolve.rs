@@ -86,10 +86,10 @@ impl Context {
 
     /// The day relative expressions count from.
     fn base_day(&self, anchor: AnchorKind) -> NaiveDate {
-        if anchor == AnchorKind::Text || self.narrative {
-            if let Some(d) = self.last.day {
-                return d;
-            }
+        if (anchor == AnchorKind::Text || self.narrative)
+            && let Some(d) = self.last.day
+        {
+            return d;
         }
         self.today_date()
     }
@@ -107,10 +107,10 @@ impl Context {
     }
 
     fn base_year(&self, anchor: AnchorKind) -> i32 {
-        if anchor == AnchorKind::Text || self.narrative {
-            if let Some(y) = self.last.year {
-                return y;
-            }
+        if (anchor == AnchorKind::Text || self.narrative)
+            && let Some(y) = self.last.year
+        {
+            return y;
         }
         self.now.year()
     }
@@ -617,10 +617,10 @@ fn resolve_season(season: Season, year: YearRef, shift: Shift, ctx: &Context) ->
     if let Some(y) = ctx.year_of(year) {
         return Value::Season(y, season);
     }
-    if ctx.narrative {
-        if let Some(y) = ctx.last.year {
-            return Value::Season(y, season);
-        }
+    if ctx.narrative
+        && let Some(y) = ctx.last.year
+    {
+        return Value::Season(y, season);
     }
     let (cy, cs) = season_of(ctx.today_date());
     let cur = season_index(cy, cs);

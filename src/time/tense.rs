@@ -211,10 +211,9 @@ fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
         .iter()
         .filter(|p| w.starts_with(p.as_str()))
         .max_by_key(|p| p.len())
+        && w[p.len()..].starts_with("ge")
     {
-        if w[p.len()..].starts_with("ge") {
-            rest = &w[p.len()..];
-        }
+        rest = &w[p.len()..];
     }
     if rest.starts_with("ge") && rest.len() >= 5 {
         return true;
