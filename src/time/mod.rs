@@ -43,7 +43,7 @@ use serde::Serialize;
 
 use crate::{DataDir, Diagnostic, Error, Span};
 use chrono::NaiveDate;
-use expr::{AnchorKind, Expr, YearRef};
+use expr::{AnchorKind, Expr, Unit, YearRef};
 use lexicon::Lexicon;
 use resolve::{Anchor, Context};
 use value::Value;
@@ -568,6 +568,8 @@ fn resolve_mentions(
     let now = published.naive_local();
     // the day the previous sentence spoke of last, and that sentence
     let mut previous: Option<(Span, NaiveDate)> = None;
+    // the previous sentence when it spoke of the past (`damals`, `vor zehn Jahren`, `1989`)
+    let mut previous_past: Option<Span> = None;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -580,6 +582,11 @@ fn resolve_mentions(
         let carried = previous
             .filter(|(s, _)| adjacent(text, *s, here))
             .map(|(_, d)| d);
+        let past_here = group
+            .iter()
+            .any(|m| speaks_of_the_past(&m.expr, published.year()));
+        let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
+        previous_past = past_here.then_some(here);
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
@@ -596,6 +603,7 @@ fn resolve_mentions(
                     tense: tense.unwrap_or(m.clause.tense),
                     today: m.clause.today,
                     narrative,
+                    contrast,
                     last: *last,
                     sentence_day,
                     day_unknown,
@@ -625,6 +633,26 @@ fn resolve_mentions(
         i = end;
     }
     tags.timexes.sort_by_key(|t| t.span);
+}
+
+/// `damals`, `früher`, `vor zehn Jahren`, `1989`: the past set against which `heute` means
+/// nowadays.
+fn speaks_of_the_past(expr: &Expr, published_year: i32) -> bool {
+    match expr {
+        Expr::Ref(expr::RefValue::Past) => true,
+        Expr::Offset {
+            unit: Unit::Year | Unit::Decade | Unit::Century,
+            sign: -1,
+            anchor: AnchorKind::Now,
+            ..
+        } => true,
+        Expr::Date {
+            year: YearRef::Explicit(y),
+            ..
+        } => *y <= published_year - 5,
+        Expr::Decade(_) | Expr::Century(_) => true,
+        _ => false,
+    }
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)

@@ -71,6 +71,9 @@ pub(crate) struct Context {
     pub today: bool,
     /// The text is a narrative about a time long before its publication.
     pub narrative: bool,
+    /// The sentence or the one before sets the present against the past (`damals ... heute`):
+    /// `heute` then means nowadays, PRESENT_REF.
+    pub contrast: bool,
     /// What the text spoke of last.
     pub last: Anchor,
     /// The day the sentence speaks of (for `um 9 Uhr`, `am Abend`).
@@ -497,8 +500,12 @@ fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
 
 /// `heute`, `gestern`, `nächste Woche`, `Vorjahr`, `am selben Tag`, `im Laufe des Tages`.
 fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) -> Value {
-    if ctx.narrative && anchor == AnchorKind::Now && unit == Unit::Day && offset == 0 {
-        return Value::Ref(RefValue::Present); // `heute` in a history
+    if (ctx.narrative || ctx.contrast)
+        && anchor == AnchorKind::Now
+        && unit == Unit::Day
+        && offset == 0
+    {
+        return Value::Ref(RefValue::Present); // `heute` in a history, or against `damals`
     }
     let o = i64::from(offset);
     match unit {
@@ -674,6 +681,7 @@ mod tests {
             tense,
             today: false,
             narrative: false,
+            contrast: false,
             last: Anchor::default(),
             sentence_day: None,
             day_unknown: false,
