@@ -174,7 +174,7 @@ fn merge_date_and_clock(toks: &[Token], chosen: &mut Vec<Candidate>) {
             && let Expr::Time { base: None, clock } = chosen[k + 1].expr
         {
             let next = chosen.remove(k + 1);
-            let date = std::mem::replace(&mut chosen[k].expr, Expr::Decade(0));
+            let date = chosen[k].expr.clone();
             chosen[k].expr = Expr::Time {
                 base: Some(Box::new(date)),
                 clock,
@@ -186,7 +186,7 @@ fn merge_date_and_clock(toks: &[Token], chosen: &mut Vec<Candidate>) {
     }
 }
 
-/// The calendar date inside an expression (`Nacht vom 16.` holds the date `16.`).
+/// The calendar date inside an expression (`Nacht vom 3.` holds the date `3.`).
 fn date_of(e: &Expr) -> Option<(YearRef, Option<u32>, Option<u32>)> {
     match e {
         Expr::Date { year, month, day } => Some((*year, *month, *day)),
@@ -809,7 +809,7 @@ impl<'t> Parser<'_, 't> {
         }
     }
 
-    /// `10. Januar`, `10. Januar 2022`, `Montag, 10. Januar`, `20. Januar kommenden Jahres`,
+    /// `10. Januar`, `10. Januar 2022`, `Montag, 10. Januar`, `15. März kommenden Jahres`,
     /// `vierten Dezember`; in phrase mode also `märz 3`, `April 14, 2015`.
     fn day_month(&mut self, start: usize, i: usize) {
         if let Some((d, j)) = self.day(i) {
@@ -2096,7 +2096,7 @@ impl<'t> Parser<'_, 't> {
             }
             return;
         }
-        // `zwei aufeinanderfolgenden Tagen`, `360 ehrenamtliche Stunden`: one adjective between
+        // `drei aufeinanderfolgenden Wochen`, `120 zusätzliche Stunden`: one adjective between
         let adjective = self
             .tok(k)
             .is_some_and(|a| a.is_word() && !a.cap && a.senses().is_empty());
@@ -2597,7 +2597,7 @@ impl<'t> Parser<'_, 't> {
     }
 
     /// `am Abend`, `diesem Morgen`, `am späten Abend`, `gegen Mittag`, `in der Nacht`,
-    /// `Morgen des 17. Oktober`, `Nacht zum Freitag`, `Nacht vom 16. auf den 17. April`,
+    /// `Morgen des 17. Oktober`, `Nacht zum Freitag`, `Nacht vom 3. auf den 4. März`,
     /// `Abend desselben Tages`.
     fn day_part(&mut self, i: usize) {
         let adjective = self.has(i, |s| matches!(s, Sense::PartAdjective));
@@ -2625,7 +2625,7 @@ impl<'t> Parser<'_, 't> {
                     "time/time/part_of_date",
                 );
             }
-            // `Nacht vom 16. auf den 17. April`: the first day, completed from the second
+            // `Nacht vom 3. auf den 4. März`: the first day, completed from the second
             if self.is(k, "vom")
                 && let Some((d, e)) = self.day(k + 1).filter(|&(_, e)| self.dot(e - 1))
             {

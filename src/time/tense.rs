@@ -275,11 +275,17 @@ mod tests {
     #[test]
     fn tenses_of_news_clauses() {
         assert_eq!(
-            tense_of("Rjabkow bestätigte am Dienstag den Termin.", "Dienstag"),
+            tense_of(
+                "Die Sprecherin bestätigte am Dienstag das Datum.",
+                "Dienstag"
+            ),
             Some(Tense::Past)
         );
         assert_eq!(
-            tense_of("Die Nato plant für den 12. Januar ein Treffen.", "Januar"),
+            tense_of(
+                "Die Regierung plant für den 12. Januar eine Konferenz.",
+                "Januar"
+            ),
             Some(Tense::Future)
         );
         assert_eq!(
@@ -287,7 +293,7 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(
-            tense_of("Er ist am Samstag nach Istanbul gereist.", "Samstag"),
+            tense_of("Sie ist am Samstag nach Lissabon geflogen.", "Samstag"),
             Some(Tense::Past)
         );
         assert_eq!(
@@ -304,7 +310,7 @@ mod tests {
         );
         assert_eq!(
             tense_of(
-                "Trump hat sich dafür ausgesprochen, den Gipfel im September abzuhalten.",
+                "Der Kanzler hat vorgeschlagen, die Konferenz im September abzuhalten.",
                 "September"
             ),
             Some(Tense::Future)
