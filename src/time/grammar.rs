@@ -2415,15 +2415,15 @@ impl<'t> Parser<'_, 't> {
                 start = i - 2;
             }
         } else {
-            // `halb vier`, `viertel nach drei`, `um 3`: without `Uhr`, people mean the afternoon
+            // `halb vier`, `viertel nach drei (Uhr)`, `um 3`: spoken times of day without a part
+            // of the day mean the afternoon; `3 Uhr` written with digits is 03:00
             let spoken = self.is(i, "halb")
                 || self.is(i, "viertel")
                 || self.is(i + 1, "nach")
                 || self.is(i + 1, "vor")
-                || self.is(i + 2, "vor")
-                || !explicit;
+                || self.is(i + 2, "vor");
             let uhr = (i..end).any(|k| self.has(k, |s| matches!(s, Sense::Clock)));
-            if spoken && !uhr && (1..=7).contains(&hour) {
+            if (spoken || (!explicit && !uhr)) && (1..=7).contains(&hour) {
                 hour += 12;
             }
         }
