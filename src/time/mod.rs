@@ -271,13 +271,16 @@ impl TimeTagger {
         let from = anchors.partition_point(|&a| a < span.start);
         let to = anchors.partition_point(|&a| a < span.end);
         let candidates = grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode);
-        let clauses =
-            (!candidates.is_empty()).then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
+        // tense is read only for expressions whose value depends on it
+        let clauses = candidates
+            .iter()
+            .any(|c| needs_tense(&c.expr))
+            .then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
         for c in candidates {
-            let clause = clauses
-                .as_ref()
-                .map(|cl| cl.at(c.start))
-                .unwrap_or_default();
+            let clause = match &clauses {
+                Some(cl) if needs_tense(&c.expr) => cl.at(c.start),
+                _ => tense::Clause::default(),
+            };
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,
@@ -517,6 +520,23 @@ fn is_deictic(expr: &Expr) -> bool {
         Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
         Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Now,
         Expr::Part { base, .. } => is_deictic(base),
+        _ => false,
+    }
+}
+
+/// Expressions whose value depends on the tense of their clause (`am Dienstag`, `10. Januar`,
+/// `im Frühjahr`, `am Abend`, `um 9 Uhr`); `2019`, `seit Jahren` and `derzeit` do not.
+fn needs_tense(expr: &Expr) -> bool {
+    match expr {
+        Expr::Date { year, .. } => *year == YearRef::Open,
+        Expr::WeekdayDate { date, .. } | Expr::Part { base: date, .. } | Expr::DayBefore(date) => {
+            needs_tense(date)
+        }
+        Expr::Weekday { shift, .. } => *shift == expr::Shift::Tense,
+        Expr::Season { year, shift, .. } => *year == YearRef::Open && *shift == expr::Shift::Tense,
+        Expr::Holiday { year, .. } | Expr::NthOfMonth { year, .. } => *year == YearRef::Open,
+        Expr::Time { base, .. } => base.as_deref().is_none_or(needs_tense),
+        Expr::TenseUnit { .. } | Expr::LoosePart { .. } | Expr::DayOnly(_) => true,
         _ => false,
     }
 }

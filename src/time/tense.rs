@@ -140,9 +140,25 @@ impl<'a, 't> Clauses<'a, 't> {
 fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
     let mut c = Cues::default();
     let mut perfect = false;
-    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
-    let tail: Vec<usize> = words.iter().rev().take(3).copied().collect();
-    for (n, &i) in words.iter().enumerate() {
+    let words = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .map(|(i, _)| i);
+    // the last three words, where a participle stands (`hat ... angekündigt`)
+    let mut tail = [usize::MAX; 3];
+    for (k, i) in toks
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.is_word())
+        .map(|(i, _)| i)
+        .take(3)
+        .enumerate()
+    {
+        tail[k] = i;
+    }
+    for (n, i) in words.enumerate() {
         let t = &toks[i];
         if t.cap && n > 0 {
             continue; // nouns and names; verbs are lower case except at the start
@@ -184,7 +200,7 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
     }
     if perfect {
         // `hat ... angekündigt`: past; `ist ... geplant` was caught as a future cue
-        let participle = tail.iter().any(|&i| {
+        let participle = tail.iter().filter(|&&i| i < toks.len()).any(|&i| {
             let w = toks[i].lower();
             !cues.words.contains_key(w)
                 && toks[i].senses().is_empty()
