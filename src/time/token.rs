@@ -114,41 +114,49 @@ pub(crate) fn tokenize<'t>(
         return Vec::new();
     };
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
-    let mut chars = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    // the character at byte `i` and its length, ASCII without decoding
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => slice[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let mut i = 0;
     let mut last_end = usize::MAX;
     let mut newline = false;
-    while let Some((i, c)) = chars.next() {
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
         if c.is_whitespace() {
             newline |= c == '\n';
+            i += len;
             continue;
         }
-        let mut j = i + c.len_utf8();
+        let mut j = i + len;
         let kind = if c.is_ascii_digit() {
-            while let Some(&(k, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                j = k + d.len_utf8();
-                chars.next();
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
             }
             Kind::Number
         } else if c.is_alphabetic() {
-            while let Some(&(k, d)) = chars.peek() {
+            while j < bytes.len() {
+                let (d, l) = char_at(j);
                 if !d.is_alphabetic() {
                     break;
                 }
-                j = k + d.len_utf8();
-                chars.next();
+                j += l;
             }
             Kind::Word
         } else {
             Kind::Punct
         };
-        let word = &slice[i..j];
         tokens.push(Token {
             start: start + i,
             end: start + j,
-            text: word,
+            text: &slice[i..j],
             kind,
             lower: OnceCell::new(),
             glued: last_end == i,
@@ -158,6 +166,7 @@ pub(crate) fn tokenize<'t>(
             senses: OnceCell::new(),
         });
         last_end = j;
+        i = j;
     }
     tokens
 }
