@@ -129,6 +129,8 @@ pub(crate) enum Sense {
     AgeBefore,
     /// `alt`, `jünger` after an amount of years: an age
     AgeAfter,
+    /// `für`, `auf` before the time something is set for
+    Schedule,
     /// `v. Chr.` (true) or `n. Chr.` (false) after a year
     Era(bool),
     Clock,
@@ -185,6 +187,7 @@ pub(crate) struct TenseCues {
     pub suffixes: Vec<String>,
     pub prefixes: Vec<String>,
     pub inseparable: Vec<String>,
+    pub participle_suffixes: Vec<String>,
 }
 
 /// What a tense cue word says.
@@ -756,6 +759,7 @@ impl Builder {
                 "number_noun" => (Sense::NumberNoun, false),
                 "age_before" => (Sense::AgeBefore, false),
                 "age_after" => (Sense::AgeAfter, false),
+                "schedule" => (Sense::Schedule, false),
                 "era" => (Sense::Era(value == "BC"), false),
                 "part_adjective" => (Sense::PartAdjective, true),
                 "zone" => {
@@ -889,6 +893,10 @@ impl Builder {
                 }
                 "inseparable" => {
                     t.inseparable.push(f);
+                    continue;
+                }
+                "participle_suffix" => {
+                    t.participle_suffixes.push(f);
                     continue;
                 }
                 other => return Err(row.error(format!("unknown kind {other:?}"))),

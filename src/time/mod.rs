@@ -277,10 +277,23 @@ impl TimeTagger {
             .any(|c| needs_tense(&c.expr))
             .then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
         for c in candidates {
-            let clause = match &clauses {
+            let mut clause = match &clauses {
                 Some(cl) if needs_tense(&c.expr) => cl.at(c.start),
                 _ => tense::Clause::default(),
             };
+            // `für Mittwoch angekündigt`, `auf den 7. Dezember verschoben`: the time something is
+            // set for lies ahead, unless the clause tells it in the simple past (`war für Juni
+            // geplant`)
+            let before = c
+                .start
+                .checked_sub(1)
+                .filter(|&b| !toks[b].senses().contains(&lexicon::Sense::Article))
+                .or(c.start.checked_sub(2));
+            let scheduled =
+                before.is_some_and(|b| toks[b].senses().contains(&lexicon::Sense::Schedule));
+            if scheduled && !clause.finite_past {
+                clause.tense = Some(Tense::Future);
+            }
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,

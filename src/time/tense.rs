@@ -20,6 +20,9 @@ use crate::Tense;
 pub(crate) struct Clause {
     /// `None` when nothing in the clause or sentence marks a tense.
     pub tense: Option<Tense>,
+    /// The past comes from a finite verb in the simple past or pluperfect (`war`, `traf`), not
+    /// from a perfect (`hat ... angekündigt`).
+    pub finite_past: bool,
     /// The clause says `heute`: a future weekday may be today.
     pub today: bool,
 }
@@ -27,6 +30,7 @@ pub(crate) struct Clause {
 #[derive(Default)]
 struct Cues {
     past: bool,
+    finite_past: bool,
     future: bool,
     present: bool,
     weak_past: bool,
@@ -128,12 +132,17 @@ impl<'a, 't> Clauses<'a, 't> {
                 if c.any() {
                     return Clause {
                         tense: c.decide(),
+                        finite_past: c.finite_past,
                         today,
                     };
                 }
             }
         }
-        Clause { tense: None, today }
+        Clause {
+            tense: None,
+            finite_past: false,
+            today,
+        }
     }
 }
 
@@ -170,7 +179,10 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
         match cues.words.get(w) {
             Some(Cue::Finite(tense)) => {
                 match tense {
-                    Tense::Past => c.past = true,
+                    Tense::Past => {
+                        c.past = true;
+                        c.finite_past = true;
+                    }
                     Tense::Future => c.future = true,
                     Tense::Present => c.present = true,
                 }
@@ -202,8 +214,10 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
         // `hat ... angekündigt`: past; `ist ... geplant` was caught as a future cue
         let participle = tail.iter().filter(|&&i| i < toks.len()).any(|&i| {
             let w = toks[i].lower();
-            !cues.words.contains_key(w)
-                && toks[i].senses().is_empty()
+            !matches!(
+                cues.words.get(w),
+                Some(Cue::Finite(_) | Cue::Weak(_) | Cue::Perfect)
+            ) && toks[i].senses().is_empty()
                 && perfect_participle(w, cues, true)
         });
         if participle {
@@ -232,6 +246,14 @@ fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
         rest = &w[p.len()..];
     }
     if rest.starts_with("ge") && rest.len() >= 5 {
+        return true;
+    }
+    // `telefoniert`, `informiert`
+    if cues
+        .participle_suffixes
+        .iter()
+        .any(|x| w.ends_with(x.as_str()))
+    {
         return true;
     }
     at_end
@@ -322,7 +344,22 @@ mod tests {
         );
         assert_eq!(
             tense_of("Am Freitag geht der Besuch zu Ende.", "Freitag"),
-            None
+            Some(Tense::Present)
+        );
+        assert_eq!(
+            tense_of("Am Freitag endet sie.", "Freitag"),
+            Some(Tense::Present)
+        );
+        assert_eq!(
+            tense_of(
+                "Die Minister haben am Donnerstag lange beraten.",
+                "Donnerstag"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Sie haben am Mittwoch telefoniert.", "Mittwoch"),
+            Some(Tense::Past)
         );
         assert_eq!(
             tense_of(
