@@ -514,7 +514,16 @@ fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) 
             Value::Week(y, w)
         }
         Unit::Weekend => {
-            let (y, w) = iso_week(add_days(ctx.base_day(anchor), 7 * o));
+            // `kommendes Wochenende` on a Tuesday is this week's, on a Sunday next week's;
+            // `vergangenes Wochenende` is the last one that has begun before the day
+            let base = ctx.base_day(anchor);
+            let weekend_day = calendar::weekday_number(base) >= 6;
+            let weeks = match offset {
+                o if o > 0 => i64::from(o) - 1 + i64::from(weekend_day),
+                o if o < 0 => i64::from(o),
+                _ => 0,
+            };
+            let (y, w) = iso_week(add_days(base, 7 * weeks));
             Value::Weekend(y, w)
         }
         Unit::Month => {
