@@ -80,6 +80,16 @@ impl TimexType {
 
 /// The tense of the clause a temporal expression stands in: it decides whether a bare weekday
 /// points back or forward.
+///
+/// ```
+/// use chronik::{DataDir, Tense, TimeTagger};
+/// let tagger = TimeTagger::new(&DataDir::bundled())?;
+/// let tuesday = "2022-03-15T10:00:00+01:00".parse().unwrap();
+/// let on = |tense| tagger.resolve_phrase("am Samstag", None, Some(tense), tuesday).unwrap().value;
+/// assert_eq!(on(Tense::Past), "2022-03-12");
+/// assert_eq!(on(Tense::Future), "2022-03-19");
+/// # Ok::<(), chronik::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tense {
@@ -92,6 +102,17 @@ pub enum Tense {
 }
 
 /// A temporal expression found in a text, with its resolved TIMEX3 value.
+///
+/// ```
+/// use chronik::{DataDir, Span, TimeTagger, TimexType};
+/// let tagger = TimeTagger::new(&DataDir::bundled())?;
+/// let text = "Die Gespräche dauern seit zweieinhalb Jahren.";
+/// let tags = tagger.tag(text, &[Span::new(0, text.len())], "2022-03-15T10:00:00+01:00".parse().unwrap());
+/// let t = &tags.timexes[0];
+/// assert_eq!((t.span.text(text), t.timex_type, t.value.as_str()), ("zweieinhalb Jahren", TimexType::Duration, "P2.5Y"));
+/// assert_eq!(t.rule, "time/duration/amount");
+/// # Ok::<(), chronik::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Timex {
     /// The extent in the article text (TimeML: without a leading preposition).
@@ -106,6 +127,17 @@ pub struct Timex {
 }
 
 /// Everything the tagger found in one text.
+///
+/// ```
+/// use chronik::{DataDir, Span, TimeTagger};
+/// let tagger = TimeTagger::new(&DataDir::bundled())?;
+/// let text = "Am 30.02.2022 und am 1. März wurde verhandelt.";
+/// let tags = tagger.tag(text, &[Span::new(0, text.len())], "2022-03-15T10:00:00+01:00".parse().unwrap());
+/// assert_eq!(tags.timexes.len(), 1);
+/// assert_eq!(tags.timexes[0].value, "2022-03-01");
+/// assert_eq!(tags.diagnostics[0].span.text(text), "30.02.2022");
+/// # Ok::<(), chronik::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimeTags {
     /// Resolved expressions, sorted by span.
