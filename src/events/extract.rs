@@ -98,10 +98,11 @@ impl EventFinder {
             let next_round = words[t.saturating_sub(3)..t]
                 .iter()
                 .any(|w| self.lexicon.is(w.text, Cue::New));
-            if next_round && event.participants.iter().all(|p| p.span.is_none()) {
-                if let Some(previous) = events.last() {
-                    event.participants = previous.participants.clone();
-                }
+            if next_round
+                && event.participants.iter().all(|p| p.span.is_none())
+                && let Some(previous) = events.last()
+            {
+                event.participants = previous.participants.clone();
             }
             let aside = self.summit_aside(cx, &words, t, &event);
             if let Some(summit) = &aside {
@@ -707,11 +708,11 @@ fn context_date(cx: &Context, sentence: Span) -> Option<EventDate> {
     let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
     cx.timexes
         .iter()
-        .filter(|x| {
-            previous.contains(x.span) && matches!(x.timex_type, TimexType::Date | TimexType::Time)
+        .rfind(|x| {
+            previous.contains(x.span)
+                && matches!(x.timex_type, TimexType::Date | TimexType::Time)
+                && day(&x.value)
         })
-        .filter(|x| day(&x.value))
-        .next_back()
         .map(|x| EventDate {
             value: x.value[..10].to_string(),
             span: x.span,
