@@ -113,6 +113,8 @@ fn never_panics_on_garbage() {
         "um 24:60 Uhr".into(),
         "vor 99999999999999999999 Jahren".into(),
         "in 4294967296 Tagen".into(),
+        "vor 999999999999999 Tagen und in 9999999999999 Wochen".into(),
+        "vor 10001 Jahren, in 9999 Jahrtausenden, am nächsten Tag".into(),
         "im Jahr 0".into(),
         "9999 v. Chr.".into(),
         "Äpfel Übermorgen übermorgen ÜBERMORGEN Österreich ß ẞ".into(),
@@ -132,7 +134,17 @@ fn never_panics_on_garbage() {
         inputs.push(dense[..i].to_string());
         inputs.push(dense[i..].to_string());
     }
+    let extremes = [
+        "0001-01-01T00:00:00-12:00",
+        "9999-12-31T23:59:59+14:00",
+        "2024-02-29T23:30:00+01:00",
+    ]
+    .map(|p| chrono::DateTime::parse_from_rfc3339(p).unwrap());
     for input in &inputs {
+        for p in extremes {
+            let _ = tagger.tag(input, &[Span::new(0, input.len())], p);
+            let _ = tagger.resolve_phrase(input, None, None, p);
+        }
         let tags = tagger.tag(input, &[Span::new(0, input.len())], published);
         for t in &tags.timexes {
             assert!(

@@ -17,13 +17,17 @@ pub(crate) fn day_exists(month: u32, day: u32) -> bool {
 
 /// `(year, month)` moved by `n` months.
 pub(crate) fn add_months(year: i32, month: u32, n: i32) -> (i32, u32) {
-    let index = year * 12 + month as i32 - 1 + n;
-    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + i64::from(n);
+    let year =
+        i32::try_from(index.div_euclid(12)).unwrap_or(if index < 0 { i32::MIN } else { i32::MAX });
+    (year, index.rem_euclid(12) as u32 + 1)
 }
 
 /// The day `n` days after `d` (saturating at chrono's limits).
 pub(crate) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
+    Duration::try_days(n)
+        .and_then(|n| d.checked_add_signed(n))
+        .unwrap_or(d)
 }
 
 /// ISO week-numbering year and week of `d`.

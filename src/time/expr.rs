@@ -214,6 +214,16 @@ pub(crate) enum AnchorKind {
     Text,
 }
 
+impl Amount {
+    /// The amount, or `Vague` when it is too large for any calendar (more than 10,000).
+    pub(crate) fn bounded(self) -> Amount {
+        match self {
+            Amount::Number(n) if n.is_finite() && n.abs() <= 10_000.0 => self,
+            _ => Amount::Vague,
+        }
+    }
+}
+
 /// How a year is given next to a month or a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum YearRef {

@@ -131,8 +131,8 @@ impl Context {
                     century - 100 + y
                 })
             }
-            YearRef::Relative(o) => Some(self.base_year(AnchorKind::Now) + o),
-            YearRef::Anaphoric(o) => Some(self.base_year(AnchorKind::Text) + o),
+            YearRef::Relative(o) => Some(self.base_year(AnchorKind::Now).saturating_add(o)),
+            YearRef::Anaphoric(o) => Some(self.base_year(AnchorKind::Text).saturating_add(o)),
         }
     }
 }
@@ -562,7 +562,8 @@ fn resolve_offset(
     anchor: AnchorKind,
     ctx: &Context,
 ) -> Value {
-    let Amount::Number(n) = amount else {
+    // an amount no calendar reaches (`vor 99999999 Jahren`) is only a vague past or future
+    let Amount::Number(n) = amount.bounded() else {
         return Value::Ref(if sign < 0 {
             RefValue::Past
         } else {
@@ -584,7 +585,7 @@ fn resolve_offset(
                 ctx.now
             };
             let t = base
-                .checked_add_signed(Duration::seconds(days(n * secs)))
+                .checked_add_signed(Duration::try_seconds(days(n * secs)).unwrap_or_default())
                 .unwrap_or(base);
             Value::Time(
                 Some(t.date()),
@@ -607,7 +608,7 @@ fn resolve_offset(
                 _ => 1.0,
             };
             let (y, m) = ctx.base_month(anchor);
-            let (y, m) = add_months(y, m, days(k * n) as i32);
+            let (y, m) = add_months(y, m, clamp(days(k * n)));
             Value::Month(y, m)
         }
         Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => {
@@ -619,12 +620,17 @@ fn resolve_offset(
             };
             if (k * n).fract() != 0.0 {
                 let (y, m) = ctx.base_month(anchor);
-                let (y, m) = add_months(y, m, days(12.0 * k * n) as i32);
+                let (y, m) = add_months(y, m, clamp(days(12.0 * k * n)));
                 return Value::Month(y, m);
             }
-            Value::Year(ctx.base_year(anchor) + days(k * n) as i32)
+            Value::Year(ctx.base_year(anchor).saturating_add(clamp(days(k * n))))
         }
     }
+}
+
+/// An i64 count as an i32, saturating.
+fn clamp(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
 }
 
 /// Seasons as a sequence: `nächsten Sommer` is the first summer after the current season,
