@@ -109,7 +109,12 @@ impl SentenceSplitter {
             if self.abbreviations.contains(word) || is_initial(word) {
                 return None;
             }
-            let number = word.trim_end_matches('.');
+            // the last number of the word: `10.`, also `27./28.`
+            let number = word
+                .trim_end_matches('.')
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap_or("");
             if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
                 let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
                 if self.after_ordinal.contains(&next_word) {
@@ -182,6 +187,20 @@ mod tests {
                 "Das war 2019.",
                 "Dann kam „mehr.“",
                 "Übermorgen geht es weiter."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_date_ranges_eras_and_halves_together() {
+        assert_eq!(
+            split(
+                "Am 27./28. September tagt der Rat. Im 1. Halbjahr 44 v. Chr. starb Caesar. Ende."
+            ),
+            vec![
+                "Am 27./28. September tagt der Rat.",
+                "Im 1. Halbjahr 44 v. Chr. starb Caesar.",
+                "Ende."
             ]
         );
     }
