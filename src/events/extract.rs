@@ -513,16 +513,29 @@ impl EventFinder {
         in_parentheses || cue_before || after_is_cue
     }
 
+    /// `in Genf`, `in den USA`, `in der äthiopischen Hauptstadt Addis Abeba`, `im mexikanischen
+    /// Los Cabos`: a locative preposition, then at most an article, lower-case adjectives and a
+    /// settlement noun before the name.
     fn after_locative(&self, text: &str, words: &[Word], span: Span) -> bool {
-        let Some(b) = words.iter().rposition(|w| w.span.end <= span.start) else {
+        let Some(mut b) = words.iter().rposition(|w| w.span.end <= span.start) else {
             return false;
         };
-        let article = matches!(words[b].text, "den" | "die" | "der" | "dem" | "das");
-        let prep = if article && b > 0 { b - 1 } else { b };
-        let gap_ok = text[words[prep].span.end..span.start]
+        let mut skipped = 0;
+        while skipped < 3 && b > 0 {
+            let w = words[b].text;
+            let filler = matches!(w, "den" | "die" | "der" | "dem" | "das")
+                || w.starts_with(char::is_lowercase) && !self.lexicon.is(w, Cue::Locative)
+                || self.lexicon.is(w, Cue::Settlement);
+            if !filler {
+                break;
+            }
+            b -= 1;
+            skipped += 1;
+        }
+        let gap_ok = text[words[b].span.end..span.start]
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ');
-        gap_ok && self.lexicon.is(words[prep].text, Cue::Locative)
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        gap_ok && self.lexicon.is(words[b].text, Cue::Locative)
     }
 
     /// The first place after a locative preposition, outside the topic; a state so used counts

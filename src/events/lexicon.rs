@@ -41,6 +41,7 @@ pub(crate) enum Cue {
     Collocate,
     NonDiplomatic,
     New,
+    Settlement,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +124,7 @@ impl Lexicon {
                 "collocate" => Cue::Collocate,
                 "nondiplomatic" => Cue::NonDiplomatic,
                 "new" => Cue::New,
+                "settlement" => Cue::Settlement,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())
