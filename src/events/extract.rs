@@ -79,13 +79,14 @@ impl EventFinder {
             }
             let topic = self.topic(cx.text, &words, t);
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
-            let refers_back = self.refers_back(&words);
-            // a sentence that refers back adds to the latest meeting it fits: shared parties (or
-            // none named) and no other date; `der Besuch` also fits the latest visit
+            let refers_back = self.refers_back(&words, t, trigger);
+            // a sentence that refers back adds to the latest meeting it fits: the same kind, or
+            // shared parties (or none named) and no other date
             let antecedent = events.iter_mut().rev().find(|previous| {
                 let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
-                let fits = shares_parties(previous, &event) || previous.kind == event.kind;
-                !dates_conflict && fits
+                // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
+                let same_kind = previous.kind == event.kind;
+                same_kind || (!dates_conflict && shares_parties(previous, &event))
             });
             if let Some(previous) = antecedent.filter(|_| refers_back) {
                 keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
@@ -271,13 +272,18 @@ impl EventFinder {
 
     /// The sentence starts with an anaphoric adverb, or one of its triggers has a definite or
     /// possessive determiner (`aus dem Treffen`, `seiner Reise`).
-    fn refers_back(&self, words: &[Word]) -> bool {
+    /// A verb that reports a meeting of its own (`Bei seinem Besuch traf er X`) does not refer
+    /// back because another trigger of its sentence does; a noun does (`aus dem Treffen
+    /// Verhandlungen`).
+    fn refers_back(&self, words: &[Word], t: usize, trigger: &Trigger) -> bool {
         let starts_anaphoric = words
             .first()
             .is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
+        let any_determined = (0..words.len())
+            .any(|i| self.lexicon.trigger(words[i].text).is_some() && self.determined(words, i));
         starts_anaphoric
-            || (0..words.len())
-                .any(|i| self.lexicon.trigger(words[i].text).is_some() && self.determined(words, i))
+            || self.determined(words, t)
+            || (trigger.pos != TriggerPos::Verb && any_determined)
     }
 
     fn enough_parties(&self, cx: &Context, event: &Event, trigger: &Trigger) -> bool {

@@ -321,12 +321,12 @@ fn add_names(
         );
     }
     for alias in row.list("aliases") {
-        for form in m.name_forms(alias, g, common_noun) {
+        for (i, form) in m.name_forms(alias, g, common_noun).into_iter().enumerate() {
             l.forms.add(
                 &form,
                 Form {
                     target,
-                    how: How::Alias,
+                    how: if i == 0 { How::Alias } else { How::Inflection },
                     compound_only: false,
                 },
             );
