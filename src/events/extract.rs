@@ -190,6 +190,22 @@ impl EventFinder {
         })
     }
 
+    /// The temporal phrase before the trigger that holds another meeting (`Nach ihrem Gespräch
+    /// mit Putin`): from the background preposition to the next comma or the trigger.
+    fn background_phrase(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
+        let start = words[..t]
+            .iter()
+            .position(|w| self.lexicon.is(w.text, Cue::Background))?;
+        let mut end = start + 1;
+        while end < t && !text[words[end - 1].span.end..words[end].span.start].contains(',') {
+            end += 1;
+        }
+        let holds_meeting = words[start + 1..end]
+            .iter()
+            .any(|w| self.lexicon.trigger(w.text).is_some());
+        holds_meeting.then(|| Span::new(words[start].span.start, words[end - 1].span.end))
+    }
+
     /// `Nach den Friedensverhandlungen ...`: a trigger in a temporal phrase before the main event.
     fn in_background(&self, words: &[Word], t: usize) -> bool {
         words[t.saturating_sub(3)..t]
@@ -430,6 +446,10 @@ impl EventFinder {
                     },
                 );
             }
+        }
+        if let Some(background) = self.background_phrase(cx.text, words, t) {
+            // `Nach ihrem Gespräch mit Putin trifft Merkel ...`: Putin belongs to the earlier talk
+            participants.retain(|p| p.span.is_none_or(|s| !background.contains(s)));
         }
         dedup_participants(&mut participants);
         let all_bodies = participants
@@ -697,10 +717,12 @@ fn split_bilateral(cx: &Context, mut event: Event) -> Vec<Event> {
         .filter(|p| p.span.is_none_or(|s| s.end <= event.trigger.start))
         .collect();
     let bilateral = matches!(event.kind, EventKind::Meeting | EventKind::Talks);
-    if !bilateral || named.len() < 3 || before.len() != 1 || !named.iter().all(|p| is_person(p)) {
+    if !bilateral || named.len() < 3 || before.len() > 1 || !named.iter().all(|p| is_person(p)) {
         return vec![event];
     }
-    let host = **before[0];
+    // the one person before the trigger, or, in verb-second order (`trifft Merkel X und Y`),
+    // the first one after it
+    let host = before.first().map_or(*named[0], |p| ***p);
     let guests: Vec<Participant> = event
         .participants
         .iter()
