@@ -80,6 +80,18 @@ impl Article {
     }
 }
 
+/// The news agency tags of `text/agencies.tsv`, lower case: they mark datelines (`Peking (dpa) -`)
+/// and bylines (`(AFP)`).
+pub(crate) fn agency_tags(
+    data: &crate::DataDir,
+) -> Result<std::collections::HashSet<String>, crate::Error> {
+    let mut agencies = std::collections::HashSet::new();
+    for row in data.read("text/agencies.tsv")?.table(&["tag"])? {
+        agencies.insert(row.required("tag")?.to_lowercase());
+    }
+    Ok(agencies)
+}
+
 /// The agency tags that make a mixed-case dateline (`gazetteers/text/agencies.tsv`).
 #[derive(Debug, Clone)]
 pub struct Datelines {
@@ -92,11 +104,9 @@ impl Datelines {
     /// # Errors
     /// When the data file is missing or malformed.
     pub fn new(data: &crate::DataDir) -> Result<Datelines, crate::Error> {
-        let mut agencies = std::collections::HashSet::new();
-        for row in data.read("text/agencies.tsv")?.table(&["tag"])? {
-            agencies.insert(row.required("tag")?.to_lowercase());
-        }
-        Ok(Datelines { agencies })
+        Ok(Datelines {
+            agencies: agency_tags(data)?,
+        })
     }
 
     /// The mixed-case dateline at the start of `text`, if any.

@@ -54,6 +54,18 @@ impl EventKind {
         })
     }
 
+    /// The lower-case name: `meeting`, `talks`, `summit`, `call`, `session` or `visit`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Talks => "talks",
+            EventKind::Summit => "summit",
+            EventKind::Call => "call",
+            EventKind::Session => "session",
+            EventKind::Visit => "visit",
+        }
+    }
+
     /// The CAMEO event code: 041 phone call, 042 visit, 046 negotiate, 040 consult otherwise.
     pub fn cameo(self) -> &'static str {
         match self {

@@ -209,10 +209,7 @@ impl ArticleRecord {
             let Some(actor) = m.actor() else { continue };
             let entry = by_actor.entry(actor).or_insert((order, false, Vec::new()));
             entry.1 |= m.how.names_actor();
-            let how = serde_json::to_value(m.how)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let how = m.how.as_str().to_string();
             entry.2.push(MentionRecord {
                 start: m.span.start,
                 end: m.span.end,
@@ -314,10 +311,7 @@ fn event_record(
         e.kind.cameo()
     };
     EventRecord {
-        kind: serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        kind: e.kind.as_str().to_string(),
         status: status.to_string(),
         date: e.date.as_ref().map(|d| d.value.clone()),
         participants: e

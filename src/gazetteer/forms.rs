@@ -35,6 +35,23 @@ pub enum How {
 }
 
 impl How {
+    /// The lower-case name used in the JSON output: `name`, `inflection`, `surname`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Name => "name",
+            How::Alias => "alias",
+            How::Inflection => "inflection",
+            How::Abbreviation => "abbreviation",
+            How::Compound => "compound",
+            How::Adjective => "adjective",
+            How::Demonym => "demonym",
+            How::Capital => "capital",
+            How::Seat => "seat",
+            How::Role => "role",
+            How::Surname => "surname",
+        }
+    }
+
     /// True for mentions that name the actor as a proper noun (what an actor list counts), as
     /// opposed to adjectives, demonyms, metonymic capitals and offices.
     pub fn names_actor(self) -> bool {
@@ -104,6 +121,30 @@ impl FormTable {
             }
         } else {
             readings.push(form);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::How;
+
+    #[test]
+    fn names_agree_with_serde() {
+        for how in [
+            How::Name,
+            How::Alias,
+            How::Inflection,
+            How::Abbreviation,
+            How::Compound,
+            How::Adjective,
+            How::Demonym,
+            How::Capital,
+            How::Seat,
+            How::Role,
+            How::Surname,
+        ] {
+            assert_eq!(serde_json::to_value(how).unwrap(), how.as_str());
         }
     }
 }

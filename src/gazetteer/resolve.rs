@@ -94,14 +94,10 @@ impl ContextWords {
         for row in data.read("text/common_words.tsv")?.table(&["word"])? {
             common.insert(row.required("word")?.to_string());
         }
-        let mut agencies = HashSet::new();
-        for row in data.read("text/agencies.tsv")?.table(&["tag"])? {
-            agencies.insert(row.required("tag")?.to_lowercase());
-        }
         Ok(ContextWords {
             kinds,
             common,
-            agencies,
+            agencies: crate::document::agency_tags(data)?,
         })
     }
 
