@@ -69,67 +69,96 @@ impl EventFinder {
             }
             let words = words(cx.text, sentence);
             let Some((t, trigger)) = self.first_trigger(&words) else {
-                if last_event_sentence.is_some_and(|l| k <= l + 2) {
+                if recent_event {
                     self.mark_open_participation(cx, sentence, &words, events.last_mut());
                 }
                 continue;
             };
-            if self.negated(&words, t) {
+            if self.negated(cx.text, &words, t) {
                 continue;
             }
-            let topic = self.topic(cx.text, &words, t);
-            let mut event = self.read_sentence(cx, sentence, &words, t, trigger, topic);
-            let refers_back = self.refers_back(&words, t, trigger);
-            // a sentence that refers back adds to the latest meeting it fits: the same kind, or
-            // shared parties (or none named) and no other date
-            let antecedent = events.iter_mut().rev().find(|previous| {
-                let dates_conflict = matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
-                // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
-                let same_kind = previous.kind == event.kind;
-                same_kind || (!dates_conflict && shares_parties(previous, &event))
-            });
-            if let Some(previous) = antecedent.filter(|_| refers_back) {
-                keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
-                merge_into(previous, event, cx.gazetteer);
-                last_event_sentence = Some(k);
-                continue;
-            }
-            // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
-            // meeting, between the same parties
-            let next_round = words[t.saturating_sub(3)..t]
+            let protagonist = events.last().and_then(|e| first_person(cx.gazetteer, e));
+            let event = self.read_sentence(cx, sentence, &words, t, trigger, protagonist);
+            let mentions: Vec<&Mention> = cx
+                .mentions
                 .iter()
-                .any(|w| self.lexicon.is(w.text, Cue::New));
-            if next_round
-                && event.participants.iter().all(|p| p.span.is_none())
-                && let Some(previous) = events.last()
-            {
-                event.participants = previous.participants.clone();
+                .filter(|m| sentence.contains(m.span))
+                .collect();
+            let background: Vec<Event> = self
+                .background_phrases(cx.text, &words, t)
+                .iter()
+                .filter_map(|phrase| self.background_meeting(cx, &words, phrase, &event, &mentions))
+                .collect();
+            let found = !background.is_empty();
+            for earlier in background {
+                add_or_merge(&mut events, earlier, cx.gazetteer);
             }
-            let aside = self.summit_aside(cx, &words, t, &event);
-            if let Some(summit) = &aside {
-                // the group of the summit around the meeting is not a party of the meeting
-                event.participants.retain(|p| {
-                    p.actor != summit.participants[0].actor
-                        || p.span != Some(summit.participants[0].span.unwrap_or_default())
-                });
+            if self.file_event(cx, &words, t, trigger, event, &mut events) || found {
+                last_event_sentence = Some(k);
             }
-            if !self.enough_parties(cx, &event, trigger) && aside.is_none() {
-                continue;
-            }
-            let mut found = aside.into_iter().collect::<Vec<_>>();
-            if self.enough_parties(cx, &event, trigger) {
-                found.extend(split_bilateral(cx, event));
-            }
-            for event in found {
-                if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
-                    merge_into(same, event, cx.gazetteer);
-                } else {
-                    events.push(event);
-                }
-            }
-            last_event_sentence = Some(k);
         }
         events
+    }
+
+    /// Adds the meeting a sentence reports to the article's meetings: merged into an earlier one
+    /// when the sentence refers back, split into bilateral meetings when one person meets
+    /// several, with the summit around it as a meeting of its own. False when it is not a
+    /// meeting (too few parties).
+    fn file_event(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+        trigger: &Trigger,
+        mut event: Event,
+        events: &mut Vec<Event>,
+    ) -> bool {
+        let refers_back = self.refers_back(words, t, trigger);
+        // a sentence that refers back adds to the latest meeting it fits: the same kind, or
+        // shared parties (or none named) and no other date
+        let antecedent = events.iter_mut().rev().find(|previous| {
+            let dates_conflict =
+                matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
+            // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
+            let same_kind = previous.kind == event.kind;
+            same_kind || (!dates_conflict && shares_parties(previous, &event))
+        });
+        if let Some(previous) = antecedent.filter(|_| refers_back) {
+            keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
+            merge_into(previous, event, cx.gazetteer);
+            return true;
+        }
+        // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
+        // meeting, between the same parties
+        let next_round = words[t.saturating_sub(3)..t]
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::New));
+        if next_round
+            && event.participants.iter().all(|p| p.span.is_none())
+            && let Some(previous) = events.last()
+        {
+            event.participants = previous.participants.clone();
+        }
+        let aside = self.summit_aside(cx, words, t, &event);
+        if let Some(summit) = &aside {
+            // the group of the summit around the meeting is not a party of the meeting
+            event.participants.retain(|p| {
+                p.actor != summit.participants[0].actor
+                    || p.span != Some(summit.participants[0].span.unwrap_or_default())
+            });
+        }
+        let enough = self.enough_parties(cx, &event, trigger);
+        if !enough && aside.is_none() {
+            return false;
+        }
+        let mut found = aside.into_iter().collect::<Vec<_>>();
+        if enough {
+            found.extend(self.split_bilateral(cx, words, event));
+        }
+        for event in found {
+            add_or_merge(events, event, cx.gazetteer);
+        }
+        true
     }
 
     /// The trigger that reports the sentence's meeting: the first one that brings a new meeting
@@ -190,20 +219,91 @@ impl EventFinder {
         })
     }
 
-    /// The temporal phrase before the trigger that holds another meeting (`Nach ihrem Gespräch
-    /// mit Putin`): from the background preposition to the next comma or the trigger.
-    fn background_phrase(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
-        let start = words[..t]
-            .iter()
-            .position(|w| self.lexicon.is(w.text, Cue::Background))?;
-        let mut end = start + 1;
-        while end < t && !text[words[end - 1].span.end..words[end].span.start].contains(',') {
+    /// The temporal phrases that hold another meeting than the trigger's (`Nach ihrem Gespräch
+    /// mit Putin trifft Merkel ...`, `..., teilte das Präsidialamt nach einem Telefonat von Putin
+    /// und Erdogan mit`).
+    fn background_phrases(&self, text: &str, words: &[Word], t: usize) -> Vec<Background> {
+        (0..words.len())
+            .filter(|&s| self.lexicon.is(words[s].text, Cue::Background))
+            .filter_map(|first| {
+                let end = self.phrase_end(text, words, first);
+                let trigger =
+                    (first + 1..end).find(|&i| self.lexicon.trigger(words[i].text).is_some())?;
+                (!(first..end).contains(&t)).then(|| Background {
+                    span: Span::new(words[first].span.start, words[end - 1].span.end),
+                    first,
+                    trigger,
+                })
+            })
+            .collect()
+    }
+
+    /// Where a prepositional phrase that starts at `first` ends: it runs over names, nouns,
+    /// articles, prepositions and the adjectives after them, and stops at a comma or at the
+    /// first other word (the finite verb after the fore-field: `Nach dem Treffen sagte ...`).
+    fn phrase_end(&self, text: &str, words: &[Word], first: usize) -> usize {
+        let mut end = first + 1;
+        while end < words.len() {
+            let (prev, w) = (words[end - 1], words[end]);
+            if text[prev.span.end..w.span.start].contains([',', ';', ':', '(', ')']) {
+                break;
+            }
+            let continues = !w.text.starts_with(char::is_lowercase)
+                || self.lexicon.is(w.text, Cue::Phrase)
+                || prev.text.starts_with(char::is_lowercase);
+            if !continues {
+                break;
+            }
             end += 1;
         }
-        let holds_meeting = words[start + 1..end]
+        end
+    }
+
+    /// `Nach ihrem Gespräch mit Putin trifft Merkel ...`: the earlier meeting of a background
+    /// phrase, between the parties it names (a possessive adds the main clause's person).
+    fn background_meeting(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        phrase: &Background,
+        main: &Event,
+        mentions: &[&Mention],
+    ) -> Option<Event> {
+        if !self.lexicon.is(words[phrase.first].text, Cue::After) {
+            return None;
+        }
+        let trigger = self.lexicon.trigger(words[phrase.trigger].text)?;
+        let mut participants: Vec<Participant> = self
+            .parties(cx, words, mentions, None)
+            .into_iter()
+            .filter(|p| p.span.is_some_and(|s| phrase.span.contains(s)))
+            .collect();
+        let possessive = words[phrase.first..phrase.trigger]
             .iter()
-            .any(|w| self.lexicon.trigger(w.text).is_some());
-        holds_meeting.then(|| Span::new(words[start].span.start, words[end - 1].span.end))
+            .any(|w| self.lexicon.is(w.text, Cue::Possessive));
+        let owner = main.participants.iter().find(|p| {
+            p.span.is_some_and(|s| !phrase.span.contains(s))
+                && cx.gazetteer.actor(p.actor).kind == ActorKind::Person
+        });
+        if let Some(owner) = owner.filter(|_| possessive) {
+            participants.insert(0, *owner);
+        }
+        dedup_participants(&mut participants);
+        if participants.len() < 2 {
+            return None;
+        }
+        let kind = trigger.kind;
+        Some(Event {
+            kind,
+            status: Status::Held,
+            participants,
+            place: main.place.filter(|_| kind != EventKind::Call),
+            date: None,
+            topic: None,
+            trigger: words[phrase.trigger].span,
+            evidence: main.evidence,
+            support: Vec::new(),
+        })
     }
 
     /// `Nach den Friedensverhandlungen ...`: a trigger in a temporal phrase before the main event.
@@ -252,7 +352,17 @@ impl EventFinder {
     /// `kein Treffen`, `nicht zu einem Krisentreffen`, `ein Treffen sei nicht angemessen`: a
     /// negation among the three words before or the four words after the trigger, unless the
     /// sentence says the meeting was called off (then it is a cancelled meeting).
-    fn negated(&self, words: &[Word], t: usize) -> bool {
+    fn negated(&self, text: &str, words: &[Word], t: usize) -> bool {
+        // `zu einem normalen Gipfel, nicht zu einem Krisentreffen`: a comma between the trigger
+        // and the negation puts them in different phrases
+        let same_phrase = |w: &Word| {
+            let (a, b) = if w.span.start < words[t].span.start {
+                (w.span.end, words[t].span.start)
+            } else {
+                (words[t].span.end, w.span.start)
+            };
+            !text[a..b].contains([',', ';', ':'])
+        };
         let window = &words[t.saturating_sub(3)..(t + 5).min(words.len())];
         let cancelled = self.cue_status(words) == Some(Status::Cancelled);
         // `ist derzeit nicht geplant`: a negation right before a word that plans the meeting
@@ -273,7 +383,7 @@ impl EventFinder {
                 && (plan_negated
                     || window
                         .iter()
-                        .any(|w| self.lexicon.is(w.text, Cue::Negation))))
+                        .any(|w| self.lexicon.is(w.text, Cue::Negation) && same_phrase(w))))
     }
 
     /// The status a single word gives as a cue, if any.
@@ -297,9 +407,13 @@ impl EventFinder {
             .is_some_and(|w| self.lexicon.is(w.text, Cue::Anaphora));
         let any_determined = (0..words.len())
             .any(|i| self.lexicon.trigger(words[i].text).is_some() && self.determined(words, i));
+        // `ein Treffen mit Bush` is new, whatever else the sentence refers to
+        let indefinite = words[t.saturating_sub(2)..t]
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Indefinite));
         starts_anaphoric
             || self.determined(words, t)
-            || (trigger.pos != TriggerPos::Verb && any_determined)
+            || (trigger.pos != TriggerPos::Verb && any_determined && !indefinite)
     }
 
     fn enough_parties(&self, cx: &Context, event: &Event, trigger: &Trigger) -> bool {
@@ -377,8 +491,9 @@ impl EventFinder {
         words: &[Word],
         t: usize,
         trigger: &Trigger,
-        topic: Option<Span>,
+        protagonist: Option<crate::gazetteer::ActorId>,
     ) -> Event {
+        let topic = self.topic(cx.text, words, t);
         let mentions: Vec<&Mention> = cx
             .mentions
             .iter()
@@ -386,25 +501,7 @@ impl EventFinder {
             .collect();
         let mut kind = self.kind_of(words, trigger);
         let place = self.place(cx, words, t, &mentions, topic);
-        let mut participants = Vec::new();
-        for (i, m) in mentions.iter().enumerate() {
-            let Some(actor) = m.actor() else { continue };
-            if matches!(m.how, How::Adjective | How::Demonym)
-                || cx.dateline.is_some_and(|d| d.contains(m.span))
-                || topic.is_some_and(|tp| tp.contains(m.span))
-                || self.attributed(cx.text, words, m.span)
-                || modifies_person(cx, &mentions[i + 1..], m)
-            {
-                continue;
-            }
-            let actor = government_state(cx.gazetteer, actor);
-            participants.push(Participant {
-                actor,
-                span: Some(m.span),
-                open: false,
-            });
-            add_implied(cx.gazetteer, actor, &mut participants);
-        }
+        let mut participants = self.parties(cx, words, &mentions, topic);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
             if let Some(host) = place.and_then(|p| cx.gazetteer.state_of_place(p.place)) {
@@ -432,24 +529,25 @@ impl EventFinder {
                 },
             );
             add_implied(cx.gazetteer, group.0, &mut participants);
-        } else if participants.iter().filter(|p| p.span.is_some()).count() < 2
-            && self.has_pronoun_subject(words)
+        } else if let Some(host) =
+            self.implied_host(cx, words, t, sentence, &participants, protagonist)
         {
-            // `Bei seinem Besuch traf er mit X zusammen`: `er` is the last person named before
-            if let Some(person) = last_person_before(cx, sentence.start) {
-                participants.insert(
-                    0,
-                    Participant {
-                        actor: person,
-                        span: None,
-                        open: false,
-                    },
-                );
-            }
+            participants.insert(
+                0,
+                Participant {
+                    actor: host,
+                    span: None,
+                    open: false,
+                },
+            );
+        } else if let Some(group) = self.summit_group(cx, words, t, &mentions) {
+            // `den G7-Gipfel abhalten`: the group meets; its members named around it are part of it
+            let members = self.members_of(cx, group, &participants);
+            participants.retain(|p| !members.contains(&p.actor));
         }
-        if let Some(background) = self.background_phrase(cx.text, words, t) {
+        for background in self.background_phrases(cx.text, words, t) {
             // `Nach ihrem Gespräch mit Putin trifft Merkel ...`: Putin belongs to the earlier talk
-            participants.retain(|p| p.span.is_none_or(|s| !background.contains(s)));
+            participants.retain(|p| p.span.is_none_or(|s| !background.span.contains(s)));
         }
         dedup_participants(&mut participants);
         let all_bodies = participants
@@ -474,6 +572,57 @@ impl EventFinder {
             evidence: sentence,
             support: Vec::new(),
         }
+    }
+
+    /// The actors of a sentence that can be parties: not adjectives, sources, the topic, the
+    /// dateline, or a state or employer that describes a person.
+    fn parties(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        mentions: &[&Mention],
+        topic: Option<Span>,
+    ) -> Vec<Participant> {
+        let mut participants = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(actor) = m.actor() else { continue };
+            if matches!(m.how, How::Adjective | How::Demonym)
+                || cx.dateline.is_some_and(|d| d.contains(m.span))
+                || topic.is_some_and(|tp| tp.contains(m.span))
+                || self.attributed(cx.text, words, m.span)
+                || modifies_person(cx, &mentions[i + 1..], m)
+                || self.affiliation(cx, &mentions[..i], m)
+            {
+                continue;
+            }
+            let actor = government_state(cx.gazetteer, actor);
+            participants.push(Participant {
+                actor,
+                span: Some(m.span),
+                open: false,
+            });
+            add_implied(cx.gazetteer, actor, &mut participants);
+        }
+        participants
+    }
+
+    /// `Bill Gates von „Microsoft“`: an organisation right after a person and `von` is the
+    /// person's employer, not a party of its own.
+    fn affiliation(&self, cx: &Context, earlier: &[&Mention], m: &Mention) -> bool {
+        let Some(person) = earlier.last().filter(|p| {
+            p.actor()
+                .is_some_and(|a| cx.gazetteer.actor(a).kind == ActorKind::Person)
+        }) else {
+            return false;
+        };
+        let Some(between) = cx.text.get(person.span.end..m.span.start) else {
+            return false;
+        };
+        let between: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || "„“\"'»«".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        matches!(between.as_slice(), [w] if self.lexicon.is(w, Cue::Affiliation))
     }
 
     /// The group right after the trigger in the genitive: `Sitzung des UN-Sicherheitsrats`,
@@ -512,6 +661,87 @@ impl EventFinder {
 
     fn has_pronoun_subject(&self, words: &[Word]) -> bool {
         words.iter().any(|w| w.text == "er")
+    }
+
+    /// `Bei seinem Besuch traf er mit X zusammen`, `ein Treffen mit US-Präsident Bush ist
+    /// vorgesehen`: every named party comes after the trigger as its companion (or after a
+    /// pronoun subject), so the other side is the person the article follows: the person of the
+    /// latest meeting, else the person named last.
+    fn implied_host(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+        sentence: Span,
+        participants: &[Participant],
+        protagonist: Option<crate::gazetteer::ActorId>,
+    ) -> Option<crate::gazetteer::ActorId> {
+        let named: Vec<Span> = participants.iter().filter_map(|p| p.span).collect();
+        let after_trigger = named.iter().all(|s| s.start > words[t].span.end);
+        let companions = !named.is_empty()
+            && after_trigger
+            && named.iter().all(|s| self.companion(words, t, *s));
+        let pronoun = self.has_pronoun_subject(words) && (named.len() < 2 || after_trigger);
+        if !(companions || pronoun) {
+            return None;
+        }
+        protagonist
+            .or_else(|| last_person_before(cx, sentence.start))
+            .filter(|host| participants.iter().all(|p| p.actor != *host))
+    }
+
+    /// A companion preposition (`mit`) stands between the trigger and `party`, at most six
+    /// words before it.
+    fn companion(&self, words: &[Word], t: usize, party: Span) -> bool {
+        let before = words.iter().rposition(|w| w.span.end <= party.start);
+        before.is_some_and(|b| {
+            words[t + 1..=b.max(t)]
+                .iter()
+                .rev()
+                .take(6)
+                .any(|w| self.lexicon.is(w.text, Cue::Companion))
+        })
+    }
+
+    /// The group that names a summit trigger (`G7-Gipfel`, `ASEAN-Gipfel`).
+    fn summit_group(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+        mentions: &[&Mention],
+    ) -> Option<crate::gazetteer::ActorId> {
+        let trigger = self.lexicon.trigger(words[t].text)?;
+        if trigger.kind != EventKind::Summit || trigger.pos == TriggerPos::Verb {
+            return None;
+        }
+        mentions
+            .iter()
+            .filter(|m| m.span.start == words[t].span.start && m.how == How::Compound)
+            .find_map(|m| m.actor())
+            .filter(|a| cx.gazetteer.actor(*a).kind == ActorKind::Organisation)
+    }
+
+    /// The participants that belong to `group`: member states, and persons who hold an office
+    /// of a member state.
+    fn members_of(
+        &self,
+        cx: &Context,
+        group: crate::gazetteer::ActorId,
+        participants: &[Participant],
+    ) -> Vec<crate::gazetteer::ActorId> {
+        let members = &cx.gazetteer.actor(group).members;
+        participants
+            .iter()
+            .map(|p| p.actor)
+            .filter(|a| {
+                members.contains(a)
+                    || cx
+                        .gazetteer
+                        .offices_of(*a, cx.published)
+                        .any(|of| members.contains(&of))
+            })
+            .collect()
     }
 
     /// `Laut US-Regierung`, `nach Angaben des Weißen Hauses`, `sagte Außenminister Lawrow`,
@@ -676,6 +906,72 @@ impl EventFinder {
             .map(|(_, status, _)| *status)
     }
 
+    /// `Merkel trifft Trump und Xi`: one person meeting several others is one meeting per pair, as
+    /// a timeline of bilateral meetings needs (the gold data splits them the same way).
+    fn split_bilateral(&self, cx: &Context, words: &[Word], mut event: Event) -> Vec<Event> {
+        event.participants.dedup_by_key(|p| p.actor);
+        let is_person = |p: &Participant| cx.gazetteer.actor(p.actor).kind == ActorKind::Person;
+        let named: Vec<&Participant> = event
+            .participants
+            .iter()
+            .filter(|p| p.span.is_some() || is_person(p))
+            .collect();
+        let before: Vec<&&Participant> = named
+            .iter()
+            .filter(|p| p.span.is_none_or(|s| s.end <= event.trigger.start))
+            .collect();
+        let bilateral = matches!(
+            event.kind,
+            EventKind::Meeting | EventKind::Talks | EventKind::Visit
+        );
+        // `Zusammenkünfte mit den Chefs von Boeing und mit Bill Gates`: an implied person meets
+        // each party named with a companion preposition of its own
+        let implied_host = named
+            .first()
+            .is_some_and(|p| p.span.is_none() && is_person(p));
+        let separate = implied_host && self.own_companions(words, &named[1..]);
+        if !bilateral
+            || named.len() < 3
+            || before.len() > 1
+            || !(separate || named.iter().all(|p| is_person(p)))
+        {
+            return vec![event];
+        }
+        // the one person before the trigger, or, in verb-second order (`trifft Merkel X und Y`),
+        // the first one after it
+        let host = before.first().map_or(*named[0], |p| ***p);
+        let guests: Vec<Participant> = event
+            .participants
+            .iter()
+            .filter(|p| p.actor != host.actor)
+            .copied()
+            .collect();
+        guests
+            .into_iter()
+            .map(|guest| Event {
+                participants: vec![host, guest],
+                ..event.clone()
+            })
+            .collect()
+    }
+
+    /// Every party has a companion preposition (`mit`) of its own between it and the one before.
+    fn own_companions(&self, words: &[Word], parties: &[&Participant]) -> bool {
+        let mut from = 0;
+        parties.iter().all(|p| {
+            let Some(span) = p.span else { return false };
+            let to = words
+                .iter()
+                .rposition(|w| w.span.end <= span.start)
+                .map_or(0, |b| b + 1);
+            let has = words[from.min(to)..to]
+                .iter()
+                .any(|w| self.lexicon.is(w.text, Cue::Companion));
+            from = to;
+            has
+        })
+    }
+
     /// `Moskau prüft eine Teilnahme noch`: marks the named participants of the last meeting open.
     fn mark_open_participation(
         &self,
@@ -702,40 +998,32 @@ impl EventFinder {
     }
 }
 
-/// `Merkel trifft Trump und Xi`: one person meeting several others is one meeting per pair, as
-/// a timeline of bilateral meetings needs (the gold data splits them the same way).
-fn split_bilateral(cx: &Context, mut event: Event) -> Vec<Event> {
-    event.participants.dedup_by_key(|p| p.actor);
-    let is_person = |p: &Participant| cx.gazetteer.actor(p.actor).kind == ActorKind::Person;
-    let named: Vec<&Participant> = event
-        .participants
-        .iter()
-        .filter(|p| p.span.is_some() || is_person(p))
-        .collect();
-    let before: Vec<&&Participant> = named
-        .iter()
-        .filter(|p| p.span.is_none_or(|s| s.end <= event.trigger.start))
-        .collect();
-    let bilateral = matches!(event.kind, EventKind::Meeting | EventKind::Talks);
-    if !bilateral || named.len() < 3 || before.len() > 1 || !named.iter().all(|p| is_person(p)) {
-        return vec![event];
+/// Adds a meeting, or merges it into an earlier report of the same one.
+fn add_or_merge(events: &mut Vec<Event>, event: Event, g: &Gazetteer) {
+    if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
+        merge_into(same, event, g);
+    } else {
+        events.push(event);
     }
-    // the one person before the trigger, or, in verb-second order (`trifft Merkel X und Y`),
-    // the first one after it
-    let host = before.first().map_or(*named[0], |p| ***p);
-    let guests: Vec<Participant> = event
+}
+
+/// The first person among a meeting's parties.
+fn first_person(g: &Gazetteer, event: &Event) -> Option<crate::gazetteer::ActorId> {
+    event
         .participants
         .iter()
-        .filter(|p| p.actor != host.actor)
-        .copied()
-        .collect();
-    guests
-        .into_iter()
-        .map(|guest| Event {
-            participants: vec![host, guest],
-            ..event.clone()
-        })
-        .collect()
+        .map(|p| p.actor)
+        .find(|a| g.actor(*a).kind == ActorKind::Person)
+}
+
+/// A prepositional phrase that puts another meeting in the background of a sentence's trigger.
+struct Background {
+    /// From the preposition to the end of the phrase.
+    span: Span,
+    /// The preposition's word index.
+    first: usize,
+    /// The word index of the phrase's own trigger.
+    trigger: usize,
 }
 
 /// A meeting sentence without a date of its own takes the last day named in the sentence before

@@ -42,6 +42,12 @@ pub(crate) enum Cue {
     NonDiplomatic,
     New,
     Settlement,
+    After,
+    Possessive,
+    Indefinite,
+    Phrase,
+    Companion,
+    Affiliation,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +131,12 @@ impl Lexicon {
                 "nondiplomatic" => Cue::NonDiplomatic,
                 "new" => Cue::New,
                 "settlement" => Cue::Settlement,
+                "after" => Cue::After,
+                "possessive" => Cue::Possessive,
+                "indefinite" => Cue::Indefinite,
+                "phrase" => Cue::Phrase,
+                "companion" => Cue::Companion,
+                "affiliation" => Cue::Affiliation,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Article;
 use crate::events::Event;
-use crate::gazetteer::{ActorId, Gazetteer, PlaceId};
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId};
 use crate::{Extraction, Span};
 
 /// A span with its text.
@@ -220,7 +220,11 @@ impl ArticleRecord {
         let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
         let mut actors: Vec<(usize, ActorRecord)> = Vec::new();
         for (a, (order, named, mentions)) in by_actor {
-            let reference = as_written(actor_ref(g, a), &mentions);
+            let reference = if g.actor(a).kind == ActorKind::Person {
+                as_written(actor_ref(g, a), &mentions)
+            } else {
+                actor_ref(g, a)
+            };
             spelled.insert(a, reference.clone());
             if named {
                 actors.push((
@@ -281,8 +285,10 @@ pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
     }
 }
 
-/// The actor under the fullest name the article writes in the nominative (a name or alias
-/// mention, not an inflection or compound part); the canonical name stays in `canonical`.
+/// A person under the fullest name the article writes (a name or alias mention, not an
+/// inflection or a surname: `Ahmed Davutoglu`); the canonical name stays in `canonical`.
+/// States and organisations keep their canonical name: their aliases include inflected forms
+/// and descriptions (`der sieben großen Industriestaaten`).
 fn as_written(mut reference: EntityRef, mentions: &[MentionRecord]) -> EntityRef {
     let written = mentions
         .iter()

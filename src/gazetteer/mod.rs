@@ -150,6 +150,27 @@ impl Gazetteer {
             .map(|t| t.person)
     }
 
+    /// The states and organisations whose offices `person` holds on `day`.
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let g = Gazetteer::new(&DataDir::bundled())?;
+    /// let merkel = g.actor_by_id("angela-merkel").unwrap();
+    /// let day = chrono::NaiveDate::from_ymd_opt(2018, 12, 1).unwrap();
+    /// assert!(g.offices_of(merkel, day).any(|of| Some(of) == g.actor_by_id("deutschland")));
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn offices_of(
+        &self,
+        person: ActorId,
+        day: NaiveDate,
+    ) -> impl Iterator<Item = ActorId> + '_ {
+        self.tenures
+            .iter()
+            .filter(move |(_, tenures)| tenures.iter().any(|t| t.person == person && t.covers(day)))
+            .map(|((_, of), _)| *of)
+    }
+
     fn in_office_near(&self, person: ActorId, day: NaiveDate) -> bool {
         let margin = chrono::Duration::days(366);
         self.active_persons.get(&person).is_some_and(|periods| {

@@ -298,9 +298,12 @@ fn qualified_not_current(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> b
 }
 
 /// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
-/// `UN-Sicherheitsrat` names the UN.
+/// `UN-Sicherheitsrat` names the UN. A group's members are not named by its name (`G7-Gipfel`).
 fn push_parts(g: &Gazetteer, actor: ActorId, span: Span, out: &mut Vec<Mention>) {
     let a = g.actor(actor);
+    if a.kind != ActorKind::Body {
+        return;
+    }
     for part in a.members.iter().chain(a.parent.iter()) {
         out.push(Mention {
             span,
