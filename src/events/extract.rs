@@ -119,9 +119,14 @@ impl EventFinder {
         let antecedent = events.iter_mut().rev().find(|previous| {
             let dates_conflict =
                 matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
+            // `die Einladung zu einem Besuch`, then `bei seinem Besuch im Juli`: a dated meeting
+            // that was held is not the one still planned
+            let tenses_conflict = event.date.is_some()
+                && event.status == Status::Held
+                && matches!(previous.status, Status::Planned | Status::Proposed);
             // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
             let same_kind = previous.kind == event.kind;
-            same_kind || (!dates_conflict && shares_parties(previous, &event))
+            !tenses_conflict && (same_kind || (!dates_conflict && shares_parties(previous, &event)))
         });
         if let Some(previous) = antecedent.filter(|_| refers_back) {
             keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
@@ -173,7 +178,16 @@ impl EventFinder {
             satisfied.then_some((i, trigger))
         });
         let first = triggers.next()?;
-        let foreground = |i: usize| !self.determined(words, i) && !self.in_background(words, i);
+        // `ob der Gipfel als direktes Treffen stattfindet`: `als` gives the form of another
+        // trigger's meeting
+        let predicative = |i: usize| {
+            words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|w| self.lexicon.is(w.text, Cue::Predicative))
+        };
+        let foreground = |i: usize| {
+            !self.determined(words, i) && !self.in_background(words, i) && !predicative(i)
+        };
         if foreground(first.0) {
             return Some(first);
         }
@@ -411,9 +425,13 @@ impl EventFinder {
         let indefinite = words[t.saturating_sub(2)..t]
             .iter()
             .any(|w| self.lexicon.is(w.text, Cue::Indefinite));
+        // `Zusammenkünfte in Seattle mit Bill Gates`: a noun with its own companion is new
+        let own_companion = words[t + 1..(t + 4).min(words.len())]
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Companion));
         starts_anaphoric
             || self.determined(words, t)
-            || (trigger.pos != TriggerPos::Verb && any_determined && !indefinite)
+            || (trigger.pos != TriggerPos::Verb && any_determined && !indefinite && !own_companion)
     }
 
     fn enough_parties(&self, cx: &Context, event: &Event, trigger: &Trigger) -> bool {
@@ -559,7 +577,7 @@ impl EventFinder {
         }
         let date = self
             .date(cx, words, sentence, t)
-            .or_else(|| context_date(cx, sentence));
+            .or_else(|| self.context_date(cx, sentence));
         let status = self.status(words, date.as_ref(), cx.published);
         Event {
             kind,
@@ -849,19 +867,83 @@ impl EventFinder {
     /// (`bestätigte am Dienstag`).
     fn date(&self, cx: &Context, words: &[Word], sentence: Span, t: usize) -> Option<EventDate> {
         let trigger = words[t].span;
-        cx.timexes
-            .iter()
-            .filter(|x| sentence.contains(x.span))
-            .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
-            .filter(|x| {
-                x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX")
-            })
-            .filter(|x| !self.dates_report(words, x.span))
+        self.meeting_dates(cx, words, sentence)
             .min_by_key(|x| x.span.start.abs_diff(trigger.start))
             .map(|x| EventDate {
                 value: x.value.split('T').next().unwrap_or(&x.value).to_string(),
                 span: x.span,
             })
+    }
+
+    /// The calendar dates of a sentence that can date a meeting: not the date of a report or of
+    /// another event (`nach der US-Wahl am 3. November`).
+    fn meeting_dates<'c>(
+        &self,
+        cx: &Context<'c>,
+        words: &'c [Word],
+        sentence: Span,
+    ) -> impl Iterator<Item = &'c Timex> {
+        cx.timexes
+            .iter()
+            .filter(move |x| sentence.contains(x.span))
+            .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
+            .filter(|x| {
+                x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX")
+            })
+            .filter(move |x| {
+                !self.dates_report(words, x.span)
+                    && !self.dates_other_event(cx.text, words, x.span)
+                    && !self.original_date(cx.text, words, x.span)
+            })
+    }
+
+    /// A meeting sentence without a date of its own takes the last day named in the sentence
+    /// before (`Am Donnerstag begannen in Genf die Gespräche. Die Außenminister trafen sich ...`).
+    fn context_date(&self, cx: &Context, sentence: Span) -> Option<EventDate> {
+        let previous = *cx
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.end <= sentence.start)?;
+        let words = words(cx.text, previous);
+        let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+        let found = self
+            .meeting_dates(cx, &words, previous)
+            .filter(|x| day(&x.value))
+            .last()?;
+        Some(EventDate {
+            value: found.value[..10].to_string(),
+            span: found.span,
+        })
+    }
+
+    /// `nach der US-Wahl am 3. November`, `nach seiner Amtsübernahme am 20. Januar`: a date in
+    /// a background phrase whose noun comes before it dates that noun, not the meeting.
+    fn dates_other_event(&self, text: &str, words: &[Word], span: Span) -> bool {
+        (0..words.len())
+            .filter(|&s| {
+                words[s].span.end <= span.start && self.lexicon.is(words[s].text, Cue::Background)
+            })
+            .any(|first| {
+                let end = self.phrase_end(text, words, first);
+                let inside = span.start < words[end - 1].span.end;
+                let noun_before = words[first + 1..end]
+                    .iter()
+                    .take_while(|w| w.span.end <= span.start)
+                    .any(|w| w.text.starts_with(char::is_uppercase));
+                inside && noun_before
+            })
+    }
+
+    /// `ursprünglich für Juni geplant`, `hätten eigentlich am Freitag stattfinden sollen`: the
+    /// date a postponed meeting no longer has.
+    fn original_date(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+            return false;
+        };
+        words[i.saturating_sub(4)..i].iter().any(|w| {
+            self.lexicon.is(w.text, Cue::Original) && !text[w.span.end..span.start].contains(',')
+        })
     }
 
     fn dates_report(&self, words: &[Word], span: Span) -> bool {
@@ -1026,28 +1108,6 @@ struct Background {
     trigger: usize,
 }
 
-/// A meeting sentence without a date of its own takes the last day named in the sentence before
-/// (`Am Donnerstag begannen in Genf die Gespräche. Die Außenminister trafen sich ...`).
-fn context_date(cx: &Context, sentence: Span) -> Option<EventDate> {
-    let previous = cx
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.end <= sentence.start)?;
-    let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
-    cx.timexes
-        .iter()
-        .rfind(|x| {
-            previous.contains(x.span)
-                && matches!(x.timex_type, TimexType::Date | TimexType::Time)
-                && day(&x.value)
-        })
-        .map(|x| EventDate {
-            value: x.value[..10].to_string(),
-            span: x.span,
-        })
-}
-
 /// The person named last before `offset` (for a pronoun `er`).
 fn last_person_before(cx: &Context, offset: usize) -> Option<crate::gazetteer::ActorId> {
     cx.mentions
@@ -1121,13 +1181,21 @@ fn shares_parties(previous: &Event, new: &Event) -> bool {
 
 /// A sentence that refers back to a meeting mostly names speakers and sources; its parties join
 /// the meeting only when they are a body that convenes (`Damit würde der Nato-Russland-Rat
-/// tagen`) or when the meeting had fewer than two parties.
+/// tagen`) or when the meeting had fewer than two parties and no group.
 fn keep_new_parties_only_if_needed(previous: &Event, new: &mut Event, g: &Gazetteer) {
     let brings_body = new
         .participants
         .iter()
         .any(|p| g.actor(p.actor).kind == ActorKind::Body);
-    if previous.participants.len() >= 2 && !brings_body {
+    // `der G7-Gipfel`: a group is all the parties a meeting needs
+    let complete = previous.participants.len() >= 2
+        || previous.participants.iter().any(|p| {
+            matches!(
+                g.actor(p.actor).kind,
+                ActorKind::Organisation | ActorKind::Body
+            )
+        });
+    if complete && !brings_body {
         new.participants.clear();
     }
 }

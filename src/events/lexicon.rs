@@ -48,6 +48,8 @@ pub(crate) enum Cue {
     Phrase,
     Companion,
     Affiliation,
+    Predicative,
+    Original,
 }
 
 #[derive(Debug, Clone)]
@@ -137,6 +139,8 @@ impl Lexicon {
                 "phrase" => Cue::Phrase,
                 "companion" => Cue::Companion,
                 "affiliation" => Cue::Affiliation,
+                "predicative" => Cue::Predicative,
+                "original" => Cue::Original,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

@@ -180,6 +180,9 @@ pub(crate) fn resolve(
                     {
                         continue;
                     }
+                    if foreign_adjective(g, text, hits, i, actor) {
+                        continue; // `des syrischen Nationalrates` is not Austria's Nationalrat
+                    }
                     let how = if hit.compound && form.how != How::Adjective {
                         How::Compound
                     } else {
@@ -268,6 +271,27 @@ pub(crate) fn resolve(
         }
     }
     out
+}
+
+/// A state's organ right after the adjective of another state (`des syrischen Nationalrates`,
+/// `das russische Parlament`... when the organ is another state's): the name is the generic noun.
+fn foreign_adjective(g: &Gazetteer, text: &str, hits: &[Hit], i: usize, actor: ActorId) -> bool {
+    let a = g.actor(actor);
+    let [own] = a.members.as_slice() else {
+        return false;
+    };
+    if a.parent.is_some() || g.actor(*own).kind != ActorKind::State {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &hits[p]) else {
+        return false;
+    };
+    let adjacent = text[prev.span.end..hits[i].span.start].trim().is_empty();
+    adjacent
+        && g.forms.readings[prev.form].iter().any(|f| {
+            f.how == How::Adjective
+                && matches!(f.target, Target::Actor(s) if s != *own && g.actor(s).kind == ActorKind::State)
+        })
 }
 
 /// The office is followed by the holder's name (`US-Präsident George W. Bush`).
