@@ -90,10 +90,11 @@ impl EventFinder {
                 .filter_map(|phrase| self.background_meeting(cx, &words, phrase, &event, &mentions))
                 .collect();
             let found = !background.is_empty();
+            let filed = self.file_event(cx, &words, t, trigger, event, &mut events);
             for earlier in background {
                 add_or_merge(&mut events, earlier, cx.gazetteer);
             }
-            if self.file_event(cx, &words, t, trigger, event, &mut events) || found {
+            if filed || found {
                 last_event_sentence = Some(k);
             }
         }
@@ -377,6 +378,17 @@ impl EventFinder {
             };
             !text[a..b].contains([',', ';', ':'])
         };
+        // `ein Treffen sei nicht angemessen`: after the trigger a negation needs a verb between
+        // (`die Teilnehmer des Gipfels in Japan nicht leichter` negates something else)
+        let clause_negation = |w: &Word| {
+            w.span.start < words[t].span.start
+                || words.iter().any(|v| {
+                    v.span.start > words[t].span.end
+                        && v.span.end < w.span.start
+                        && v.text.starts_with(char::is_lowercase)
+                        && !self.lexicon.is(v.text, Cue::Phrase)
+                })
+        };
         let window = &words[t.saturating_sub(3)..(t + 5).min(words.len())];
         let cancelled = self.cue_status(words) == Some(Status::Cancelled);
         // `ist derzeit nicht geplant`: a negation right before a word that plans the meeting
@@ -395,9 +407,11 @@ impl EventFinder {
         collocation
             || (!cancelled
                 && (plan_negated
-                    || window
-                        .iter()
-                        .any(|w| self.lexicon.is(w.text, Cue::Negation) && same_phrase(w))))
+                    || window.iter().any(|w| {
+                        self.lexicon.is(w.text, Cue::Negation)
+                            && same_phrase(w)
+                            && clause_negation(w)
+                    })))
     }
 
     /// The status a single word gives as a cue, if any.
@@ -435,16 +449,19 @@ impl EventFinder {
     }
 
     fn enough_parties(&self, cx: &Context, event: &Event, trigger: &Trigger) -> bool {
+        // named parties, and the person a pronoun or a companion phrase implies
         let named = event
             .participants
             .iter()
-            .filter(|p| p.span.is_some())
+            .filter(|p| p.span.is_some() || cx.gazetteer.actor(p.actor).kind == ActorKind::Person)
             .count();
-        // a convening body implies its parent and members (`Der Nato-Russland-Rat tagt`)
-        let body = event
-            .participants
-            .iter()
-            .any(|p| p.span.is_some() && cx.gazetteer.actor(p.actor).kind == ActorKind::Body);
+        // a convening body implies its parent and members (`Der Nato-Russland-Rat tagt`), and a
+        // group of states meets by itself (`Die Staats- und Regierungschefs der G7 kamen zusammen`)
+        let body = event.participants.iter().any(|p| {
+            let actor = cx.gazetteer.actor(p.actor);
+            p.span.is_some()
+                && (actor.kind == ActorKind::Body || self.lexicon.is(&actor.category, Cue::Group))
+        });
         // a meeting of companies or newspapers alone is not diplomacy
         let diplomatic = event
             .participants
@@ -695,10 +712,12 @@ impl EventFinder {
         protagonist: Option<crate::gazetteer::ActorId>,
     ) -> Option<crate::gazetteer::ActorId> {
         let named: Vec<Span> = participants.iter().filter_map(|p| p.span).collect();
-        let after_trigger = named.iter().all(|s| s.start > words[t].span.end);
+        // `X und Y gehören zu den Gesprächspartnern`: all named are partners of the one implied
+        let partners = self.lexicon.is(words[t].text, Cue::Partner);
+        let after_trigger = partners || named.iter().all(|s| s.start > words[t].span.end);
         let companions = !named.is_empty()
             && after_trigger
-            && named.iter().all(|s| self.companion(words, t, *s));
+            && (partners || named.iter().all(|s| self.companion(words, t, *s)));
         let pronoun = self.has_pronoun_subject(words) && (named.len() < 2 || after_trigger);
         if !(companions || pronoun) {
             return None;
@@ -998,19 +1017,22 @@ impl EventFinder {
             .iter()
             .filter(|p| p.span.is_some() || is_person(p))
             .collect();
-        let before: Vec<&&Participant> = named
-            .iter()
-            .filter(|p| p.span.is_none_or(|s| s.end <= event.trigger.start))
-            .collect();
         let bilateral = matches!(
             event.kind,
             EventKind::Meeting | EventKind::Talks | EventKind::Visit
         );
-        // `Zusammenkünfte mit den Chefs von Boeing und mit Bill Gates`: an implied person meets
-        // each party named with a companion preposition of its own
+        // `Zusammenkünfte mit den Chefs von Boeing und mit Bill Gates`, `zu seinen
+        // Gesprächspartnern gehören X und Y`: an implied person meets each named party
         let implied_host = named
             .first()
             .is_some_and(|p| p.span.is_none() && is_person(p));
+        let before: Vec<&&Participant> = named
+            .iter()
+            .filter(|p| {
+                p.span
+                    .is_none_or(|s| !implied_host && s.end <= event.trigger.start)
+            })
+            .collect();
         let separate = implied_host && self.own_companions(words, &named[1..]);
         if !bilateral
             || named.len() < 3

@@ -50,6 +50,8 @@ pub(crate) enum Cue {
     Affiliation,
     Predicative,
     Original,
+    Group,
+    Partner,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +143,8 @@ impl Lexicon {
                 "affiliation" => Cue::Affiliation,
                 "predicative" => Cue::Predicative,
                 "original" => Cue::Original,
+                "group" => Cue::Group,
+                "partner" => Cue::Partner,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())
