@@ -607,6 +607,9 @@ fn resolve_mentions(
     let mut previous: Option<(Span, NaiveDate)> = None;
     // the previous sentence when it spoke of the past (`damals`, `vor zehn Jahren`, `1989`)
     let mut previous_past: Option<Span> = None;
+    let counts_days = mentions.iter().any(|m| counts_days(&m.expr));
+    // a point in time named before: a report names its day first
+    let mut named_time = false;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -624,6 +627,7 @@ fn resolve_mentions(
             .any(|m| speaks_of_the_past(&m.expr, published.year()));
         let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
         previous_past = past_here.then_some(here);
+        let clock_here = group.iter().any(|m| names_hour(&m.expr));
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
@@ -635,12 +639,15 @@ fn resolve_mentions(
                     (true, Some((d, coordinated))) => (Some(d), coordinated),
                     (true, None) => (carried, false),
                 };
+                let timeless = named_time && !counts_days && !clock_here;
+                named_time |= !pass && is_point(&m.expr);
                 let ctx = Context {
                     now,
                     tense: tense.unwrap_or(m.clause.tense),
                     today: m.clause.today,
                     narrative,
                     contrast,
+                    timeless,
                     last: *last,
                     sentence_day,
                     day_unknown,
@@ -690,6 +697,48 @@ fn speaks_of_the_past(expr: &Expr, published_year: i32) -> bool {
         Expr::Decade(_) | Expr::Century(_) => true,
         _ => false,
     }
+}
+
+/// Words that count days from the publication: `gestern`, `übermorgen`, `am Dienstag`,
+/// `am Wochenende`, `heute Abend`.
+fn counts_days(expr: &Expr) -> bool {
+    match expr {
+        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Relative {
+            unit,
+            offset,
+            anchor: AnchorKind::Now,
+        } => *unit == Unit::Weekend || (*unit == Unit::Day && *offset != 0),
+        Expr::Part { base, .. } => is_today(base) || counts_days(base),
+        Expr::Time { base: Some(b), .. } | Expr::DayBefore(b) => counts_days(b),
+        _ => false,
+    }
+}
+
+/// `heute`.
+fn is_today(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Relative {
+            unit: Unit::Day,
+            offset: 0,
+            anchor: AnchorKind::Now,
+        }
+    )
+}
+
+/// A clock time or a part of a day (`um 19.30 Uhr`, `am Abend`): the sentence speaks of one day.
+fn names_hour(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Time { .. } | Expr::LoosePart { .. } | Expr::Part { .. }
+    )
+}
+
+/// A point in time other than `heute` (`2019`, `im März`, `vor sechs Jahren`); durations, sets
+/// and vague references are none.
+fn is_point(expr: &Expr) -> bool {
+    !is_today(expr) && !matches!(expr, Expr::Duration { .. } | Expr::Set(_) | Expr::Ref(_))
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)
