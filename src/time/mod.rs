@@ -816,6 +816,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_era_brings_its_sentence_to_the_parser() {
+        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
+        let text = "Die Flotte sank. 312 v. Chr. fiel die Stadt.";
+        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
+        let tags = tagger.tag(
+            text,
+            &[Span::new(0, 16), Span::new(17, text.len())],
+            published,
+        );
+        let values: Vec<&str> = tags.timexes.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["BC0312"]);
+    }
+
+    #[test]
     fn number_filter() {
         let t = "am 10. Januar, 2022, 9:30, 15 Uhr, 1990er, G20, 10 Soldaten";
         let check = |s: &str| {
