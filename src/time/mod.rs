@@ -207,11 +207,14 @@ impl TimeTagger {
         for (n, span) in spans.into_iter().enumerate() {
             self.recognise(text, span, n, &anchors, false, &mut mentions);
         }
-        let narrative = is_narrative(&mentions, published.year());
+        let shape = TextShape {
+            narrative: is_narrative(&mentions, published.year()),
+            lead_end: sentences.get(1).or(sentences.last()).map_or(0, |s| s.end),
+        };
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
         resolve_mentions(
-            text, &mentions, published, narrative, None, &mut last, &mut tags,
+            text, &mentions, published, shape, None, &mut last, &mut tags,
         );
         tags
     }
@@ -258,11 +261,16 @@ impl TimeTagger {
         };
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
+        // the context is a sentence from anywhere in a text: no lead
+        let shape = TextShape {
+            narrative: false,
+            lead_end: 0,
+        };
         resolve_mentions(
             text,
             &mentions,
             reference,
-            false,
+            shape,
             tense.or(default_tense).map(Some),
             &mut last,
             &mut tags,
@@ -591,13 +599,23 @@ fn needs_day(expr: &Expr) -> bool {
     matches!(expr, Expr::LoosePart { .. } | Expr::Time { base: None, .. })
 }
 
+/// What is known of a whole text before its mentions are resolved.
+#[derive(Debug, Clone, Copy)]
+struct TextShape {
+    /// A history of a time long before publication (see [`is_narrative`]).
+    narrative: bool,
+    /// Where the lead ends (the dateline, if any, and the first sentence, or the first two
+    /// sentences): a report's `heute` there is always the day of publication.
+    lead_end: usize,
+}
+
 /// Resolves mentions in text order, sentence by sentence, keeping track of what the text spoke
 /// of last. `tense` overrides the clause tense when given.
 fn resolve_mentions(
     text: &str,
     mentions: &[Mention],
     published: DateTime<FixedOffset>,
-    narrative: bool,
+    shape: TextShape,
     tense: Option<Option<Tense>>,
     last: &mut Anchor,
     tags: &mut TimeTags,
@@ -639,13 +657,14 @@ fn resolve_mentions(
                     (true, Some((d, coordinated))) => (Some(d), coordinated),
                     (true, None) => (carried, false),
                 };
-                let timeless = named_time && !counts_days && !clock_here;
+                let timeless =
+                    named_time && !counts_days && !clock_here && m.span.start >= shape.lead_end;
                 named_time |= !pass && is_point(&m.expr);
                 let ctx = Context {
                     now,
                     tense: tense.unwrap_or(m.clause.tense),
                     today: m.clause.today,
-                    narrative,
+                    narrative: shape.narrative,
                     contrast,
                     timeless,
                     last: *last,
@@ -815,18 +834,39 @@ fn connected(text: &str, a: Span, b: Span) -> bool {
 mod tests {
     use super::*;
 
+    /// The values of the tagger's timexes for `text` split into `sentences`.
+    fn values(text: &str, sentences: &[&str]) -> Vec<String> {
+        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
+        let spans: Vec<Span> = sentences
+            .iter()
+            .map(|s| {
+                let start = text.find(s).unwrap();
+                Span::new(start, start + s.len())
+            })
+            .collect();
+        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
+        let tags = tagger.tag(text, &spans, published);
+        tags.timexes.into_iter().map(|t| t.value).collect()
+    }
+
+    #[test]
+    fn heute_in_the_lead_is_the_day_and_later_nowadays() {
+        let s = [
+            "Zwei Wochen nach der Wahl vom 1. März tritt heute der Landtag zusammen.",
+            "Die Sitzung ist öffentlich.",
+            "Anders als 2020 sitzen heute fünf Parteien im Landtag.",
+        ];
+        let text = s.join(" ");
+        assert_eq!(
+            values(&text, &s),
+            ["P2W", "2022-03-01", "2022-03-15", "2020", "PRESENT_REF"]
+        );
+    }
+
     #[test]
     fn an_era_brings_its_sentence_to_the_parser() {
-        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
-        let text = "Die Flotte sank. 312 v. Chr. fiel die Stadt.";
-        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
-        let tags = tagger.tag(
-            text,
-            &[Span::new(0, 16), Span::new(17, text.len())],
-            published,
-        );
-        let values: Vec<&str> = tags.timexes.iter().map(|t| t.value.as_str()).collect();
-        assert_eq!(values, ["BC0312"]);
+        let s = ["Die Flotte sank.", "312 v. Chr. fiel die Stadt."];
+        assert_eq!(values(&s.join(" "), &s), ["BC0312"]);
     }
 
     #[test]
