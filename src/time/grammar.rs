@@ -686,11 +686,22 @@ impl<'t> Parser<'_, 't> {
             .phrases(t.lower())
             .iter()
             .find_map(|p| match p.sense {
-                PhraseSense::Modifier(Sense::Era(bc)) => {
-                    self.phrase_matches(i, &p.words).map(|e| (bc, e))
-                }
+                PhraseSense::Modifier(Sense::Era(bc)) => self
+                    .phrase_matches(i, &p.words)
+                    .map(|e| (bc, self.abbreviated(i, e))),
                 _ => None,
             })
+    }
+
+    /// The end of the phrase `i..end` with its last dot when it is written abbreviated (`v. Chr.`):
+    /// a dot inside the phrase makes the dot glued to its last word part of it too.
+    fn abbreviated(&self, i: usize, end: usize) -> usize {
+        let inner_dot = (i + 1..end).any(|k| self.toks[k].is_punct('.'));
+        if inner_dot && self.dot(end) {
+            end + 1
+        } else {
+            end
+        }
     }
 
     /// The token index after the phrase `words` when it stands at `i` (`-` between words is skipped).

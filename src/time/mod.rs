@@ -867,6 +867,16 @@ mod tests {
     fn an_era_brings_its_sentence_to_the_parser() {
         let s = ["Die Flotte sank.", "312 v. Chr. fiel die Stadt."];
         assert_eq!(values(&s.join(" "), &s), ["BC0312"]);
+        // the abbreviation's last dot belongs to the extent, a sentence's full stop does not
+        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
+        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
+        for (text, extent) in [
+            ("Die Stadt fiel 312 v. Chr. an Rom.", "312 v. Chr."),
+            ("Die Stadt fiel 312 vor Christus.", "312 vor Christus"),
+        ] {
+            let tags = tagger.tag(text, &[Span::new(0, text.len())], published);
+            assert_eq!(tags.timexes[0].span.text(text), extent);
+        }
     }
 
     #[test]
