@@ -288,6 +288,22 @@ impl<'t> Parser<'_, 't> {
         }
     }
 
+    /// An article or a preposition stands before `i` (`am Montag`, `den Montag`).
+    fn introduced(&self, i: usize) -> bool {
+        i > 0 && self.has(i - 1, |s| matches!(s, Sense::Article | Sense::Prep { .. }))
+    }
+
+    /// The part of the day that the adverb at `i` names (`abends`, `vormittags`).
+    fn part_adverb(&self, i: usize) -> Option<DayPart> {
+        self.sense(i, |s| match s {
+            Sense::DayPart {
+                part,
+                kind: PartKind::Adverb,
+            } => Some(*part),
+            _ => None,
+        })
+    }
+
     /// The token before `i` is a preposition (`am`, `im`, `seit`, ...).
     fn after_prep(&self, i: usize) -> bool {
         i > 0 && self.has(i - 1, |s| matches!(s, Sense::Prep { .. }))
@@ -670,11 +686,22 @@ impl<'t> Parser<'_, 't> {
             .phrases(t.lower())
             .iter()
             .find_map(|p| match p.sense {
-                PhraseSense::Modifier(Sense::Era(bc)) => {
-                    self.phrase_matches(i, &p.words).map(|e| (bc, e))
-                }
+                PhraseSense::Modifier(Sense::Era(bc)) => self
+                    .phrase_matches(i, &p.words)
+                    .map(|e| (bc, self.abbreviated(i, e))),
                 _ => None,
             })
+    }
+
+    /// The end of the phrase `i..end` with its last dot when it is written abbreviated (`v. Chr.`):
+    /// a dot inside the phrase makes the dot glued to its last word part of it too.
+    fn abbreviated(&self, i: usize, end: usize) -> usize {
+        let inner_dot = (i + 1..end).any(|k| self.toks[k].is_punct('.'));
+        if inner_dot && self.dot(end) {
+            end + 1
+        } else {
+            end
+        }
     }
 
     /// The token index after the phrase `words` when it stands at `i` (`-` between words is skipped).
@@ -1411,6 +1438,15 @@ impl<'t> Parser<'_, 't> {
                 .part_after(end)
                 .filter(|_| !self.is(end, "am") || self.phrase_mode)
         {
+            // `Mittwoch vormittags` with neither article nor preposition: every Wednesday
+            if shifted.is_none() && self.part_adverb(end).is_some() && !self.introduced(i) {
+                let expr = Expr::Set(SetValue::Weekday {
+                    weekday,
+                    part: Some(p),
+                });
+                self.push(i, e, expr, "time/set/weekday_part_adverb");
+                return;
+            }
             part = Some(p);
             end = e;
         }
@@ -2213,17 +2249,7 @@ impl<'t> Parser<'_, 't> {
             );
             return;
         }
-        if let Some(p) = t.senses().iter().find_map(|s| {
-            if let Sense::DayPart {
-                part,
-                kind: PartKind::Adverb,
-            } = s
-            {
-                Some(*part)
-            } else {
-                None
-            }
-        }) {
+        if let Some(p) = self.part_adverb(i) {
             self.push(
                 i,
                 i + 1,

@@ -775,7 +775,9 @@ impl Builder {
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             if f.contains(' ') {
-                self.phrase(&f, PhraseSense::Modifier(sense), false);
+                // an era anchors its sentence: the year before it may be short (`490 v. Chr.`)
+                let anchor = matches!(sense, Sense::Era(_));
+                self.phrase(&f, PhraseSense::Modifier(sense), anchor);
             } else if sense == Sense::Clock {
                 // `Uhr` anchors a sentence; a single letter (`15h`) would match everywhere
                 self.word(&f, sense, f.chars().count() > 2);

@@ -207,11 +207,14 @@ impl TimeTagger {
         for (n, span) in spans.into_iter().enumerate() {
             self.recognise(text, span, n, &anchors, false, &mut mentions);
         }
-        let narrative = is_narrative(&mentions, published.year());
+        let shape = TextShape {
+            narrative: is_narrative(&mentions, published.year()),
+            lead_end: sentences.get(1).or(sentences.last()).map_or(0, |s| s.end),
+        };
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
         resolve_mentions(
-            text, &mentions, published, narrative, None, &mut last, &mut tags,
+            text, &mentions, published, shape, None, &mut last, &mut tags,
         );
         tags
     }
@@ -258,11 +261,16 @@ impl TimeTagger {
         };
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
+        // the context is a sentence from anywhere in a text: no lead
+        let shape = TextShape {
+            narrative: false,
+            lead_end: 0,
+        };
         resolve_mentions(
             text,
             &mentions,
             reference,
-            false,
+            shape,
             tense.or(default_tense).map(Some),
             &mut last,
             &mut tags,
@@ -591,13 +599,23 @@ fn needs_day(expr: &Expr) -> bool {
     matches!(expr, Expr::LoosePart { .. } | Expr::Time { base: None, .. })
 }
 
+/// What is known of a whole text before its mentions are resolved.
+#[derive(Debug, Clone, Copy)]
+struct TextShape {
+    /// A history of a time long before publication (see [`is_narrative`]).
+    narrative: bool,
+    /// Where the lead ends (the dateline, if any, and the first sentence, or the first two
+    /// sentences): a report's `heute` there is always the day of publication.
+    lead_end: usize,
+}
+
 /// Resolves mentions in text order, sentence by sentence, keeping track of what the text spoke
 /// of last. `tense` overrides the clause tense when given.
 fn resolve_mentions(
     text: &str,
     mentions: &[Mention],
     published: DateTime<FixedOffset>,
-    narrative: bool,
+    shape: TextShape,
     tense: Option<Option<Tense>>,
     last: &mut Anchor,
     tags: &mut TimeTags,
@@ -607,6 +625,9 @@ fn resolve_mentions(
     let mut previous: Option<(Span, NaiveDate)> = None;
     // the previous sentence when it spoke of the past (`damals`, `vor zehn Jahren`, `1989`)
     let mut previous_past: Option<Span> = None;
+    let counts_days = mentions.iter().any(|m| counts_days(&m.expr));
+    // a point in time named before: a report names its day first
+    let mut named_time = false;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -624,6 +645,7 @@ fn resolve_mentions(
             .any(|m| speaks_of_the_past(&m.expr, published.year()));
         let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
         previous_past = past_here.then_some(here);
+        let clock_here = group.iter().any(|m| names_hour(&m.expr));
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
@@ -635,12 +657,16 @@ fn resolve_mentions(
                     (true, Some((d, coordinated))) => (Some(d), coordinated),
                     (true, None) => (carried, false),
                 };
+                let timeless =
+                    named_time && !counts_days && !clock_here && m.span.start >= shape.lead_end;
+                named_time |= !pass && is_point(&m.expr);
                 let ctx = Context {
                     now,
                     tense: tense.unwrap_or(m.clause.tense),
                     today: m.clause.today,
-                    narrative,
+                    narrative: shape.narrative,
                     contrast,
+                    timeless,
                     last: *last,
                     sentence_day,
                     day_unknown,
@@ -690,6 +716,48 @@ fn speaks_of_the_past(expr: &Expr, published_year: i32) -> bool {
         Expr::Decade(_) | Expr::Century(_) => true,
         _ => false,
     }
+}
+
+/// Words that count days from the publication: `gestern`, `übermorgen`, `am Dienstag`,
+/// `am Wochenende`, `heute Abend`.
+fn counts_days(expr: &Expr) -> bool {
+    match expr {
+        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Relative {
+            unit,
+            offset,
+            anchor: AnchorKind::Now,
+        } => *unit == Unit::Weekend || (*unit == Unit::Day && *offset != 0),
+        Expr::Part { base, .. } => is_today(base) || counts_days(base),
+        Expr::Time { base: Some(b), .. } | Expr::DayBefore(b) => counts_days(b),
+        _ => false,
+    }
+}
+
+/// `heute`.
+fn is_today(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Relative {
+            unit: Unit::Day,
+            offset: 0,
+            anchor: AnchorKind::Now,
+        }
+    )
+}
+
+/// A clock time or a part of a day (`um 19.30 Uhr`, `am Abend`): the sentence speaks of one day.
+fn names_hour(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Time { .. } | Expr::LoosePart { .. } | Expr::Part { .. }
+    )
+}
+
+/// A point in time other than `heute` (`2019`, `im März`, `vor sechs Jahren`); durations, sets
+/// and vague references are none.
+fn is_point(expr: &Expr) -> bool {
+    !is_today(expr) && !matches!(expr, Expr::Duration { .. } | Expr::Set(_) | Expr::Ref(_))
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)
@@ -765,6 +833,51 @@ fn connected(text: &str, a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The values of the tagger's timexes for `text` split into `sentences`.
+    fn values(text: &str, sentences: &[&str]) -> Vec<String> {
+        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
+        let spans: Vec<Span> = sentences
+            .iter()
+            .map(|s| {
+                let start = text.find(s).unwrap();
+                Span::new(start, start + s.len())
+            })
+            .collect();
+        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
+        let tags = tagger.tag(text, &spans, published);
+        tags.timexes.into_iter().map(|t| t.value).collect()
+    }
+
+    #[test]
+    fn heute_in_the_lead_is_the_day_and_later_nowadays() {
+        let s = [
+            "Zwei Wochen nach der Wahl vom 1. März tritt heute der Landtag zusammen.",
+            "Die Sitzung ist öffentlich.",
+            "Anders als 2020 sitzen heute fünf Parteien im Landtag.",
+        ];
+        let text = s.join(" ");
+        assert_eq!(
+            values(&text, &s),
+            ["P2W", "2022-03-01", "2022-03-15", "2020", "PRESENT_REF"]
+        );
+    }
+
+    #[test]
+    fn an_era_brings_its_sentence_to_the_parser() {
+        let s = ["Die Flotte sank.", "312 v. Chr. fiel die Stadt."];
+        assert_eq!(values(&s.join(" "), &s), ["BC0312"]);
+        // the abbreviation's last dot belongs to the extent, a sentence's full stop does not
+        let tagger = TimeTagger::new(&DataDir::bundled()).unwrap();
+        let published = "2022-03-15T10:00:00+01:00".parse().unwrap();
+        for (text, extent) in [
+            ("Die Stadt fiel 312 v. Chr. an Rom.", "312 v. Chr."),
+            ("Die Stadt fiel 312 vor Christus.", "312 vor Christus"),
+        ] {
+            let tags = tagger.tag(text, &[Span::new(0, text.len())], published);
+            assert_eq!(tags.timexes[0].span.text(text), extent);
+        }
+    }
 
     #[test]
     fn number_filter() {

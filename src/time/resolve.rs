@@ -74,6 +74,10 @@ pub(crate) struct Context {
     /// The sentence or the one before sets the present against the past (`damals ... heute`):
     /// `heute` then means nowadays, PRESENT_REF.
     pub contrast: bool,
+    /// The text does not count days from its publication (no `gestern`, `am Dienstag`, no clock
+    /// time beside it) and has named another time before: `heute` then means nowadays, as in an
+    /// essay, PRESENT_REF. A report names its day first or counts its days.
+    pub timeless: bool,
     /// What the text spoke of last.
     pub last: Anchor,
     /// The day the sentence speaks of (for `um 9 Uhr`, `am Abend`).
@@ -500,7 +504,7 @@ fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
 
 /// `heute`, `gestern`, `nächste Woche`, `Vorjahr`, `am selben Tag`, `im Laufe des Tages`.
 fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) -> Value {
-    if (ctx.narrative || ctx.contrast)
+    if (ctx.narrative || ctx.contrast || ctx.timeless)
         && anchor == AnchorKind::Now
         && unit == Unit::Day
         && offset == 0
@@ -697,6 +701,7 @@ mod tests {
             today: false,
             narrative: false,
             contrast: false,
+            timeless: false,
             last: Anchor::default(),
             sentence_day: None,
             day_unknown: false,
