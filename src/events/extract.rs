@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{Cue, Lexicon, Trigger, TriggerPos};
 use super::{Event, EventDate, EventKind, EventPlace, Participant, Status};
-use crate::gazetteer::{ActorKind, Gazetteer, How, Mention};
+use crate::gazetteer::{ActorKind, Gazetteer, How, Mention, PlaceKind};
 use crate::{DataDir, Error, Span, Timex, TimexType};
 
 /// Finds meetings in an article; built once from `gazetteers/events/`.
@@ -115,23 +115,17 @@ impl EventFinder {
         events: &mut Vec<Event>,
     ) -> bool {
         let refers_back = self.refers_back(words, t, trigger);
-        // a sentence that refers back adds to the latest meeting it fits: the same kind, or
-        // shared parties (or none named) and no other date
-        let antecedent = events.iter_mut().rev().find(|previous| {
-            let dates_conflict =
-                matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
-            // `die Einladung zu einem Besuch`, then `bei seinem Besuch im Juli`: a dated meeting
-            // that was held is not the one still planned
-            let tenses_conflict = event.date.is_some()
-                && event.status == Status::Held
-                && matches!(previous.status, Status::Planned | Status::Proposed);
-            // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
-            let same_kind = previous.kind == event.kind;
-            !tenses_conflict && (same_kind || (!dates_conflict && shares_parties(previous, &event)))
-        });
-        if let Some(previous) = antecedent.filter(|_| refers_back) {
-            keep_new_parties_only_if_needed(previous, &mut event, cx.gazetteer);
-            merge_into(previous, event, cx.gazetteer);
+        if refers_back && let Some(i) = antecedent(events, &event) {
+            // `Die Gespräche mit Trump und Xi`: every bilateral meeting split from one sentence
+            let (trigger, evidence) = (events[i].trigger, events[i].evidence);
+            for previous in events
+                .iter_mut()
+                .filter(|e| e.trigger == trigger && e.evidence == evidence)
+            {
+                let mut new = event.clone();
+                keep_new_parties_only_if_needed(previous, &mut new, cx.gazetteer);
+                merge_into(previous, new, cx.gazetteer);
+            }
             return true;
         }
         // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
@@ -853,9 +847,11 @@ impl EventFinder {
                 });
             }
         }
+        let background = self.background_phrases(cx.text, words, t);
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|t| t.contains(m.span))
+                || background.iter().any(|b| b.span.contains(m.span))
                 || matches!(
                     m.how,
                     How::Adjective
@@ -1102,6 +1098,43 @@ impl EventFinder {
     }
 }
 
+/// The earlier meeting a sentence that refers back adds to: of those it fits (the same kind, or
+/// the same place or shared parties and no other date), the one that shares most named parties,
+/// then the latest.
+fn antecedent(events: &[Event], event: &Event) -> Option<usize> {
+    let fits = |previous: &Event| {
+        let dates_conflict =
+            matches!((&previous.date, &event.date), (Some(a), Some(b)) if a.value != b.value);
+        // `die Einladung zu einem Besuch`, then `bei seinem Besuch im Juli`: a dated meeting
+        // that was held is not the one still planned
+        let tenses_conflict = event.date.is_some()
+            && event.status == Status::Held
+            && matches!(previous.status, Status::Planned | Status::Proposed);
+        // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
+        let same_kind = previous.kind == event.kind;
+        // `die Genfer Gespräche` after a meeting in Genf
+        let same_place =
+            matches!((&previous.place, &event.place), (Some(a), Some(b)) if a.place == b.place);
+        !tenses_conflict
+            && (same_kind || (!dates_conflict && (same_place || shares_parties(previous, event))))
+    };
+    let shared = |previous: &Event| {
+        event
+            .participants
+            .iter()
+            .filter(|p| {
+                p.span.is_some() && previous.participants.iter().any(|q| q.actor == p.actor)
+            })
+            .count()
+    };
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| fits(e))
+        .max_by_key(|(i, e)| (shared(e), *i))
+        .map(|(i, _)| i)
+}
+
 /// Adds a meeting, or merges it into an earlier report of the same one.
 fn add_or_merge(events: &mut Vec<Event>, event: Event, g: &Gazetteer) {
     if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
@@ -1255,12 +1288,28 @@ fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
     if new.kind == EventKind::Session {
         target.kind = EventKind::Session;
     }
+    // `Die Gespräche ... mussten verschoben werden`: a later report that calls a meeting off or
+    // moves it changes its status
+    if matches!(new.status, Status::Postponed | Status::Cancelled) {
+        target.status = new.status;
+    }
     // the most precise date wins when it refines the known one (`Mitte März`, then `17. März`)
     let refines = matches!((&target.date, &new.date), (Some(a), Some(b)) if b.value.len() > a.value.len() && b.value.starts_with(&a.value));
     if target.date.is_none() || refines {
         target.date = new.date;
     }
-    if target.place.is_none() {
+    // `In der Türkei ...`, then `Das Gespräch in Antalya`: a city refines its country
+    let refines_place = match (&target.place, &new.place) {
+        (Some(country), Some(inside)) => {
+            let (country, inside) = (g.place(country.place), g.place(inside.place));
+            country.kind == PlaceKind::Country
+                && inside.kind != PlaceKind::Country
+                && inside.state.is_some()
+                && inside.state == country.state
+        }
+        _ => false,
+    };
+    if target.place.is_none() || refines_place {
         target.place = new.place;
     }
     if target.topic.is_none() {
