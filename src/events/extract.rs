@@ -62,6 +62,9 @@ impl EventFinder {
     pub(crate) fn find(&self, cx: &Context) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut last_event_sentence = None;
+        // `Ein Treffen gibt es heute in Berlin. Steinmeier empfängt ...`: a meeting without
+        // parties lends its place and date to the next sentence's meeting
+        let mut partyless: Option<(usize, Event)> = None;
         for (k, &sentence) in cx.sentences.iter().enumerate() {
             let recent_event = last_event_sentence.is_some_and(|l| k <= l + 2);
             if !recent_event && !self.lexicon.may_trigger(sentence.text(cx.text)) {
@@ -78,7 +81,11 @@ impl EventFinder {
                 continue;
             }
             let protagonist = events.last().and_then(|e| first_person(cx.gazetteer, e));
-            let event = self.read_sentence(cx, sentence, &words, t, trigger, protagonist);
+            let mut event = self.read_sentence(cx, sentence, &words, t, trigger, protagonist);
+            if let Some((_, announced)) = partyless.take().filter(|(j, _)| j + 1 == k) {
+                event.place = event.place.or(announced.place);
+                event.date = event.date.or(announced.date);
+            }
             let mentions: Vec<&Mention> = cx
                 .mentions
                 .iter()
@@ -90,7 +97,11 @@ impl EventFinder {
                 .filter_map(|phrase| self.background_meeting(cx, &words, phrase, &event, &mentions))
                 .collect();
             let found = !background.is_empty();
+            let without_parties = event.participants.is_empty().then(|| event.clone());
             let filed = self.file_event(cx, &words, t, trigger, event, &mut events);
+            if !filed {
+                partyless = without_parties.map(|e| (k, e));
+            }
             for earlier in background {
                 add_or_merge(&mut events, earlier, cx.gazetteer);
             }
@@ -99,6 +110,23 @@ impl EventFinder {
             }
         }
         events
+    }
+
+    /// `Bei seinem Kurzbesuch traf er X`, `Mit bilateralen Gesprächen hat der Gipfel begonnen`:
+    /// a meeting inside an earlier one that the sentence names with a definite trigger takes
+    /// its place.
+    fn referred_place(&self, words: &[Word], t: usize, events: &[Event]) -> Option<EventPlace> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let trigger = self.lexicon.trigger(w.text)?;
+            if i == t || !self.determined(words, i) {
+                return None;
+            }
+            events
+                .iter()
+                .rev()
+                .find(|e| e.kind == trigger.kind)
+                .and_then(|e| e.place)
+        })
     }
 
     /// Adds the meeting a sentence reports to the article's meetings: merged into an earlier one
@@ -127,6 +155,9 @@ impl EventFinder {
                 merge_into(previous, new, cx.gazetteer);
             }
             return true;
+        }
+        if event.place.is_none() {
+            event.place = self.referred_place(words, t, events);
         }
         // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
         // meeting, between the same parties
