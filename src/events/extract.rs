@@ -367,7 +367,12 @@ impl EventFinder {
                 // `am Rande des G20-Gipfels trifft ...`: a summit named by its group is the
                 // setting (a meeting of its own), not the kind of this one
                 let setting = t.kind == EventKind::Summit && words[*i].text.contains('-');
-                t.pos != TriggerPos::Verb && !self.in_background(words, *i) && !setting
+                // `Bei seinem Kurzbesuch traf er X`: a noun that frames the sentence names
+                // another meeting
+                let frame = words[i.saturating_sub(3)..*i]
+                    .iter()
+                    .any(|w| self.lexicon.is(w.text, Cue::Frame));
+                t.pos != TriggerPos::Verb && !self.in_background(words, *i) && !frame && !setting
             })
             .map_or(trigger.kind, |(_, t)| t.kind)
     }
@@ -564,7 +569,7 @@ impl EventFinder {
         let mut participants = self.parties(cx, words, &mentions, topic);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
-            if let Some(host) = place.and_then(|p| cx.gazetteer.state_of_place(p.place)) {
+            if let Some(host) = place.and_then(|p| cx.gazetteer.place(p.place).state) {
                 participants.push(Participant {
                     actor: host,
                     span: place.map(|p| p.span),
@@ -620,7 +625,12 @@ impl EventFinder {
         let date = self
             .date(cx, words, sentence, t)
             .or_else(|| self.context_date(cx, sentence));
-        let status = self.status(words, date.as_ref(), cx.published);
+        // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words or
+        // date goes on with the status of the sentence before
+        let context_status = (self.cue_status(words).is_none() && date.is_none())
+            .then(|| self.previous_cue_status(cx, sentence))
+            .flatten();
+        let status = self.status(words, context_status, date.as_ref(), cx.published);
         Event {
             kind,
             status,
@@ -1003,8 +1013,14 @@ impl EventFinder {
     }
 
     /// Status from cue words (lowest rank wins), else from the date against the publication.
-    fn status(&self, words: &[Word], date: Option<&EventDate>, published: NaiveDate) -> Status {
-        let cue = self.cue_status(words);
+    fn status(
+        &self,
+        words: &[Word],
+        context: Option<Status>,
+        date: Option<&EventDate>,
+        published: NaiveDate,
+    ) -> Status {
+        let cue = self.cue_status(words).or(context);
         // a date before or after the publication day decides between held and planned; on the
         // day itself the words decide, and a present-tense report of today is planned
         let day = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok());
@@ -1021,6 +1037,16 @@ impl EventFinder {
             (None, None) if day.is_some() => Status::Planned,
             (None, None) => Status::Held,
         }
+    }
+
+    /// The status the cue words of the sentence before `sentence` give.
+    fn previous_cue_status(&self, cx: &Context, sentence: Span) -> Option<Status> {
+        let previous = *cx
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.end <= sentence.start)?;
+        self.cue_status(&words(cx.text, previous))
     }
 
     /// The status the sentence's cue words give, the lowest rank winning.

@@ -52,6 +52,7 @@ pub(crate) enum Cue {
     Original,
     Group,
     Partner,
+    Frame,
 }
 
 #[derive(Debug, Clone)]
@@ -145,6 +146,7 @@ impl Lexicon {
                 "original" => Cue::Original,
                 "group" => Cue::Group,
                 "partner" => Cue::Partner,
+                "frame" => Cue::Frame,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())
