@@ -129,6 +129,23 @@ impl EventFinder {
         })
     }
 
+    /// `Mit bilateralen Gesprächen hat der Gipfel an diesem Morgen begonnen`: an earlier meeting
+    /// that the sentence names with a definite trigger, and that has no date yet, takes the
+    /// sentence's.
+    fn date_referred(&self, words: &[Word], t: usize, events: &mut [Event], date: &EventDate) {
+        for (i, w) in words.iter().enumerate() {
+            let Some(trigger) = self.lexicon.trigger(w.text) else {
+                continue;
+            };
+            if i == t || !self.determined(words, i) {
+                continue;
+            }
+            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == trigger.kind) {
+                earlier.date.get_or_insert_with(|| date.clone());
+            }
+        }
+    }
+
     /// Adds the meeting a sentence reports to the article's meetings: merged into an earlier one
     /// when the sentence refers back, split into bilateral meetings when one person meets
     /// several, with the summit around it as a meeting of its own. False when it is not a
@@ -158,6 +175,9 @@ impl EventFinder {
         }
         if event.place.is_none() {
             event.place = self.referred_place(words, t, events);
+        }
+        if let Some(date) = &event.date {
+            self.date_referred(words, t, events, date);
         }
         // `Das nächste Treffen ist für den 14. September geplant`: the next round of the latest
         // meeting, between the same parties
@@ -624,6 +644,7 @@ impl EventFinder {
         }
         let date = self
             .date(cx, words, sentence, t)
+            .or_else(|| self.ongoing(cx, words, t))
             .or_else(|| self.context_date(cx, sentence));
         // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words or
         // date goes on with the status of the sentence before
@@ -950,6 +971,18 @@ impl EventFinder {
                 !self.dates_report(words, x.span)
                     && !self.dates_other_event(cx.text, words, x.span)
                     && !self.original_date(cx.text, words, x.span)
+            })
+    }
+
+    /// `Das Krisentreffen dauert länger als geplant`: a meeting under way is dated by the
+    /// publication day (the trigger's span stands for the date's provenance).
+    fn ongoing(&self, cx: &Context, words: &[Word], t: usize) -> Option<EventDate> {
+        words
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Ongoing))
+            .then(|| EventDate {
+                value: cx.published.format("%Y-%m-%d").to_string(),
+                span: words[t].span,
             })
     }
 

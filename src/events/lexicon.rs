@@ -53,6 +53,7 @@ pub(crate) enum Cue {
     Group,
     Partner,
     Frame,
+    Ongoing,
 }
 
 #[derive(Debug, Clone)]
@@ -147,6 +148,7 @@ impl Lexicon {
                 "group" => Cue::Group,
                 "partner" => Cue::Partner,
                 "frame" => Cue::Frame,
+                "ongoing" => Cue::Ongoing,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

@@ -150,6 +150,17 @@ impl Gazetteer {
             .map(|t| t.person)
     }
 
+    /// Who takes `role` of `of` next after `day` (within a year): `der künftige US-Präsident`.
+    fn next_holder(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
+        let horizon = day + chrono::Duration::days(366);
+        self.tenures
+            .get(&(role, of))?
+            .iter()
+            .filter(|t| t.from > day && t.from <= horizon)
+            .min_by_key(|t| t.from)
+            .map(|t| t.person)
+    }
+
     /// The states and organisations whose offices `person` holds on `day`.
     ///
     /// ```

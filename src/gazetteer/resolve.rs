@@ -58,6 +58,7 @@ enum ContextKind {
     Genitive,
     Article,
     NotCurrent,
+    FutureOffice,
 }
 
 /// Function words that tell how a name is used (`text/context_words.tsv`), and capitalised
@@ -83,6 +84,7 @@ impl ContextWords {
                 "genitive" => ContextKind::Genitive,
                 "article" => ContextKind::Article,
                 "not_current" => ContextKind::NotCurrent,
+                "future_office" => ContextKind::FutureOffice,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             kinds
@@ -253,13 +255,18 @@ pub(crate) fn resolve(
                     }
                 }
                 Target::Role { role, of } => {
+                    let qualifier = office_qualifier(g, text, hits, i);
                     if names_person_next(g, text, hits, i)
-                        || qualified_not_current(g, text, hits, i)
+                        || qualifier == Some(ContextKind::NotCurrent)
                     {
-                        continue; // `US-Präsident Barack Obama`: the name says who; `der künftige Präsident`
+                        continue; // `US-Präsident Barack Obama`: the name says who; `der frühere Präsident`
                     }
                     let of = of.or_else(|| office_state(g, text, hits, i));
-                    if let Some(person) = of.and_then(|of| g.holder(role, of, day)) {
+                    let holder = |of| match qualifier {
+                        Some(_) => g.next_holder(role, of, day),
+                        None => g.holder(role, of, day),
+                    };
+                    if let Some(person) = of.and_then(holder) {
                         out.push(Mention {
                             span: hit.span,
                             entity: Entity::Actor(person),
@@ -306,10 +313,10 @@ fn names_person_next(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool 
             .any(|f| matches!(f.target, Target::Actor(a) if g.actor(a).kind == ActorKind::Person))
 }
 
-/// `der künftige US-Präsident`, `der frühere Kanzler`: a word before the office (and
-/// before its state adjective or prefix) says the office is not, or not yet long, held by the
-/// person that the date gives.
-fn qualified_not_current(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> bool {
+/// The word before the office (and before its state adjective or prefix) that shifts who holds
+/// it: `der frühere Kanzler` (not the holder on the date), `der künftige US-Präsident` (the
+/// next holder).
+fn office_qualifier(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option<ContextKind> {
     let mut start = hits[i].span.start;
     if let Some(prev) = i.checked_sub(1).map(|p| &hits[p])
         && text[prev.span.end..start]
@@ -318,7 +325,9 @@ fn qualified_not_current(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> b
     {
         start = prev.span.start;
     }
-    g.context.before(text, start, ContextKind::NotCurrent)
+    [ContextKind::NotCurrent, ContextKind::FutureOffice]
+        .into_iter()
+        .find(|kind| g.context.before(text, start, *kind))
 }
 
 /// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
