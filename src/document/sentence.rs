@@ -2,8 +2,8 @@
 //!
 //! A sentence ends at `.`, `!` or `?` (and a closing quote after them) followed by white space,
 //! or at a blank line. It does not end after an abbreviation (`Dr.`, `z.B.`), after an ordinal
-//! number followed by a word that takes ordinals (`10. Januar`), inside a number (`9.30 Uhr`), or
-//! before a lower-case word. Which words are abbreviations is data: `gazetteers/text/sentence.tsv`.
+//! number followed by a word that takes ordinals (`10. Januar`, `8. Jh.`, `des 9. Februars`,
+//! `1. Kavalleriekorps`), inside a number (`9.30 Uhr`), or before a lower-case word. Which words are abbreviations is data: `gazetteers/text/sentence.tsv`.
 
 use std::collections::HashSet;
 
@@ -117,12 +117,38 @@ impl SentenceSplitter {
                 .unwrap_or("");
             if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
                 let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-                if self.after_ordinal.contains(&next_word) {
+                if self.takes_ordinal(&next_word) {
                     return None;
                 }
             }
         }
         Some(end)
+    }
+
+    /// A word that follows an ordinal number (`10. Januar`): a listed word (also an abbreviated
+    /// one, `8. Jh.`), its genitive (`des 9. Februars`), or a compound that ends in a listed word
+    /// of four letters or more (`1. Kavalleriekorps`, `2. Panzerdivision`; not `Bundestag`).
+    fn takes_ordinal(&self, word: &str) -> bool {
+        if self.after_ordinal.contains(word) {
+            return true;
+        }
+        let genitive = ["es", "s"]
+            .iter()
+            .filter_map(|e| word.strip_suffix(e))
+            .any(|stem| self.after_ordinal.contains(stem));
+        genitive || self.ends_in_listed_noun(word)
+    }
+
+    /// `Kavalleriekorps` ends in the listed `Korps`: the compound counts the same units.
+    fn ends_in_listed_noun(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.after_ordinal.iter().any(|listed| {
+            let tail = listed.to_lowercase();
+            tail.chars().count() >= 4
+                && lower.len() > tail.len()
+                && lower.ends_with(&tail)
+                && listed.starts_with(char::is_uppercase)
+        })
     }
 }
 
@@ -201,6 +227,33 @@ mod tests {
                 "Am 27./28. September tagt der Rat.",
                 "Im 1. Halbjahr 44 v. Chr. starb Caesar.",
                 "Ende."
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinals_before_abbreviations_genitives_and_compounds_do_not_end() {
+        assert_eq!(
+            split(
+                "Im 8. Jh. v. Chr. wuchs die Stadt. Am Mittag des 9. Februars 1904 griff Japan an. \
+                 Die Spitze bildete das 1. Kavalleriekorps. Ende."
+            ),
+            vec![
+                "Im 8. Jh. v. Chr. wuchs die Stadt.",
+                "Am Mittag des 9. Februars 1904 griff Japan an.",
+                "Die Spitze bildete das 1. Kavalleriekorps.",
+                "Ende."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_before_a_compound_of_a_short_word_still_ends() {
+        assert_eq!(
+            split("Die Zahl stieg auf 12. Bundestag und Bundesrat stimmten zu."),
+            vec![
+                "Die Zahl stieg auf 12.",
+                "Bundestag und Bundesrat stimmten zu."
             ]
         );
     }

@@ -253,6 +253,9 @@ pub(crate) enum Shift {
 pub(crate) struct Clock {
     pub hour: u32,
     pub minute: u32,
+    /// The second, only where the text counts seconds (`in einer Sekunde`): TIMEX3 writes a
+    /// value in the grain of its expression.
+    pub second: Option<u32>,
     /// A UTC offset written after it (`MEZ` = +01), in whole hours; `None` when not written.
     pub zone: Option<Zone>,
 }

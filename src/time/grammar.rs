@@ -2370,6 +2370,7 @@ impl<'t> Parser<'_, 't> {
                     clock: Clock {
                         hour: 24,
                         minute: 0,
+                        second: None,
                         zone: None,
                     },
                 },
@@ -2464,7 +2465,12 @@ impl<'t> Parser<'_, 't> {
             end,
             Expr::Time {
                 base: None,
-                clock: Clock { hour, minute, zone },
+                clock: Clock {
+                    hour,
+                    minute,
+                    second: None,
+                    zone,
+                },
             },
             "time/time/clock",
         );

@@ -350,8 +350,6 @@ impl TimeTagger {
     /// The sentences that hold an anchor word or a date-like number, in text order, and the
     /// byte offsets of those anchors. Anchors outside every sentence span bring their line.
     fn sentences_to_parse(&self, text: &str, sentences: &[Span]) -> (Vec<Span>, Vec<usize>) {
-        let joined = join_after_ordinals(text, sentences);
-        let sentences = joined.as_slice();
         let mut hits: Vec<usize> = Vec::new();
         // anchor words, checked to be whole words or known compounds
         let mut word_end = 0;
@@ -415,33 +413,6 @@ impl TimeTagger {
         chosen.dedup();
         (chosen, hits)
     }
-}
-
-/// Sentence spans with the breaks after an ordinal number undone: a splitter may end a sentence
-/// at `am 27./28. September` or `im 1. Halbjahr`, but a date never ends with `28.` followed by
-/// a capitalised word on the same line, and `v. Chr.` or `Jh.` do not end sentences either.
-fn join_after_ordinals(text: &str, sentences: &[Span]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
-    for &s in sentences {
-        if let Some(last) = out.last_mut() {
-            let gap = text.get(last.end..s.start).unwrap_or("\n");
-            let before = text.get(last.start..last.end).unwrap_or("");
-            let ordinal = before.strip_suffix('.').is_some_and(|b| {
-                let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-                let word = &b[b.trim_end_matches(char::is_alphabetic).len()..];
-                // `28.`, `v.` (`v. Chr.`), `Jh.`
-                (1..=2).contains(&digits)
-                    || (word.len() == 1 && word.chars().all(|c| c.is_lowercase()))
-                    || matches!(word, "Jh" | "Jhd" | "Jhdt" | "Chr")
-            });
-            if ordinal && !gap.contains('\n') && gap.chars().all(char::is_whitespace) {
-                last.end = s.end;
-                continue;
-            }
-        }
-        out.push(s);
-    }
-    out
 }
 
 /// Where `phrase` stands in `context`, also when its first letter is capitalised differently

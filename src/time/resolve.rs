@@ -558,7 +558,8 @@ fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) 
 }
 
 /// `vor zwei Wochen` = that ISO week, `in drei Tagen` = that day, `vor zehn Jahren` = that year,
-/// `in zwei Stunden` = that time; `zwei Tage später` counts from the day the text spoke of.
+/// `in zwei Stunden` = that time (`in 30 Sekunden` to the second); `zwei Tage später` counts from
+/// the day the text spoke of.
 fn resolve_offset(
     amount: Amount,
     unit: Unit,
@@ -596,6 +597,7 @@ fn resolve_offset(
                 Clock {
                     hour: t.hour(),
                     minute: t.minute(),
+                    second: (unit == Unit::Second).then(|| t.second()),
                     zone: None,
                 },
             )

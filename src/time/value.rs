@@ -61,10 +61,11 @@ impl Value {
             Value::Millennium(m) => m.to_string(),
             Value::DayPart(d, p) => format!("{}T{}", day(*d), p.code()),
             Value::Time(d, c) => format!(
-                "{}T{:02}:{:02}{}",
+                "{}T{:02}:{:02}{}{}",
                 d.map(day).unwrap_or_default(),
                 c.hour,
                 c.minute,
+                c.second.map(|s| format!(":{s:02}")).unwrap_or_default(),
                 zone(c.zone)
             ),
             Value::Duration(a, u) => duration(*a, *u),
@@ -175,10 +176,16 @@ mod tests {
         let c = Clock {
             hour: 23,
             minute: 0,
+            second: None,
             zone: Some(Zone::Offset(1)),
         };
         assert_eq!(Value::Time(Some(d), c).timex(), "2021-12-27T23:00+01");
         assert_eq!(Value::Time(None, c).timex(), "T23:00+01");
+        let s = Clock {
+            second: Some(5),
+            ..c
+        };
+        assert_eq!(Value::Time(Some(d), s).timex(), "2021-12-27T23:00:05+01");
         assert_eq!(
             Value::Set(SetValue::Weekday {
                 weekday: 1,
