@@ -968,7 +968,7 @@ impl EventFinder {
                 x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX")
             })
             .filter(move |x| {
-                !self.dates_report(words, x.span)
+                !self.dates_report(cx.text, words, x.span)
                     && !self.dates_other_event(cx.text, words, x.span)
                     && !self.original_date(cx.text, words, x.span)
             })
@@ -1035,14 +1035,21 @@ impl EventFinder {
         })
     }
 
-    fn dates_report(&self, words: &[Word], span: Span) -> bool {
+    /// `bestätigte am Dienstag`: a reporting verb near the date, in the same clause (`bei einem
+    /// Telefonat am Donnerstagabend, teilte ... mit` dates the call).
+    fn dates_report(&self, text: &str, words: &[Word], span: Span) -> bool {
         let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
             return false;
         };
         let window = &words[i.saturating_sub(5)..(i + 3).min(words.len())];
-        window
-            .iter()
-            .any(|w| self.lexicon.is(w.text, Cue::Reporting))
+        window.iter().any(|w| {
+            let between = if w.span.end <= span.start {
+                &text[w.span.end..span.start]
+            } else {
+                &text[span.end.min(w.span.start)..w.span.start]
+            };
+            self.lexicon.is(w.text, Cue::Reporting) && !between.contains([',', ';'])
+        })
     }
 
     /// Status from cue words (lowest rank wins), else from the date against the publication.
