@@ -82,6 +82,23 @@ impl EventFinder {
             }
             let protagonist = events.last().and_then(|e| first_person(cx.gazetteer, e));
             let mut event = self.read_sentence(cx, sentence, &words, t, trigger, protagonist);
+            let named = event
+                .participants
+                .iter()
+                .filter(|p| p.span.is_some())
+                .count();
+            if named < 2
+                && self.plural_subject(&words)
+                && let Some(latest) = events.last()
+            {
+                // `Anschließend zogen sie sich zu einem Gespräch zurück`: `sie` are the parties
+                // of the latest meeting
+                for p in &latest.participants {
+                    if event.participants.iter().all(|q| q.actor != p.actor) {
+                        event.participants.push(Participant { span: None, ..*p });
+                    }
+                }
+            }
             if let Some((_, announced)) = partyless.take().filter(|(j, _)| j + 1 == k) {
                 event.place = event.place.or(announced.place);
                 event.date = event.date.or(announced.date);
@@ -681,7 +698,7 @@ impl EventFinder {
                 || cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|tp| tp.contains(m.span))
                 || self.attributed(cx.text, words, m.span)
-                || modifies_person(cx, &mentions[i + 1..], m)
+                || (modifies_person(cx, &mentions[i + 1..], m) && !self.is_group(cx, actor))
                 || self.affiliation(cx, &mentions[..i], m)
             {
                 continue;
@@ -694,7 +711,31 @@ impl EventFinder {
             });
             add_implied(cx.gazetteer, actor, &mut participants);
         }
+        // `die Außenminister der USA und Russlands`: the states are the parties, not the
+        // office-holders the date gives
+        let states: Vec<_> = participants.iter().map(|p| p.actor).collect();
+        let role_of_party = |m: &Mention| {
+            m.how == How::Role
+                && m.actor().is_some_and(|a| {
+                    cx.gazetteer
+                        .offices_of(a, cx.published)
+                        .any(|of| states.contains(&of))
+                })
+        };
+        let roles: Vec<Span> = mentions
+            .iter()
+            .filter(|m| role_of_party(m))
+            .map(|m| m.span)
+            .collect();
+        participants.retain(|p| p.span.is_none_or(|s| !roles.contains(&s)));
         participants
+    }
+
+    /// An organisation of states that meets as one (`intergovernmental`, `format`): `die
+    /// EU-Außenbeauftragte Catherine Ashton` speaks for the EU, which is a party too.
+    fn is_group(&self, cx: &Context, actor: crate::gazetteer::ActorId) -> bool {
+        self.lexicon
+            .is(&cx.gazetteer.actor(actor).category, Cue::Group)
     }
 
     /// `Bill Gates von „Microsoft“`: an organisation right after a person and `von` is the
@@ -748,6 +789,12 @@ impl EventFinder {
     fn linked_by_mit(&self, text: &str, party: Span, trigger: Span) -> bool {
         let between = &text[party.end..trigger.start];
         !between.contains([',', ';']) && between.split_whitespace().count() <= 6
+    }
+
+    /// `sie ... sich`: a plural pronoun subject with its reflexive.
+    fn plural_subject(&self, words: &[Word]) -> bool {
+        let has = |cue| words.iter().any(|w| self.lexicon.is(w.text, cue));
+        words.iter().any(|w| w.text == "sie") && has(Cue::Reflexive)
     }
 
     fn has_pronoun_subject(&self, words: &[Word]) -> bool {

@@ -54,6 +54,7 @@ pub(crate) enum Cue {
     Partner,
     Frame,
     Ongoing,
+    Reflexive,
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +150,7 @@ impl Lexicon {
                 "partner" => Cue::Partner,
                 "frame" => Cue::Frame,
                 "ongoing" => Cue::Ongoing,
+                "reflexive" => Cue::Reflexive,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             cues.entry(row.required("word")?.to_lowercase())

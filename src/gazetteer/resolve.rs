@@ -59,6 +59,7 @@ enum ContextKind {
     Article,
     NotCurrent,
     FutureOffice,
+    Settlement,
 }
 
 /// Function words that tell how a name is used (`text/context_words.tsv`), and capitalised
@@ -85,6 +86,7 @@ impl ContextWords {
                 "article" => ContextKind::Article,
                 "not_current" => ContextKind::NotCurrent,
                 "future_office" => ContextKind::FutureOffice,
+                "settlement" => ContextKind::Settlement,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             kinds
@@ -123,9 +125,24 @@ impl ContextWords {
         Self::word_before(text, start).is_some_and(|(w, _)| self.is(w, kind))
     }
 
-    /// `in Genf`, `in den USA`, `nach Moskau`: a location, not a party.
+    /// `in Genf`, `in den USA`, `nach Moskau`, `in der äthiopischen Hauptstadt Addis Abeba`: a
+    /// location, not a party. A settlement noun and the lower-case adjectives before it may
+    /// stand between the article and the name.
     fn locative(&self, text: &str, start: usize) -> bool {
-        match Self::word_before(text, start) {
+        let mut at = start;
+        if let Some((w, before)) = Self::word_before(text, at)
+            && self.is(w, ContextKind::Settlement)
+        {
+            at = before;
+            while let Some((w, before)) = Self::word_before(text, at)
+                && w.starts_with(char::is_lowercase)
+                && !self.is(w, ContextKind::Article)
+                && !self.is(w, ContextKind::Locative)
+            {
+                at = before;
+            }
+        }
+        match Self::word_before(text, at) {
             Some((w, _)) if self.is(w, ContextKind::Locative) => true,
             Some((w, at)) if self.is(w, ContextKind::Article) => {
                 self.before(text, at, ContextKind::Locative)
