@@ -530,15 +530,11 @@ impl EventFinder {
                 && (actor.kind == ActorKind::Body || self.lexicon.is(&actor.category, Cue::Group))
         });
         // a meeting of companies or newspapers alone is not diplomacy
-        let diplomatic = event
-            .participants
-            .iter()
-            .filter(|p| p.span.is_some())
-            .any(|p| {
-                !self
-                    .lexicon
-                    .is(&cx.gazetteer.actor(p.actor).category, Cue::NonDiplomatic)
-            });
+        let diplomatic = event.participants.iter().any(|p| {
+            !self
+                .lexicon
+                .is(&cx.gazetteer.actor(p.actor).category, Cue::NonDiplomatic)
+        });
         diplomatic
             && match trigger.pos {
                 TriggerPos::Verb if event.kind != EventKind::Visit => named >= 2 || body,
@@ -663,9 +659,13 @@ impl EventFinder {
             .date(cx, words, sentence, t)
             .or_else(|| self.ongoing(cx, words, t))
             .or_else(|| self.context_date(cx, sentence));
-        // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words or
-        // date goes on with the status of the sentence before
-        let context_status = (self.cue_status(words).is_none() && date.is_none())
+        // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words,
+        // and without a date that decides (none, or the publication day), goes on with the
+        // status of the sentence before
+        let undecided = date.as_ref().is_none_or(|d| {
+            NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").is_ok_and(|day| day == cx.published)
+        });
+        let context_status = (self.cue_status(words).is_none() && undecided)
             .then(|| self.previous_cue_status(cx, sentence))
             .flatten();
         let status = self.status(words, context_status, date.as_ref(), cx.published);
