@@ -483,12 +483,7 @@ impl EventFinder {
 
     /// The status a single word gives as a cue, if any.
     fn word_status(&self, word: &str) -> Option<Status> {
-        let lower = word.to_lowercase();
-        self.lexicon
-            .status
-            .iter()
-            .find(|(cue, _, _)| cue.len() == 1 && cue[0] == lower)
-            .map(|(_, s, _)| *s)
+        self.lexicon.status_of(&[word.to_lowercase()])
     }
 
     /// The sentence starts with an anaphoric adverb, or one of its triggers has a definite or
@@ -1139,12 +1134,7 @@ impl EventFinder {
     /// The status the sentence's cue words give, the lowest rank winning.
     fn cue_status(&self, words: &[Word]) -> Option<Status> {
         let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-        self.lexicon
-            .status
-            .iter()
-            .filter(|(cue, _, _)| lower.windows(cue.len()).any(|w| w == cue.as_slice()))
-            .min_by_key(|(_, _, rank)| *rank)
-            .map(|(_, status, _)| *status)
+        self.lexicon.status_of(&lower)
     }
 
     /// `Merkel trifft Trump und Xi`: one person meeting several others is one meeting per pair, as

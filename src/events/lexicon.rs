@@ -66,7 +66,9 @@ pub(crate) struct Lexicon {
     /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
     heads: Vec<(String, Trigger)>,
     /// Status cues: (cue words, status, rank).
-    pub(crate) status: Vec<(Vec<String>, Status, u8)>,
+    status: Vec<(Vec<String>, Status, u8)>,
+    /// The status cues that start with a word, by that word.
+    status_by_first: HashMap<String, Vec<usize>>,
     pub(crate) cues: HashMap<String, Vec<Cue>>,
 }
 
@@ -102,7 +104,7 @@ impl Lexicon {
             exact.insert(form, trigger);
         }
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
-        let mut status = Vec::new();
+        let mut status: Vec<(Vec<String>, Status, u8)> = Vec::new();
         for row in data
             .read("events/status_cues.tsv")?
             .table(&["cue", "status", "rank"])?
@@ -162,13 +164,34 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&forms)
             .map_err(|e| Error::data("events/triggers.tsv", 0, e))?;
+        let mut status_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (cue, _, _)) in status.iter().enumerate() {
+            status_by_first.entry(cue[0].clone()).or_default().push(i);
+        }
         Ok(Lexicon {
             prefilter,
             exact,
             heads,
             status,
+            status_by_first,
             cues,
         })
+    }
+
+    /// The status that the cues among `lower` (a sentence's words, lower case) give, the lowest
+    /// rank winning.
+    pub(crate) fn status_of(&self, lower: &[String]) -> Option<Status> {
+        (0..lower.len())
+            .flat_map(|i| {
+                self.status_by_first
+                    .get(&lower[i])
+                    .into_iter()
+                    .flatten()
+                    .map(|&c| &self.status[c])
+                    .filter(move |(cue, _, _)| lower[i..].starts_with(cue))
+            })
+            .min_by_key(|(_, _, rank)| *rank)
+            .map(|(_, status, _)| *status)
     }
 
     /// False when `text` cannot hold a trigger (a cheap scan before splitting it into words).
@@ -177,9 +200,13 @@ impl Lexicon {
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        self.cues
-            .get(&word.to_lowercase())
-            .is_some_and(|c| c.contains(&cue))
+        let listed = |w: &str| self.cues.get(w).is_some_and(|c| c.contains(&cue));
+        // most words are lower case already: look them up without a copy
+        if word.chars().any(char::is_uppercase) {
+            listed(&word.to_lowercase())
+        } else {
+            listed(word)
+        }
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.

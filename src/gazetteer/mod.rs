@@ -48,7 +48,8 @@ pub struct Gazetteer {
     actor_ids: HashMap<String, ActorId>,
     place_ids: HashMap<String, PlaceId>,
     tenures: HashMap<(RoleId, ActorId), Vec<Tenure>>,
-    active_persons: HashMap<ActorId, Vec<(NaiveDate, Option<NaiveDate>)>>,
+    /// Every person's offices: the state or organisation, and the tenure.
+    active_persons: HashMap<ActorId, Vec<(ActorId, Tenure)>>,
     forms: FormTable,
     matcher: Matcher,
     context: ContextWords,
@@ -63,12 +64,12 @@ impl Gazetteer {
         let loaded = load::load(data)?;
         let matcher = Matcher::new(&loaded.forms.strings);
         let mut active_persons: HashMap<ActorId, Vec<_>> = HashMap::new();
-        for tenures in loaded.tenures.values() {
+        for (&(_, of), tenures) in &loaded.tenures {
             for t in tenures {
                 active_persons
                     .entry(t.person)
                     .or_default()
-                    .push((t.from, t.to));
+                    .push((of, t.clone()));
             }
         }
         Ok(Gazetteer {
@@ -176,10 +177,12 @@ impl Gazetteer {
         person: ActorId,
         day: NaiveDate,
     ) -> impl Iterator<Item = ActorId> + '_ {
-        self.tenures
-            .iter()
-            .filter(move |(_, tenures)| tenures.iter().any(|t| t.person == person && t.covers(day)))
-            .map(|((_, of), _)| *of)
+        self.active_persons
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .filter(move |(_, t)| t.covers(day))
+            .map(|(of, _)| *of)
     }
 
     fn in_office_near(&self, person: ActorId, day: NaiveDate) -> bool {
@@ -187,7 +190,7 @@ impl Gazetteer {
         self.active_persons.get(&person).is_some_and(|periods| {
             periods
                 .iter()
-                .any(|(from, to)| *from - margin <= day && to.is_none_or(|to| day <= to + margin))
+                .any(|(_, t)| t.from - margin <= day && t.to.is_none_or(|to| day <= to + margin))
         })
     }
 }

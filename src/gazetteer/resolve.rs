@@ -106,9 +106,12 @@ impl ContextWords {
     }
 
     fn is(&self, word: &str, kind: ContextKind) -> bool {
-        self.kinds
-            .get(&word.to_lowercase())
-            .is_some_and(|k| k.contains(&kind))
+        let listed = |w: &str| self.kinds.get(w).is_some_and(|k| k.contains(&kind));
+        if word.chars().any(char::is_uppercase) {
+            listed(&word.to_lowercase())
+        } else {
+            listed(word)
+        }
     }
 
     /// The word before byte `start`, and where it starts.
