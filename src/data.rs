@@ -206,3 +206,13 @@ impl Row {
         Error::data(&self.file, self.line, message)
     }
 }
+
+/// `word` in lower case, the form data tables key their words by; borrowed when it is one
+/// already, so a look-up of a lower-case word copies nothing.
+pub(crate) fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}

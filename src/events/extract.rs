@@ -103,11 +103,7 @@ impl EventFinder {
                 event.place = event.place.or(announced.place);
                 event.date = event.date.or(announced.date);
             }
-            let mentions: Vec<&Mention> = cx
-                .mentions
-                .iter()
-                .filter(|m| sentence.contains(m.span))
-                .collect();
+            let mentions = sentence_mentions(cx, sentence);
             let background: Vec<Event> = self
                 .background_phrases(cx.text, &words, t)
                 .iter()
@@ -133,15 +129,11 @@ impl EventFinder {
     /// a meeting inside an earlier one that the sentence names with a definite trigger takes
     /// its place.
     fn referred_place(&self, words: &[Word], t: usize, events: &[Event]) -> Option<EventPlace> {
-        words.iter().enumerate().find_map(|(i, w)| {
-            let trigger = self.lexicon.trigger(w.text)?;
-            if i == t || !self.determined(words, i) {
-                return None;
-            }
+        self.referred_kinds(words, t).find_map(|kind| {
             events
                 .iter()
                 .rev()
-                .find(|e| e.kind == trigger.kind)
+                .find(|e| e.kind == kind)
                 .and_then(|e| e.place)
         })
     }
@@ -150,17 +142,24 @@ impl EventFinder {
     /// that the sentence names with a definite trigger, and that has no date yet, takes the
     /// sentence's.
     fn date_referred(&self, words: &[Word], t: usize, events: &mut [Event], date: &EventDate) {
-        for (i, w) in words.iter().enumerate() {
-            let Some(trigger) = self.lexicon.trigger(w.text) else {
-                continue;
-            };
-            if i == t || !self.determined(words, i) {
-                continue;
-            }
-            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == trigger.kind) {
+        for kind in self.referred_kinds(words, t) {
+            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == kind) {
                 earlier.date.get_or_insert_with(|| date.clone());
             }
         }
+    }
+
+    /// The kinds of the definite triggers besides `t` (`der Gipfel`, `seinem Kurzbesuch`): each
+    /// names an earlier meeting of that kind.
+    fn referred_kinds<'w>(
+        &'w self,
+        words: &'w [Word],
+        t: usize,
+    ) -> impl Iterator<Item = EventKind> + 'w {
+        words.iter().enumerate().filter_map(move |(i, w)| {
+            let trigger = self.lexicon.trigger(w.text)?;
+            (i != t && self.determined(words, i)).then_some(trigger.kind)
+        })
     }
 
     /// Adds the meeting a sentence reports to the article's meetings: merged into an earlier one
@@ -521,8 +520,7 @@ impl EventFinder {
         // group of states meets by itself (`Die Staats- und Regierungschefs der G7 kamen zusammen`)
         let body = event.participants.iter().any(|p| {
             let actor = cx.gazetteer.actor(p.actor);
-            p.span.is_some()
-                && (actor.kind == ActorKind::Body || self.lexicon.is(&actor.category, Cue::Group))
+            p.span.is_some() && (actor.kind == ActorKind::Body || self.is_group(cx, p.actor))
         });
         // a meeting of companies or newspapers alone is not diplomacy
         let diplomatic = event.participants.iter().any(|p| {
@@ -587,13 +585,10 @@ impl EventFinder {
         protagonist: Option<crate::gazetteer::ActorId>,
     ) -> Event {
         let topic = self.topic(cx.text, words, t);
-        let mentions: Vec<&Mention> = cx
-            .mentions
-            .iter()
-            .filter(|m| sentence.contains(m.span))
-            .collect();
+        let mentions = sentence_mentions(cx, sentence);
         let mut kind = self.kind_of(words, trigger);
-        let place = self.place(cx, words, t, &mentions, topic);
+        let background = self.background_phrases(cx.text, words, t);
+        let place = self.place(cx, words, t, &mentions, topic, &background);
         let mut participants = self.parties(cx, words, &mentions, topic);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
@@ -638,10 +633,11 @@ impl EventFinder {
             let members = self.members_of(cx, group, &participants);
             participants.retain(|p| !members.contains(&p.actor));
         }
-        for background in self.background_phrases(cx.text, words, t) {
-            // `Nach ihrem Gespräch mit Putin trifft Merkel ...`: Putin belongs to the earlier talk
-            participants.retain(|p| p.span.is_none_or(|s| !background.span.contains(s)));
-        }
+        // `Nach ihrem Gespräch mit Putin trifft Merkel ...`: Putin belongs to the earlier talk
+        participants.retain(|p| {
+            p.span
+                .is_none_or(|s| background.iter().all(|b| !b.span.contains(s)))
+        });
         dedup_participants(&mut participants);
         let all_bodies = participants
             .iter()
@@ -929,7 +925,8 @@ impl EventFinder {
         gap_ok && self.lexicon.is(words[b].text, Cue::Locative)
     }
 
-    /// The first place after a locative preposition, outside the topic; a state so used counts
+    /// The first place after a locative preposition, outside the topic and the background
+    /// phrases; a state so used counts
     /// as its country.
     fn place(
         &self,
@@ -938,6 +935,7 @@ impl EventFinder {
         t: usize,
         mentions: &[&Mention],
         topic: Option<Span>,
+        background: &[Background],
     ) -> Option<EventPlace> {
         // `die Genfer Gespräche`: a city adjective right before the trigger names the place
         if let Some(before) = t.checked_sub(1).map(|b| words[b].span) {
@@ -951,7 +949,6 @@ impl EventFinder {
                 });
             }
         }
-        let background = self.background_phrases(cx.text, words, t);
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
                 || topic.is_some_and(|t| t.contains(m.span))
@@ -1031,11 +1028,7 @@ impl EventFinder {
     /// A meeting sentence without a date of its own takes the last day named in the sentence
     /// before (`Am Donnerstag begannen in Genf die Gespräche. Die Außenminister trafen sich ...`).
     fn context_date(&self, cx: &Context, sentence: Span) -> Option<EventDate> {
-        let previous = *cx
-            .sentences
-            .iter()
-            .rev()
-            .find(|s| s.end <= sentence.start)?;
+        let previous = previous_sentence(cx, sentence)?;
         let words = words(cx.text, previous);
         let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
         let found = self
@@ -1123,11 +1116,7 @@ impl EventFinder {
 
     /// The status the cue words of the sentence before `sentence` give.
     fn previous_cue_status(&self, cx: &Context, sentence: Span) -> Option<Status> {
-        let previous = *cx
-            .sentences
-            .iter()
-            .rev()
-            .find(|s| s.end <= sentence.start)?;
+        let previous = previous_sentence(cx, sentence)?;
         self.cue_status(&words(cx.text, previous))
     }
 
@@ -1219,7 +1208,7 @@ impl EventFinder {
         if !(has(Cue::Participation) && has(Cue::Open)) {
             return;
         }
-        for m in cx.mentions.iter().filter(|m| sentence.contains(m.span)) {
+        for m in sentence_mentions(cx, sentence) {
             if let Some(p) = event
                 .participants
                 .iter_mut()
@@ -1295,6 +1284,23 @@ struct Background {
     first: usize,
     /// The word index of the phrase's own trigger.
     trigger: usize,
+}
+
+/// The mentions inside `sentence`.
+fn sentence_mentions<'c>(cx: &Context<'c>, sentence: Span) -> Vec<&'c Mention> {
+    cx.mentions
+        .iter()
+        .filter(|m| sentence.contains(m.span))
+        .collect()
+}
+
+/// The sentence before `sentence`.
+fn previous_sentence(cx: &Context, sentence: Span) -> Option<Span> {
+    cx.sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start)
+        .copied()
 }
 
 /// The person named last before `offset` (for a pronoun `er`).

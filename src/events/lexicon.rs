@@ -200,13 +200,9 @@ impl Lexicon {
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        let listed = |w: &str| self.cues.get(w).is_some_and(|c| c.contains(&cue));
-        // most words are lower case already: look them up without a copy
-        if word.chars().any(char::is_uppercase) {
-            listed(&word.to_lowercase())
-        } else {
-            listed(word)
-        }
+        self.cues
+            .get(crate::data::lower_case(word).as_ref())
+            .is_some_and(|c| c.contains(&cue))
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.

@@ -106,12 +106,9 @@ impl ContextWords {
     }
 
     fn is(&self, word: &str, kind: ContextKind) -> bool {
-        let listed = |w: &str| self.kinds.get(w).is_some_and(|k| k.contains(&kind));
-        if word.chars().any(char::is_uppercase) {
-            listed(&word.to_lowercase())
-        } else {
-            listed(word)
-        }
+        self.kinds
+            .get(crate::data::lower_case(word).as_ref())
+            .is_some_and(|k| k.contains(&kind))
     }
 
     /// The word before byte `start`, and where it starts.

@@ -1763,29 +1763,18 @@ impl<'t> Parser<'_, 't> {
             Some("des" | "der" | "dieses" | "dieser")
         );
         let (mut offset, mut anchor) = (0, AnchorKind::Text);
+        // a shift right after the word, or after its article (`Ende des kommenden Monats`)
+        if article && self.shift_at(j).is_none() {
+            j += 1;
+        }
         if let Some((o, anaphoric)) = self.shift_at(j) {
-            (offset, anchor) = (
-                o,
-                if anaphoric {
-                    AnchorKind::Text
-                } else {
-                    AnchorKind::Now
-                },
-            );
+            offset = o;
+            anchor = if anaphoric {
+                AnchorKind::Text
+            } else {
+                AnchorKind::Now
+            };
             j += 1;
-        } else if article {
-            j += 1;
-            if let Some((o, anaphoric)) = self.shift_at(j) {
-                (offset, anchor) = (
-                    o,
-                    if anaphoric {
-                        AnchorKind::Text
-                    } else {
-                        AnchorKind::Now
-                    },
-                );
-                j += 1;
-            }
         }
         let Some((unit, false)) = self.unit_at(j) else {
             return;
