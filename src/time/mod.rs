@@ -38,6 +38,8 @@ mod tense;
 mod token;
 mod value;
 
+pub use grammar::RULES;
+
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
