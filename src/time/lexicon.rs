@@ -188,6 +188,8 @@ pub(crate) struct TenseCues {
     pub prefixes: Vec<String>,
     pub inseparable: Vec<String>,
     pub participle_suffixes: Vec<String>,
+    /// Nouns that name an event (`event_nouns.tsv`): a time after them dates the event.
+    pub event_nouns: Vec<String>,
 }
 
 /// What a tense cue word says.
@@ -197,6 +199,8 @@ pub(crate) enum Cue {
     Finite(Tense),
     /// An auxiliary of the perfect (`hat`, `ist`).
     Perfect,
+    /// A modal of intention or obligation in the simple past (`wollte`, `sollte`).
+    PastModal,
     /// A weaker sign (`geplant`).
     Weak(Tense),
     /// Looks like a verb by its ending, but is none (`heute`, `letzten`).
@@ -221,6 +225,20 @@ pub(crate) struct Lexicon {
     compound_parts: AhoCorasick,
     /// Per anchor pattern: may it stand inside a word?
     infix: Vec<bool>,
+}
+
+impl TenseCues {
+    /// `Treffen`, `Krisentreffens`, `Wahlen`: a noun that names an event.
+    pub(crate) fn is_event_noun(&self, lower: &str) -> bool {
+        self.event_nouns.iter().any(|n| {
+            lower.strip_suffix(n.as_str()).is_some()
+                || ["e", "en", "n", "s", "es"].iter().any(|e| {
+                    lower
+                        .strip_suffix(e)
+                        .is_some_and(|s| s.ends_with(n.as_str()))
+                })
+        })
+    }
 }
 
 impl Lexicon {
@@ -280,6 +298,16 @@ impl Lexicon {
                 .read("time/tense.tsv")?
                 .table(&["form", "tense", "kind"])?,
         )?;
+        for row in data
+            .read("time/event_nouns.tsv")?
+            .table(&["form", "kind"])?
+            .iter()
+        {
+            if row.get("kind") != "noun" {
+                return Err(row.error(format!("unknown kind {:?}", row.get("kind"))));
+            }
+            b.tense.event_nouns.push(form(row, "form")?);
+        }
         b.finish()
     }
 
@@ -882,6 +910,7 @@ impl Builder {
             let t = &mut self.tense;
             let cue = match row.get("kind") {
                 "finite" => Cue::Finite(tense),
+                "modal" => Cue::PastModal,
                 "perfect" => Cue::Perfect,
                 "cue" => Cue::Weak(tense),
                 "not_verb" => Cue::NotVerb,
@@ -905,7 +934,7 @@ impl Builder {
             };
             // a word listed twice keeps its strongest reading (`gestern`: a cue, not a verb)
             let rank = |c: &Cue| match c {
-                Cue::Finite(_) => 0,
+                Cue::Finite(_) | Cue::PastModal => 0,
                 Cue::Perfect => 1,
                 Cue::Weak(_) => 2,
                 Cue::NotVerb => 3,

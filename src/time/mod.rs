@@ -30,6 +30,7 @@
 //! ```
 
 mod calendar;
+mod direction;
 mod expr;
 mod grammar;
 mod lexicon;
@@ -232,7 +233,8 @@ impl TimeTagger {
     /// let now = "2021-12-28T10:20:28+01:00".parse().unwrap();
     /// let t = tagger.resolve_phrase("am Dienstag", Some("Die Sprecherin bestätigte am Dienstag das Datum."), None, now).unwrap();
     /// assert_eq!(t.value, "2021-12-28");
-    /// assert_eq!(tagger.resolve_phrase("am Dienstag", None, Some(Tense::Future), now).unwrap().value, "2022-01-04");
+    /// assert_eq!(tagger.resolve_phrase("am Dienstag", None, Some(Tense::Future), now).unwrap().value, "2021-12-28");
+    /// assert_eq!(tagger.resolve_phrase("am Montag", None, Some(Tense::Future), now).unwrap().value, "2022-01-03");
     /// assert_eq!(tagger.resolve_phrase("seit zweieinhalb Jahren", None, None, now).unwrap().value, "P2.5Y");
     /// assert!(tagger.resolve_phrase("mit", None, None, now).is_none());
     /// # Ok::<(), chronik::Error>(())
@@ -323,19 +325,13 @@ impl TimeTagger {
                 Some(cl) if needs_tense(&c.expr) => cl.at(c.start),
                 _ => tense::Clause::default(),
             };
-            // `für Mittwoch angekündigt`, `auf den 7. Dezember verschoben`: the time something is
-            // set for lies ahead, unless the clause tells it in the simple past (`war für Juni
-            // geplant`)
-            let before = c
-                .start
-                .checked_sub(1)
-                .filter(|&b| !toks[b].senses().contains(&lexicon::Sense::Article))
-                .or(c.start.checked_sub(2));
-            let scheduled =
-                before.is_some_and(|b| toks[b].senses().contains(&lexicon::Sense::Schedule));
-            if scheduled && !clause.finite_past {
-                clause.tense = Some(Tense::Future);
-            }
+            let features = direction::Features {
+                tense: clause.tense,
+                finite_past: clause.finite_past,
+                past_modal: clause.past_modal,
+                attachment: attachment(&toks, c.start, c.end, &self.lexicon),
+            };
+            clause.tense = direction::direction(&features);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,
@@ -501,6 +497,103 @@ fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// How the expression at tokens `start..end` is attached (see [`direction::Attachment`]):
+/// after `seit` or a schedule preposition (`für`, `auf`), inside a participle attribute (`die am
+/// Montag unterbrochenen Verhandlungen`), or after a noun naming an event (`die Wahlen am 12.
+/// Oktober`).
+fn attachment(
+    toks: &[token::Token],
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> direction::Attachment {
+    use direction::Attachment;
+    use lexicon::Sense;
+    let senses = |i: usize| toks.get(i).map_or(&[][..], |t| t.senses());
+    // the preposition before the expression, over an article (`für den 12. Juni`)
+    let prep = start
+        .checked_sub(1)
+        .filter(|&b| !senses(b).contains(&Sense::Article))
+        .or(start.checked_sub(2));
+    if let Some(p) = prep {
+        if toks[p].is("seit") {
+            return Attachment::Since;
+        }
+        if senses(p).contains(&Sense::Schedule) {
+            return Attachment::SetFor;
+        }
+    }
+    // `die am Montag unterbrochenen Verhandlungen`, `die im Mai tagende Versammlung`: a
+    // determiner before the preposition, an inflected participle and a noun after the expression
+    let determined = prep
+        .and_then(|p| p.checked_sub(1))
+        .is_some_and(|d| toks[d].is_word() && !toks[d].cap && is_determiner(toks[d].lower()));
+    if determined
+        && let (Some(w), Some(n)) = (toks.get(end), toks.get(end + 1))
+        && w.is_word()
+        && !w.cap
+        && n.is_word()
+        && n.cap
+        && let Some(stem) = ["en", "em", "er", "es", "e"]
+            .iter()
+            .find_map(|e| w.lower().strip_suffix(e))
+    {
+        if stem.ends_with("end") {
+            return Attachment::PresentParticiple;
+        }
+        if matches!(
+            lex.tense.words.get(stem),
+            Some(lexicon::Cue::Weak(Tense::Future))
+        ) {
+            return Attachment::SetFor; // `das am Freitag geplante Treffen`
+        }
+        if tense::perfect_participle(stem, &lex.tense, true) {
+            return Attachment::PastParticiple;
+        }
+    }
+    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition
+    if let Some(p) = prep
+        && senses(p).iter().any(|s| matches!(s, Sense::Prep { .. }))
+        && p >= 2
+        && toks[p - 1].is_word()
+        && toks[p - 1].cap
+        && lex.tense.is_event_noun(toks[p - 1].lower())
+    {
+        return Attachment::EventNoun;
+    }
+    Attachment::Adverbial
+}
+
+/// Articles and determiners that open a noun phrase with a participle attribute.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "diesem"
+            | "dieses"
+            | "seine"
+            | "seinen"
+            | "seiner"
+            | "ihre"
+            | "ihren"
+            | "ihrer"
+    )
+}
+
 /// The line holding byte `pos` (for text outside the sentence spans).
 fn line_around(text: &str, pos: usize) -> Span {
     let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
@@ -636,7 +729,6 @@ fn resolve_mentions(
                 let ctx = Context {
                     now,
                     tense: tense.unwrap_or(m.clause.tense),
-                    today: m.clause.today,
                     narrative: shape.narrative,
                     contrast,
                     timeless,

@@ -23,19 +23,19 @@ pub(crate) struct Clause {
     /// The past comes from a finite verb in the simple past or pluperfect (`war`, `traf`), not
     /// from a perfect (`hat ... angekündigt`).
     pub finite_past: bool,
-    /// The clause says `heute`: a future weekday may be today.
-    pub today: bool,
+    /// The past is that of `wollte` or `sollte`: what was intended may still lie ahead.
+    pub past_modal: bool,
 }
 
 #[derive(Default)]
 struct Cues {
     past: bool,
     finite_past: bool,
+    past_modal: bool,
     future: bool,
     present: bool,
     weak_past: bool,
     weak_future: bool,
-    today: bool,
 }
 
 impl Cues {
@@ -66,8 +66,6 @@ pub(crate) struct Clauses<'a, 't> {
     ranges: Vec<(usize, usize)>,
     /// The cues of each clause, read when first asked for.
     cues: Vec<OnceCell<Cues>>,
-    /// The sentence says `heute`: a future weekday may be today.
-    today: bool,
 }
 
 impl<'a, 't> Clauses<'a, 't> {
@@ -104,13 +102,11 @@ impl<'a, 't> Clauses<'a, 't> {
         if start < toks.len() || ranges.is_empty() {
             ranges.push((start, toks.len()));
         }
-        let today = toks.iter().any(|t| t.is("heute"));
         Clauses {
             toks,
             lexicon: cues,
             cues: ranges.iter().map(|_| OnceCell::new()).collect(),
             ranges,
-            today,
         }
     }
 
@@ -122,7 +118,6 @@ impl<'a, 't> Clauses<'a, 't> {
             .iter()
             .position(|&(s, e)| s <= start && start < e)
             .unwrap_or(0);
-        let today = self.today;
         for d in 0..self.ranges.len() {
             for j in [k.checked_add(d), k.checked_sub(d)].into_iter().flatten() {
                 let Some(&(s, e)) = self.ranges.get(j) else {
@@ -133,7 +128,7 @@ impl<'a, 't> Clauses<'a, 't> {
                     return Clause {
                         tense: c.decide(),
                         finite_past: c.finite_past,
-                        today,
+                        past_modal: c.past_modal,
                     };
                 }
             }
@@ -141,7 +136,7 @@ impl<'a, 't> Clauses<'a, 't> {
         Clause {
             tense: None,
             finite_past: false,
-            today,
+            past_modal: false,
         }
     }
 }
@@ -173,9 +168,6 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
             continue; // nouns and names; verbs are lower case except at the start
         }
         let w = t.lower();
-        if w == "heute" {
-            c.today = true;
-        }
         match cues.words.get(w) {
             Some(Cue::Finite(tense)) => {
                 match tense {
@@ -190,6 +182,12 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
             }
             Some(Cue::Perfect) => {
                 perfect = true;
+                continue;
+            }
+            Some(Cue::PastModal) => {
+                c.past = true;
+                c.finite_past = true;
+                c.past_modal = true;
                 continue;
             }
             Some(Cue::Weak(tense)) => {
@@ -216,7 +214,7 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
             let w = toks[i].lower();
             !matches!(
                 cues.words.get(w),
-                Some(Cue::Finite(_) | Cue::Weak(_) | Cue::Perfect)
+                Some(Cue::Finite(_) | Cue::Weak(_) | Cue::Perfect | Cue::PastModal)
             ) && toks[i].senses().is_empty()
                 && perfect_participle(w, cues, true)
         });
@@ -231,7 +229,7 @@ fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
 
 /// `ange-kündigt`, `ge-troffen`, `zusammen-ge-kommen`; at the clause end also `bestätigt`,
 /// `verschoben` (inseparable prefixes take no `ge`).
-fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
+pub(crate) fn perfect_participle(w: &str, cues: &TenseCues, at_end: bool) -> bool {
     if w.chars().count() < 6 || !(w.ends_with('t') || w.ends_with("en")) {
         return false;
     }
