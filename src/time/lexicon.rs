@@ -96,6 +96,8 @@ pub(crate) enum Sense {
         offset: i32,
         anchor: AnchorKind,
         lower_only: bool,
+        /// A stem with adjective endings (`gestrig|en`).
+        adjective: bool,
     },
     Shift {
         offset: i32,
@@ -730,6 +732,7 @@ impl Builder {
                 offset,
                 anchor,
                 lower_only,
+                adjective: kind,
             };
             if kind {
                 self.stem(&f, sense, true);

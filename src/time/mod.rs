@@ -165,6 +165,9 @@ struct Mention {
     expr: Expr,
     rule: &'static str,
     clause: tense::Clause,
+    /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
+    /// tells the history of a noun, not the time the sentence is about.
+    in_relative: bool,
 }
 
 impl TimeTagger {
@@ -214,6 +217,10 @@ impl TimeTagger {
             narrative: is_narrative(&mentions, published.year()),
             lead_end: sentences.get(1).or(sentences.last()).map_or(0, |s| s.end),
         };
+        if shape.narrative {
+            // in a narrative `nun` is the time of the story, "then", not the present
+            mentions.retain(|m| m.rule != "time/ref/nun");
+        }
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
         resolve_mentions(
@@ -341,6 +348,7 @@ impl TimeTagger {
                 expr: c.expr,
                 rule: c.rule,
                 clause,
+                in_relative: tense::in_relative_clause(&toks, c.start),
             });
         }
     }
@@ -636,7 +644,10 @@ fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
 /// Words that point at the publication time: `gestern`, `am Dienstag`, `nächste Woche`.
 fn is_deictic(expr: &Expr) -> bool {
     match expr {
-        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Weekday { .. }
+        | Expr::WeekdayInWeek { .. }
+        | Expr::TenseUnit { .. }
+        | Expr::NamedDay(_) => true,
         Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Now,
         Expr::Part { base, .. } => is_deictic(base),
         _ => false,
@@ -708,7 +719,7 @@ fn resolve_mentions(
             .map(|(_, d)| d);
         let past_here = group
             .iter()
-            .any(|m| speaks_of_the_past(&m.expr, published.year()));
+            .any(|m| !m.in_relative && speaks_of_the_past(&m.expr, published.year()));
         let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
         previous_past = past_here.then_some(here);
         let clock_here = group.iter().any(|m| names_hour(&m.expr));
@@ -787,7 +798,10 @@ fn speaks_of_the_past(expr: &Expr, published_year: i32) -> bool {
 /// `am Wochenende`, `heute Abend`.
 fn counts_days(expr: &Expr) -> bool {
     match expr {
-        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Weekday { .. }
+        | Expr::WeekdayInWeek { .. }
+        | Expr::TenseUnit { .. }
+        | Expr::NamedDay(_) => true,
         Expr::Relative {
             unit,
             offset,

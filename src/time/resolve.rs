@@ -230,6 +230,9 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             )
         }
         Expr::Weekday { weekday, shift } => Value::Day(resolve_weekday(*weekday, *shift, ctx)),
+        Expr::NamedDay(offset) => {
+            Value::Day(add_days(ctx.base_day(AnchorKind::Now), i64::from(*offset)))
+        }
         Expr::WeekdayInWeek { weekday, weeks } => {
             let d = add_days(ctx.base_day(AnchorKind::Now), 7 * i64::from(*weeks));
             Value::Day(calendar::in_week(d, *weekday))

@@ -141,6 +141,42 @@ impl<'a, 't> Clauses<'a, 't> {
     }
 }
 
+/// Token `i` stands in a relative clause: the clause opened by the last comma or dash before it
+/// begins with a relative pronoun, after a preposition or not (`, der zuletzt tagte`, `, in dem`).
+pub(crate) fn in_relative_clause(toks: &[Token], i: usize) -> bool {
+    let Some(b) = toks[..i.min(toks.len())]
+        .iter()
+        .rposition(|t| t.kind == Kind::Punct && matches!(t.text, "," | "–" | "—" | "(" | ";"))
+    else {
+        return false;
+    };
+    let relative = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(
+                t.text,
+                "der"
+                    | "die"
+                    | "das"
+                    | "dem"
+                    | "den"
+                    | "denen"
+                    | "deren"
+                    | "dessen"
+                    | "welche"
+                    | "welcher"
+                    | "welchem"
+                    | "welchen"
+                    | "welches"
+            )
+        })
+    };
+    let first = b + 1;
+    let prep = toks
+        .get(first)
+        .is_some_and(|t| t.is_word() && !t.cap && t.senses().is_empty() && t.text.len() <= 5);
+    relative(first) && first < i || (prep && relative(first + 1) && first + 1 < i)
+}
+
 fn scan(toks: &[Token], cues: &TenseCues) -> Cues {
     let mut c = Cues::default();
     let mut perfect = false;

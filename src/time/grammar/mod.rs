@@ -98,6 +98,11 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/date/deictic", "`heute`, `gestern`, `Vorjahr`"),
     ("time/time/deictic_part", "`gestern Abend`, `morgen früh`"),
     (
+        "time/date/deictic_noun",
+        "`am heutigen Samstag`, `mit dem heutigen Tag`",
+    ),
+    ("time/time/deictic_noun_part", "`am gestrigen Abend`"),
+    (
         "time/date/shift_unit",
         "`der vergangenen Woche`, `nächstes Jahr`",
     ),
@@ -113,6 +118,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/date/amount_after", "`zwei Tage später`"),
     ("time/time/part_after", "`am Morgen darauf`"),
     ("time/ref/word", "`derzeit`, `zuletzt`, `künftig`"),
+    (
+        "time/ref/nun",
+        "`nun` meaning now (not `nun mal`, not in questions or narratives)",
+    ),
     ("time/ref/phrase", "`in Zukunft`, `zur Zeit`"),
     // durations and sets (`grammar/durations.rs`)
     (

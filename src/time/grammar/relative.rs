@@ -16,10 +16,14 @@ impl Parser<'_, '_> {
             offset,
             anchor,
             lower_only,
+            adjective,
         }) = self.sense(i, |s| matches!(s, Sense::Deictic { .. }).then_some(*s))
         else {
             return;
         };
+        if adjective {
+            return self.deictic_noun(i, unit, offset);
+        }
         let t = &self.toks[i];
         if lower_only {
             // `morgen` is tomorrow, `am Morgen` a part of the day
@@ -74,6 +78,43 @@ impl Parser<'_, '_> {
             );
         }
         self.push(start, i + 1, base, "time/date/deictic");
+    }
+
+    /// A deictic adjective is a time only with a day noun: `am heutigen Samstag`, `mit dem
+    /// heutigen Tag`, `am gestrigen Abend` (the news guideline leaves `der heutige Präsident`,
+    /// `die gestrige Sitzung`, `die diesjährige Saison` unannotated, as adjectives).
+    fn deictic_noun(&mut self, i: usize, unit: Unit, offset: i32) {
+        if unit != Unit::Day {
+            return;
+        }
+        let start = self.with_article(i);
+        let day_noun = self.has(i + 1, |s| {
+            matches!(
+                s,
+                Sense::Unit {
+                    unit: Unit::Day,
+                    kind: UnitKind::Singular
+                }
+            )
+        });
+        if self
+            .weekday_at(i + 1)
+            .is_some_and(|(_, part)| part.is_none())
+            || day_noun
+        {
+            self.push(
+                start,
+                i + 2,
+                Expr::NamedDay(offset),
+                "time/date/deictic_noun",
+            );
+        } else if let Some(part) = self.part_noun(i + 1) {
+            let expr = Expr::Part {
+                base: Box::new(Expr::NamedDay(offset)),
+                part,
+            };
+            self.push(start, i + 2, expr, "time/time/deictic_noun_part");
+        }
     }
 
     /// `der vergangenen Woche`, `nächstes Jahr`, `am nächsten Tag`, `am selben Abend`,
@@ -330,6 +371,20 @@ impl Parser<'_, '_> {
         } else {
             i
         };
+        if self.toks[i].is("nun") {
+            // `nun` means "now" except as a particle: in a question (`Wie wirkt sich das nun
+            // aus?`), after `ja` (`ja nun`), or before a comma (`Nun, ...`, in `unless_next`)
+            let question = self
+                .toks
+                .iter()
+                .rev()
+                .find(|t| !t.is_punct('"') && !t.is_punct('“') && !t.is_punct('»'))
+                .is_some_and(|t| t.is_punct('?'));
+            if question || (i > 0 && self.toks[i - 1].is("ja")) {
+                return;
+            }
+            return self.push_p(start, i + 1, Expr::Ref(value), "time/ref/nun", 2);
+        }
         self.push_p(start, i + 1, Expr::Ref(value), "time/ref/word", 2);
     }
 
