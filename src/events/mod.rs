@@ -5,13 +5,23 @@
 //! [`Event`]s. This stage owns the reading of a sentence as a meeting report; the words it reads
 //! (triggers, status cues, attribution and anaphora cues) are data in `gazetteers/events/`.
 
-mod extract;
-pub(crate) use extract::Context;
+mod anaphora;
+mod date;
+mod finder;
 mod lexicon;
+mod parties;
+mod place;
+mod split;
+mod status;
+mod topic;
+mod trigger;
+mod words;
+
+pub(crate) use finder::Context;
 
 use serde::Serialize;
 
-pub use extract::EventFinder;
+pub use finder::EventFinder;
 
 use crate::Span;
 use crate::gazetteer::{ActorId, PlaceId};
