@@ -3,6 +3,7 @@
 use super::EventFinder;
 use super::finder::Context;
 use super::lexicon::{Cue, Trigger, TriggerPos};
+use super::rules;
 use super::words::*;
 use super::{Event, EventKind, Status};
 use crate::Span;
@@ -170,8 +171,9 @@ pub(super) fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
     }
     // `Die Gespräche ... mussten verschoben werden`: a later report that calls a meeting off or
     // moves it changes its status
-    if matches!(new.status, Status::Postponed | Status::Cancelled) {
+    if matches!(new.status, Status::Postponed | Status::Cancelled) && target.status != new.status {
         target.status = new.status;
+        target.rules.push(rules::STATUS_LATER_CHANGE.id);
     }
     // the most precise date wins when it refines the known one (`Mitte März`, then `17. März`)
     let refines = matches!((&target.date, &new.date), (Some(a), Some(b)) if b.value.len() > a.value.len() && b.value.starts_with(&a.value));

@@ -4,6 +4,7 @@
 use super::EventFinder;
 use super::finder::Context;
 use super::lexicon::Cue;
+use super::rules;
 use super::words::*;
 use super::{Event, EventDate};
 use crate::{Span, Timex, TimexType};
@@ -134,8 +135,11 @@ impl EventFinder {
         date: &EventDate,
     ) {
         for kind in self.referred_kinds(words, t) {
-            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == kind) {
-                earlier.date.get_or_insert_with(|| date.clone());
+            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == kind)
+                && earlier.date.is_none()
+            {
+                earlier.date = Some(date.clone());
+                earlier.rules.push(rules::DATE_REFERRED.id);
             }
         }
     }

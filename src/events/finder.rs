@@ -7,6 +7,7 @@ use super::anaphora::*;
 use super::lexicon::Lexicon;
 use super::lexicon::{Cue, Trigger};
 use super::parties::*;
+use super::rules;
 use super::words::*;
 use super::{Event, EventKind, Participant};
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, Mention};
@@ -90,6 +91,7 @@ impl EventFinder {
             {
                 // `Anschließend zogen sie sich zu einem Gespräch zurück`: `sie` are the parties
                 // of the latest meeting
+                event.rules.push(rules::PARTIES_PLURAL_PRONOUN.id);
                 for p in &latest.participants {
                     if event.participants.iter().all(|q| q.actor != p.actor) {
                         event.participants.push(Participant { span: None, ..*p });
@@ -97,8 +99,14 @@ impl EventFinder {
                 }
             }
             if let Some((_, announced)) = partyless.take().filter(|(j, _)| j + 1 == k) {
-                event.place = event.place.or(announced.place);
-                event.date = event.date.or(announced.date);
+                if event.place.is_none() && announced.place.is_some() {
+                    event.place = announced.place;
+                    event.rules.push(rules::PLACE_ANNOUNCED.id);
+                }
+                if event.date.is_none() && announced.date.is_some() {
+                    event.date = announced.date;
+                    event.rules.push(rules::DATE_ANNOUNCED.id);
+                }
             }
             let mentions = sentence_mentions(cx, sentence);
             let background: Vec<Event> = self
@@ -145,12 +153,16 @@ impl EventFinder {
             {
                 let mut new = event.clone();
                 keep_new_parties_only_if_needed(previous, &mut new, cx.gazetteer);
+                previous.rules.push(rules::EVENT_REFERS_BACK.id);
                 merge_into(previous, new, cx.gazetteer);
             }
             return true;
         }
         if event.place.is_none() {
             event.place = self.referred_place(words, t, events);
+            if event.place.is_some() {
+                event.rules.push(rules::PLACE_REFERRED.id);
+            }
         }
         if let Some(date) = &event.date {
             self.date_referred(words, t, events, date);
@@ -164,6 +176,7 @@ impl EventFinder {
             && event.participants.iter().all(|p| p.span.is_none())
             && let Some(previous) = events.last()
         {
+            event.rules.push(rules::PARTIES_NEXT_ROUND.id);
             event.participants = previous.participants.clone();
         }
         let aside = self.summit_aside(cx, words, t, &event);
@@ -199,13 +212,23 @@ impl EventFinder {
     ) -> Event {
         let topic = self.topic(cx.text, words, t);
         let mentions = sentence_mentions(cx, sentence);
+        let mut applied = Vec::new();
         let mut kind = self.kind_of(words, trigger);
+        if kind != trigger.kind {
+            applied.push(rules::KIND_NOUN.id);
+        }
         let background = self.background_phrases(cx.text, words, t);
-        let place = self.place(cx, words, t, &mentions, topic, &background);
+        let place = self
+            .place(cx, words, t, &mentions, topic, &background)
+            .map(|(place, rule)| {
+                applied.push(rule.id);
+                place
+            });
         let mut participants = self.parties(cx, words, &mentions, topic);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
             if let Some(host) = place.and_then(|p| cx.gazetteer.place(p.place).state) {
+                applied.push(rules::PARTIES_VISIT_HOST.id);
                 participants.push(Participant {
                     actor: host,
                     span: place.map(|p| p.span),
@@ -216,6 +239,7 @@ impl EventFinder {
         if let Some(group) = self.convening_group(cx, words, t, &mentions) {
             // `Sondersitzung des UN-Sicherheitsrats`, `Treffen der G7-Außenminister`: the group
             // that meets is the party; other names in the sentence are its members or speakers
+            applied.push(rules::PARTIES_CONVENING_GROUP.id);
             participants.retain(|p| {
                 p.span.is_some_and(|s| {
                     s.start < words[t].span.start && self.linked_by_mit(cx.text, s, words[t].span)
@@ -233,6 +257,7 @@ impl EventFinder {
         } else if let Some(host) =
             self.implied_host(cx, words, t, sentence, &participants, protagonist)
         {
+            applied.push(rules::PARTIES_IMPLIED_HOST.id);
             participants.insert(
                 0,
                 Participant {
@@ -243,6 +268,7 @@ impl EventFinder {
             );
         } else if let Some(group) = self.summit_group(cx, words, t, &mentions) {
             // `den G7-Gipfel abhalten`: the group meets; its members named around it are part of it
+            applied.push(rules::PARTIES_SUMMIT_GROUP.id);
             let members = self.members_of(cx, group, &participants);
             participants.retain(|p| !members.contains(&p.actor));
         }
@@ -258,11 +284,22 @@ impl EventFinder {
             .all(|p| cx.gazetteer.actor(p.actor).kind == ActorKind::Body);
         if kind == EventKind::Meeting && all_bodies && !participants.is_empty() {
             kind = EventKind::Session;
+            applied.push(rules::KIND_BODIES.id);
         }
-        let date = self
-            .date(cx, words, sentence, t)
-            .or_else(|| self.ongoing(cx, words, t))
-            .or_else(|| self.context_date(cx, sentence));
+        let dated = [
+            (rules::DATE_NEAREST, self.date(cx, words, sentence, t)),
+            (rules::DATE_ONGOING, self.ongoing(cx, words, t)),
+            (
+                rules::DATE_PREVIOUS_SENTENCE,
+                self.context_date(cx, sentence),
+            ),
+        ]
+        .into_iter()
+        .find_map(|(rule, date)| date.map(|d| (rule, d)));
+        let date = dated.map(|(rule, date)| {
+            applied.push(rule.id);
+            date
+        });
         // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words,
         // and without a date that decides (none, or the publication day), goes on with the
         // status of the sentence before
@@ -272,7 +309,8 @@ impl EventFinder {
         let context_status = (self.cue_status(words).is_none() && undecided)
             .then(|| self.previous_cue_status(cx, sentence))
             .flatten();
-        let status = self.status(words, context_status, date.as_ref(), cx.published);
+        let (status, status_rule) = self.status(words, context_status, date.as_ref(), cx.published);
+        applied.push(status_rule.id);
         Event {
             kind,
             status,
@@ -283,6 +321,7 @@ impl EventFinder {
             trigger: words[t].span,
             evidence: sentence,
             support: Vec::new(),
+            rules: applied,
         }
     }
 }

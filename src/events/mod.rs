@@ -11,6 +11,7 @@ mod finder;
 mod lexicon;
 mod parties;
 mod place;
+pub mod rules;
 mod split;
 mod status;
 mod topic;
@@ -193,4 +194,6 @@ pub struct Event {
     pub evidence: Span,
     /// Later sentences that refer back to the meeting and added facts to it.
     pub support: Vec<Span>,
+    /// The ids of the rules that decided it, in order ([`rules`]).
+    pub rules: Vec<&'static str>,
 }

@@ -3,6 +3,7 @@
 use super::EventFinder;
 use super::finder::Context;
 use super::lexicon::Cue;
+use super::rules::{self, Rule};
 use super::trigger::Background;
 use super::words::*;
 use super::{Event, EventPlace};
@@ -21,16 +22,19 @@ impl EventFinder {
         mentions: &[&Mention],
         topic: Option<Span>,
         background: &[Background],
-    ) -> Option<EventPlace> {
+    ) -> Option<(EventPlace, Rule)> {
         // `die Genfer Gespräche`: a city adjective right before the trigger names the place
         if let Some(before) = t.checked_sub(1).map(|b| words[b].span) {
             let adjective = mentions
                 .iter()
                 .find(|m| m.span == before && m.how == How::Adjective && m.place().is_some());
             if let Some(m) = adjective {
-                return m.place().map(|place| EventPlace {
-                    place,
-                    span: m.span,
+                return m.place().map(|place| {
+                    let found = EventPlace {
+                        place,
+                        span: m.span,
+                    };
+                    (found, rules::PLACE_CITY_ADJECTIVE)
                 });
             }
         }
@@ -57,10 +61,11 @@ impl EventFinder {
                     .then(|| cx.gazetteer.place_of_state(actor))
                     .flatten()
             })?;
-            Some(EventPlace {
+            let found = EventPlace {
                 place,
                 span: m.span,
-            })
+            };
+            Some((found, rules::PLACE_LOCATIVE))
         })
     }
 

@@ -5,6 +5,7 @@ use super::EventFinder;
 use super::finder::Context;
 use super::lexicon::Cue;
 use super::parties::*;
+use super::rules;
 use super::trigger::Background;
 use super::words::*;
 use super::{Event, EventKind, Participant, Status};
@@ -61,9 +62,13 @@ impl EventFinder {
             .collect();
         guests
             .into_iter()
-            .map(|guest| Event {
-                participants: vec![host, guest],
-                ..event.clone()
+            .map(|guest| {
+                let mut pair = Event {
+                    participants: vec![host, guest],
+                    ..event.clone()
+                };
+                pair.rules.push(rules::EVENT_BILATERAL.id);
+                pair
             })
             .collect()
     }
@@ -127,6 +132,7 @@ impl EventFinder {
             trigger: words[i].span,
             evidence: main.evidence,
             support: Vec::new(),
+            rules: vec![rules::EVENT_SUMMIT_ASIDE.id],
         })
     }
 
@@ -174,6 +180,7 @@ impl EventFinder {
             trigger: words[phrase.trigger].span,
             evidence: main.evidence,
             support: Vec::new(),
+            rules: vec![rules::EVENT_BACKGROUND.id],
         })
     }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::EventFinder;
 use super::finder::Context;
+use super::rules::{self, Rule};
 use super::words::*;
 use super::{EventDate, Status};
 use crate::Span;
@@ -16,8 +17,14 @@ impl EventFinder {
         context: Option<Status>,
         date: Option<&EventDate>,
         published: NaiveDate,
-    ) -> Status {
-        let cue = self.cue_status(words).or(context);
+    ) -> (Status, Rule) {
+        let own = self.cue_status(words);
+        let cue_rule = if own.is_some() {
+            rules::STATUS_CUE
+        } else {
+            rules::STATUS_PREVIOUS_SENTENCE
+        };
+        let cue = own.or(context);
         // a date before or after the publication day decides between held and planned; on the
         // day itself the words decide, and a present-tense report of today is planned
         let day = date.and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok());
@@ -27,12 +34,12 @@ impl EventFinder {
             std::cmp::Ordering::Equal => None,
         });
         match (cue, by_date) {
-            (Some(Status::Held), Some(Status::Planned)) => Status::Planned,
-            (Some(Status::Planned), Some(Status::Held)) => Status::Held,
-            (Some(s), _) => s,
-            (None, Some(s)) => s,
-            (None, None) if day.is_some() => Status::Planned,
-            (None, None) => Status::Held,
+            (Some(Status::Held), Some(Status::Planned)) => (Status::Planned, rules::STATUS_DATE),
+            (Some(Status::Planned), Some(Status::Held)) => (Status::Held, rules::STATUS_DATE),
+            (Some(s), _) => (s, cue_rule),
+            (None, Some(s)) => (s, rules::STATUS_DATE),
+            (None, None) if day.is_some() => (Status::Planned, rules::STATUS_TODAY),
+            (None, None) => (Status::Held, rules::STATUS_DEFAULT),
         }
     }
 
