@@ -211,6 +211,7 @@ impl EventFinder {
         protagonist: Option<ActorId>,
     ) -> Event {
         let topic = self.topic(cx.text, words, t);
+        let asides = self.aside_phrases(cx.text, words, t);
         let mentions = sentence_mentions(cx, sentence);
         let mut applied = Vec::new();
         let mut kind = self.kind_of(words, trigger);
@@ -219,12 +220,12 @@ impl EventFinder {
         }
         let background = self.background_phrases(cx.text, words, t);
         let place = self
-            .place(cx, words, t, &mentions, topic, &background)
+            .place(cx, words, t, &mentions, &asides, &background)
             .map(|(place, rule)| {
                 applied.push(rule.id);
                 place
             });
-        let mut participants = self.parties(cx, words, &mentions, topic);
+        let mut participants = self.parties(cx, words, &mentions, &asides);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
             if let Some(host) = place.and_then(|p| cx.gazetteer.place(p.place).state) {

@@ -16,14 +16,14 @@ impl EventFinder {
         cx: &Context,
         words: &[Word],
         mentions: &[&Mention],
-        topic: Option<Span>,
+        asides: &[Span],
     ) -> Vec<Participant> {
         let mut participants = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let Some(actor) = m.actor() else { continue };
             if matches!(m.how, How::Adjective | How::Demonym)
                 || cx.dateline.is_some_and(|d| d.contains(m.span))
-                || topic.is_some_and(|tp| tp.contains(m.span))
+                || asides.iter().any(|a| a.contains(m.span))
                 || self.attributed(cx.text, words, m.span)
                 || (modifies_person(cx, &mentions[i + 1..], m) && !self.is_group(cx, actor))
                 || self.affiliation(cx, &mentions[..i], m)

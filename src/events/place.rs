@@ -20,7 +20,7 @@ impl EventFinder {
         words: &[Word],
         t: usize,
         mentions: &[&Mention],
-        topic: Option<Span>,
+        asides: &[Span],
         background: &[Background],
     ) -> Option<(EventPlace, Rule)> {
         // `die Genfer Gespräche`: a city adjective right before the trigger names the place
@@ -40,7 +40,7 @@ impl EventFinder {
         }
         mentions.iter().find_map(|m| {
             if cx.dateline.is_some_and(|d| d.contains(m.span))
-                || topic.is_some_and(|t| t.contains(m.span))
+                || asides.iter().any(|a| a.contains(m.span))
                 || background.iter().any(|b| b.span.contains(m.span))
                 || matches!(
                     m.how,

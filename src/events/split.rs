@@ -151,7 +151,7 @@ impl EventFinder {
         }
         let trigger = self.lexicon.trigger(words[phrase.trigger].text)?;
         let mut participants: Vec<Participant> = self
-            .parties(cx, words, mentions, None)
+            .parties(cx, words, mentions, &[])
             .into_iter()
             .filter(|p| p.span.is_some_and(|s| phrase.span.contains(s)))
             .collect();

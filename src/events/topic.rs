@@ -1,4 +1,7 @@
-//! What a meeting is about.
+//! What a meeting is about, and the phrases that name a topic or a cause: the actors and places
+//! inside them are what the meeting is about, not who meets or where (`wegen des Konflikts
+//! zwischen Russland und der Ukraine`, `über die Lage im Sudan`, `angesichts der Angriffe auf
+//! den Iran`).
 
 use super::EventFinder;
 use super::lexicon::Cue;
@@ -6,43 +9,70 @@ use super::words::*;
 use crate::Span;
 
 impl EventFinder {
-    /// The topic: the words after `über` up to a comma or the clause's final verb.
+    /// The topic: the first topic phrase of the sentence (`über X`, `es geht um X`, or `zu X`
+    /// right after the trigger), without its preposition and article.
     pub(super) fn topic(&self, text: &str, words: &[Word], t: usize) -> Option<Span> {
-        // `Sondersitzung zu Syrien`, `Treffen zur Ukraine-Krise`: `zu` right after the trigger
-        let right_after = words
-            .get(t + 1)
-            .filter(|w| matches!(w.text, "zu" | "zum" | "zur"))
-            .map(|_| t + 2);
-        let start = match right_after {
-            Some(s) => s,
-            None => {
-                words
-                    .iter()
-                    .position(|w| self.lexicon.is(w.text, Cue::Topic))?
-                    + 1
-            }
-        };
-        let mut first = start;
-        while first < words.len()
-            && matches!(
-                words[first].text,
-                "den" | "die" | "das" | "dem" | "der" | "des" | "einen" | "eine" | "ein"
-            )
+        let first = self
+            .aside_starts(words, t)
+            .find(|&i| !self.lexicon.is(words[i].text, Cue::Cause))?;
+        let end = self.aside_end(text, words, first, t);
+        let mut start = first + 1;
+        while start < end
+            && (self.lexicon.is(words[start].text, Cue::Definite)
+                || self.lexicon.is(words[start].text, Cue::Indefinite))
         {
-            first += 1;
+            start += 1;
         }
-        // the topic runs to the trigger when the trigger follows (`über X sprechen`), else to
-        // the end of the sentence (`berät über A, B und C`), but not across `;` or `:`
-        let mut end = first;
-        while end < words.len() {
-            let w = words[end];
-            let clause_end =
-                end > first && text[words[end - 1].span.end..w.span.start].contains([';', ':']);
-            if end == t || clause_end {
+        (end > start).then(|| Span::new(words[start].span.start, words[end - 1].span.end))
+    }
+
+    /// The topic and cause phrases of a sentence, each from its preposition to its end.
+    pub(super) fn aside_phrases(&self, text: &str, words: &[Word], t: usize) -> Vec<Span> {
+        self.aside_starts(words, t)
+            .map(|first| {
+                let end = self.aside_end(text, words, first, t);
+                Span::new(words[first].span.start, words[end - 1].span.end)
+            })
+            .collect()
+    }
+
+    /// Where topic and cause phrases start: a topic or cause preposition (`über`, `wegen`,
+    /// `angesichts`); `um` only before a determiner (`es geht um die Lage`, not `um 10 Uhr`);
+    /// `zu` only right after the trigger (`Sondersitzung zu Syrien`).
+    fn aside_starts<'a>(&'a self, words: &'a [Word], t: usize) -> impl Iterator<Item = usize> + 'a {
+        (0..words.len()).filter(move |&i| {
+            let w = words[i].text;
+            let determiner_next = words.get(i + 1).is_some_and(|n| {
+                self.lexicon.is(n.text, Cue::Definite) || self.lexicon.is(n.text, Cue::Indefinite)
+            });
+            let is_cue = self.lexicon.is(w, Cue::Cause)
+                || (self.lexicon.is(w, Cue::Topic) && (w != "um" || determiner_next));
+            let after_trigger = i == t + 1 && matches!(w, "zu" | "zum" | "zur");
+            i != t && (is_cue || after_trigger)
+        })
+    }
+
+    /// A topic or cause phrase runs like any prepositional phrase (see
+    /// [`phrase_end`](EventFinder::phrase_end)), over the commas of an enumeration (`über Syrien,
+    /// Libyen und den Irak`), and stops before the trigger and before a companion (`wegen der
+    /// Krise mit Putin telefonieren`: Putin is a party).
+    fn aside_end(&self, text: &str, words: &[Word], first: usize, t: usize) -> usize {
+        let mut end = first + 1;
+        while end < words.len() && end != t {
+            let (prev, w) = (words[end - 1], words[end]);
+            let gap = &text[prev.span.end..w.span.start];
+            let enumeration = gap.trim() == ","
+                && (w.text.starts_with(char::is_uppercase)
+                    || self.lexicon.is(w.text, Cue::Definite));
+            let broken = gap.contains([';', ':', '(', ')']) || (gap.contains(',') && !enumeration);
+            let continues = !w.text.starts_with(char::is_lowercase)
+                || self.lexicon.is(w.text, Cue::Phrase)
+                || prev.text.starts_with(char::is_lowercase);
+            if broken || !continues || self.lexicon.is(w.text, Cue::Companion) {
                 break;
             }
             end += 1;
         }
-        (end > first).then(|| Span::new(words[first].span.start, words[end - 1].span.end))
+        end
     }
 }
