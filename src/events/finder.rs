@@ -7,6 +7,7 @@ use super::anaphora::*;
 use super::lexicon::Lexicon;
 use super::lexicon::{Cue, Trigger};
 use super::parties::*;
+use super::place::dateline_place;
 use super::rules;
 use super::words::*;
 use super::{Event, EventKind, Participant};
@@ -219,7 +220,7 @@ impl EventFinder {
             applied.push(rules::KIND_NOUN.id);
         }
         let background = self.background_phrases(cx.text, words, t);
-        let place = self
+        let mut place = self
             .place(cx, words, t, &mentions, &asides, &background)
             .map(|(place, rule)| {
                 applied.push(rule.id);
@@ -301,6 +302,13 @@ impl EventFinder {
             applied.push(rule.id);
             date
         });
+        if place.is_none()
+            && kind != EventKind::Call
+            && let Some(found) = dateline_place(cx, date.as_ref())
+        {
+            place = Some(found);
+            applied.push(rules::PLACE_DATELINE.id);
+        }
         // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words,
         // and without a date that decides (none, or the publication day), goes on with the
         // status of the sentence before

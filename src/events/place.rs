@@ -6,9 +6,10 @@ use super::lexicon::Cue;
 use super::rules::{self, Rule};
 use super::trigger::Background;
 use super::words::*;
-use super::{Event, EventPlace};
+use super::{Event, EventDate, EventPlace};
 use crate::Span;
 use crate::gazetteer::{ActorKind, How, Mention};
+use chrono::NaiveDate;
 
 impl EventFinder {
     /// The first place after a locative preposition, outside the topic and the background
@@ -111,4 +112,25 @@ impl EventFinder {
                 .and_then(|e| e.place)
         })
     }
+}
+
+/// `PEKING (dpa) - Merkel trifft heute Wen Jiabao`: a meeting of the publication day or the day
+/// before, whose sentence names no place, is where the report comes from: the first place of
+/// the dateline.
+pub(super) fn dateline_place(cx: &Context, date: Option<&EventDate>) -> Option<EventPlace> {
+    let dateline = cx.dateline?;
+    let day = NaiveDate::parse_from_str(date?.value.get(..10)?, "%Y-%m-%d").ok()?;
+    let recent = day <= cx.published && cx.published.signed_duration_since(day).num_days() <= 1;
+    if !recent {
+        return None;
+    }
+    cx.mentions
+        .iter()
+        .filter(|m| dateline.contains(m.span))
+        .find_map(|m| {
+            m.place().map(|place| EventPlace {
+                place,
+                span: m.span,
+            })
+        })
 }

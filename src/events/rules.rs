@@ -71,6 +71,9 @@ rules! {
     PLACE_ANNOUNCED = "place/announced",
         "A meeting announced without parties lends its place to the next sentence's meeting.",
         "Ein Treffen gibt es am Freitag in Berlin. Frank-Walter Steinmeier empfängt Emmanuel Macron.";
+    PLACE_DATELINE = "place/dateline",
+        "A meeting of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
+        "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
     DATE_NEAREST = "date/nearest",
         "The calendar date nearest to the trigger that dates neither a report, nor another event, nor a postponed meeting's original day.",
         "Olaf Scholz trifft am Freitag in Rom Giorgia Meloni.";
