@@ -42,6 +42,9 @@ pub(crate) struct Context<'a> {
     pub(crate) published: NaiveDate,
     pub(crate) dateline: Option<Span>,
     pub(crate) sentences: &'a [Span],
+    /// The clauses of the sentences (`crate::clause`), for the rules that read them.
+    #[allow(dead_code)]
+    pub(crate) clauses: &'a [crate::clause::Clause],
     pub(crate) mentions: &'a [Mention],
     pub(crate) timexes: &'a [Timex],
     pub(crate) gazetteer: &'a Gazetteer,
