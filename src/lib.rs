@@ -28,6 +28,7 @@
 //! # Ok::<(), chronik::Error>(())
 //! ```
 
+pub mod clause;
 mod data;
 mod diagnostic;
 pub mod document;
@@ -40,7 +41,7 @@ mod pipeline;
 mod span;
 pub mod time;
 
-pub use data::{DataDir, DataFile, Row};
+pub use data::{DataDir, DataFile, Record, Row};
 pub use diagnostic::Diagnostic;
 pub use document::SentenceSplitter;
 pub use error::Error;

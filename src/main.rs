@@ -45,6 +45,9 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Name the rule behind every event and timex in `--format jsonl` (`rules`, `rule`).
+        #[arg(long)]
+        explain: bool,
     },
     /// Merge per-article JSON Lines (from `extract --format jsonl`) into one timeline.
     Merge {
@@ -104,7 +107,18 @@ fn main() -> ExitCode {
             published,
             output,
             jobs,
-        } => extract(&data, &inputs, format, published.as_deref(), output, jobs),
+            explain,
+        } => {
+            let options = ExtractOptions { jobs, explain };
+            extract(
+                &data,
+                &inputs,
+                format,
+                published.as_deref(),
+                output,
+                options,
+            )
+        }
         Command::Merge {
             inputs,
             format,
@@ -200,13 +214,19 @@ fn sink(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
 
 const BATCH: usize = 512;
 
+/// How `extract` runs: worker threads, and whether records name their rules.
+struct ExtractOptions {
+    jobs: Option<usize>,
+    explain: bool,
+}
+
 fn extract(
     data: &DataDir,
     inputs: &[String],
     format: Format,
     published: Option<&str>,
     output: Option<PathBuf>,
-    jobs: Option<usize>,
+    options: ExtractOptions,
 ) -> Result<Tally, Error> {
     let pipeline = Pipeline::new(data)?;
     let published =
@@ -216,7 +236,8 @@ fn extract(
             })?),
             None => None,
         };
-    let jobs = jobs
+    let jobs = options
+        .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let mut out = sink(format, output)?;
@@ -245,7 +266,10 @@ fn extract(
         let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
         let flush =
             |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
-                for record in run_batch(&pipeline, batch, jobs) {
+                for mut record in run_batch(&pipeline, batch, jobs) {
+                    if !options.explain {
+                        record.drop_rules();
+                    }
                     out.put(&record)?;
                     tally.articles += 1;
                 }

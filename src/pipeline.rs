@@ -1,5 +1,6 @@
 //! [`Pipeline`]: the stages wired together, from an [`Article`] to an [`Extraction`].
 
+use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::events::{Event, EventFinder};
 use crate::gazetteer::{Gazetteer, Mention};
@@ -10,6 +11,9 @@ use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 pub struct Extraction {
     /// Sentence spans.
     pub sentences: Vec<Span>,
+    /// The clauses of every sentence, in text order; `parent` and `reported_by` index this
+    /// list (see [`clause_at`](crate::clause::clause_at)).
+    pub clauses: Vec<Clause>,
     /// Actor and place mentions.
     pub mentions: Vec<Mention>,
     /// Resolved temporal expressions.
@@ -41,6 +45,7 @@ pub struct Extraction {
 pub struct Pipeline {
     splitter: SentenceSplitter,
     datelines: Datelines,
+    clauses: ClauseParser,
     gazetteer: Gazetteer,
     time: TimeTagger,
     events: EventFinder,
@@ -55,6 +60,7 @@ impl Pipeline {
         Ok(Pipeline {
             splitter: SentenceSplitter::new(data)?,
             datelines: Datelines::new(data)?,
+            clauses: ClauseParser::new(data)?,
             gazetteer: Gazetteer::new(data)?,
             time: TimeTagger::new(data)?,
             events: EventFinder::new(data)?,
@@ -64,6 +70,11 @@ impl Pipeline {
     /// The gazetteer, to look up the actors and places that mentions and events refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The clause parser on its own.
+    pub fn clause_parser(&self) -> &ClauseParser {
+        &self.clauses
     }
 
     /// The time tagger on its own (`chronik resolve-time`).
@@ -77,6 +88,10 @@ impl Pipeline {
         let dateline = article.dateline.or_else(|| self.datelines.find(text));
         let body = body_start(text, dateline);
         let sentences = self.splitter.split_from(text, body);
+        let mut clauses = Vec::with_capacity(sentences.len() * 2);
+        for &sentence in &sentences {
+            self.clauses.parse_into(text, sentence, &mut clauses);
+        }
         let day = article.published.date_naive();
         let mentions = self.gazetteer.mentions(text, day, dateline);
         // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
@@ -93,6 +108,7 @@ impl Pipeline {
             published: day,
             dateline,
             sentences: &sentences,
+            clauses: &clauses,
             mentions: &mentions,
             timexes: &tags.timexes,
             gazetteer: &self.gazetteer,
@@ -100,6 +116,7 @@ impl Pipeline {
         let events = self.events.find(&cx);
         Extraction {
             sentences,
+            clauses,
             mentions,
             timexes: tags.timexes,
             events,

@@ -5,13 +5,24 @@
 //! [`Event`]s. This stage owns the reading of a sentence as a meeting report; the words it reads
 //! (triggers, status cues, attribution and anaphora cues) are data in `gazetteers/events/`.
 
-mod extract;
-pub(crate) use extract::Context;
+mod anaphora;
+mod date;
+mod finder;
 mod lexicon;
+mod parties;
+mod place;
+pub mod rules;
+mod split;
+mod status;
+mod topic;
+mod trigger;
+mod words;
+
+pub(crate) use finder::Context;
 
 use serde::Serialize;
 
-pub use extract::EventFinder;
+pub use finder::EventFinder;
 
 use crate::Span;
 use crate::gazetteer::{ActorId, PlaceId};
@@ -183,4 +194,6 @@ pub struct Event {
     pub evidence: Span,
     /// Later sentences that refer back to the meeting and added facts to it.
     pub support: Vec<Span>,
+    /// The ids of the rules that decided it, in order ([`rules`]).
+    pub rules: Vec<&'static str>,
 }

@@ -144,6 +144,9 @@ pub struct EventRecord {
     /// PLOVER event type and mode.
     #[serde(default)]
     pub plover: String,
+    /// The ids of the rules that decided the event (`chronik::events::rules`), with `--explain`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
 }
 
 /// A finding that could not become a fact.
@@ -259,6 +262,16 @@ impl ArticleRecord {
                 .collect(),
         }
     }
+
+    /// Removes the rule ids of events and timexes (what `--explain` keeps).
+    pub fn drop_rules(&mut self) {
+        for timex in &mut self.timexes {
+            timex.rule.clear();
+        }
+        for event in &mut self.events {
+            event.rules.clear();
+        }
+    }
 }
 
 /// The reference to an actor.
@@ -337,5 +350,6 @@ fn event_record(
         evidence: TextSpan::new(text, e.evidence),
         cameo: cameo.to_string(),
         plover: format!("CONSULT/{}", e.kind.plover_mode()),
+        rules: e.rules.iter().map(|r| r.to_string()).collect(),
     }
 }

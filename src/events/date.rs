@@ -1,0 +1,146 @@
+//! When a meeting is held: the calendar date that belongs to it, not to a report or another
+//! event.
+
+use super::EventFinder;
+use super::finder::Context;
+use super::lexicon::Cue;
+use super::rules;
+use super::words::*;
+use super::{Event, EventDate};
+use crate::{Span, Timex, TimexType};
+
+impl EventFinder {
+    /// The calendar date in the sentence nearest to the trigger, not one that dates a report
+    /// (`bestätigte am Dienstag`).
+    pub(super) fn date(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        sentence: Span,
+        t: usize,
+    ) -> Option<EventDate> {
+        let trigger = words[t].span;
+        self.meeting_dates(cx, words, sentence)
+            .min_by_key(|x| x.span.start.abs_diff(trigger.start))
+            .map(|x| EventDate {
+                value: x.value.split('T').next().unwrap_or(&x.value).to_string(),
+                span: x.span,
+            })
+    }
+
+    /// The calendar dates of a sentence that can date a meeting: not the date of a report or of
+    /// another event (`nach der US-Wahl am 3. November`).
+    pub(super) fn meeting_dates<'c>(
+        &self,
+        cx: &Context<'c>,
+        words: &'c [Word],
+        sentence: Span,
+    ) -> impl Iterator<Item = &'c Timex> {
+        cx.timexes
+            .iter()
+            .filter(move |x| sentence.contains(x.span))
+            .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
+            .filter(|x| {
+                x.value.starts_with(|c: char| c.is_ascii_digit()) && !x.value.starts_with("XXXX")
+            })
+            .filter(move |x| {
+                !self.dates_report(cx.text, words, x.span)
+                    && !self.dates_other_event(cx.text, words, x.span)
+                    && !self.original_date(cx.text, words, x.span)
+            })
+    }
+
+    /// `Das Krisentreffen dauert länger als geplant`: a meeting under way is dated by the
+    /// publication day (the trigger's span stands for the date's provenance).
+    pub(super) fn ongoing(&self, cx: &Context, words: &[Word], t: usize) -> Option<EventDate> {
+        words
+            .iter()
+            .any(|w| self.lexicon.is(w.text, Cue::Ongoing))
+            .then(|| EventDate {
+                value: cx.published.format("%Y-%m-%d").to_string(),
+                span: words[t].span,
+            })
+    }
+
+    /// A meeting sentence without a date of its own takes the last day named in the sentence
+    /// before (`Am Donnerstag begannen in Genf die Gespräche. Die Außenminister trafen sich ...`).
+    pub(super) fn context_date(&self, cx: &Context, sentence: Span) -> Option<EventDate> {
+        let previous = previous_sentence(cx, sentence)?;
+        let words = words(cx.text, previous);
+        let day = |v: &str| v.len() >= 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+        let found = self
+            .meeting_dates(cx, &words, previous)
+            .filter(|x| day(&x.value))
+            .last()?;
+        Some(EventDate {
+            value: found.value[..10].to_string(),
+            span: found.span,
+        })
+    }
+
+    /// `nach der US-Wahl am 3. November`, `nach seiner Amtsübernahme am 20. Januar`: a date in
+    /// a background phrase whose noun comes before it dates that noun, not the meeting.
+    pub(super) fn dates_other_event(&self, text: &str, words: &[Word], span: Span) -> bool {
+        (0..words.len())
+            .filter(|&s| {
+                words[s].span.end <= span.start && self.lexicon.is(words[s].text, Cue::Background)
+            })
+            .any(|first| {
+                let end = self.phrase_end(text, words, first);
+                let inside = span.start < words[end - 1].span.end;
+                let noun_before = words[first + 1..end]
+                    .iter()
+                    .take_while(|w| w.span.end <= span.start)
+                    .any(|w| w.text.starts_with(char::is_uppercase));
+                inside && noun_before
+            })
+    }
+
+    /// `ursprünglich für Juni geplant`, `hätten eigentlich am Freitag stattfinden sollen`: the
+    /// date a postponed meeting no longer has.
+    pub(super) fn original_date(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+            return false;
+        };
+        words[i.saturating_sub(4)..i].iter().any(|w| {
+            self.lexicon.is(w.text, Cue::Original) && !text[w.span.end..span.start].contains(',')
+        })
+    }
+
+    /// `bestätigte am Dienstag`: a reporting verb near the date, in the same clause (`bei einem
+    /// Telefonat am Donnerstagabend, teilte ... mit` dates the call).
+    pub(super) fn dates_report(&self, text: &str, words: &[Word], span: Span) -> bool {
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+            return false;
+        };
+        let window = &words[i.saturating_sub(5)..(i + 3).min(words.len())];
+        window.iter().any(|w| {
+            let between = if w.span.end <= span.start {
+                &text[w.span.end..span.start]
+            } else {
+                &text[span.end.min(w.span.start)..w.span.start]
+            };
+            self.lexicon.is(w.text, Cue::Reporting) && !between.contains([',', ';'])
+        })
+    }
+
+    /// `Mit bilateralen Gesprächen hat der Gipfel an diesem Morgen begonnen`: an earlier meeting
+    /// that the sentence names with a definite trigger, and that has no date yet, takes the
+    /// sentence's.
+    pub(super) fn date_referred(
+        &self,
+        words: &[Word],
+        t: usize,
+        events: &mut [Event],
+        date: &EventDate,
+    ) {
+        for kind in self.referred_kinds(words, t) {
+            if let Some(earlier) = events.iter_mut().rev().find(|e| e.kind == kind)
+                && earlier.date.is_none()
+            {
+                earlier.date = Some(date.clone());
+                earlier.rules.push(rules::DATE_REFERRED.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Words of a sentence and the article's sentences around one.
+
+use super::finder::Context;
+use crate::Span;
+use crate::gazetteer::Mention;
+
+/// A word of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word<'t> {
+    pub(super) span: Span,
+    pub(super) text: &'t str,
+}
+
+/// The words of a sentence: runs of letters, digits, hyphens and dots inside numbers.
+pub(super) fn words(text: &str, sentence: Span) -> Vec<Word<'_>> {
+    let s = sentence.text(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                let w = s[b..i].trim_end_matches('-');
+                out.push(Word {
+                    span: Span::new(sentence.start + b, sentence.start + b + w.len()),
+                    text: w,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The mentions inside `sentence`.
+pub(super) fn sentence_mentions<'c>(cx: &Context<'c>, sentence: Span) -> Vec<&'c Mention> {
+    cx.mentions
+        .iter()
+        .filter(|m| sentence.contains(m.span))
+        .collect()
+}
+
+/// The sentence before `sentence`.
+pub(super) fn previous_sentence(cx: &Context, sentence: Span) -> Option<Span> {
+    cx.sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start)
+        .copied()
+}
