@@ -9,8 +9,9 @@
 //!   day parts, seasons, cue words, phrases that are not dates), and the anchor automaton;
 //! - `token`: words, numbers and marks of one sentence with their lexicon senses;
 //! - `grammar`: rules over word classes that yield unresolved expressions (`expr`);
-//! - `tense`: the tense of the clause around an expression;
-//! - `resolve` (with `calendar`): expression + publication time + tense → value;
+//! - `direction`: which way an expression points, from the clause stage (`crate::clause`):
+//!   tense, mood, modal of its clause and how it is attached;
+//! - `resolve` (with `calendar`): expression + publication time + direction → value;
 //! - `value`: the TIMEX3 spelling of a value.
 //!
 //! Speed: an aho-corasick automaton over the lexicon's anchor words and the digits finds the
@@ -35,7 +36,6 @@ mod expr;
 mod grammar;
 mod lexicon;
 mod resolve;
-mod tense;
 mod token;
 mod value;
 
@@ -44,6 +44,7 @@ pub use grammar::RULES;
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
+use crate::clause::{ClauseKind, ClauseParser, Tags, VerbLexicon, clause_at};
 use crate::{DataDir, Diagnostic, Error, Span};
 use chrono::NaiveDate;
 use expr::{AnchorKind, Expr, Unit, YearRef};
@@ -153,6 +154,8 @@ pub struct TimeTags {
 #[derive(Debug, Clone)]
 pub struct TimeTagger {
     lexicon: Lexicon,
+    /// The clause stage: tense, mood and modal of the clause around an expression.
+    clauses: ClauseParser,
 }
 
 /// One recognised expression before resolution.
@@ -164,7 +167,9 @@ struct Mention {
     sentence: usize,
     expr: Expr,
     rule: &'static str,
-    clause: tense::Clause,
+    /// The direction of the expression (`direction::direction`): `Past` back, `Future` forward,
+    /// `None` the nearest.
+    direction: Option<Tense>,
     /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
     /// tells the history of a noun, not the time the sentence is about.
     in_relative: bool,
@@ -184,6 +189,7 @@ impl TimeTagger {
     pub fn new(data: &DataDir) -> Result<TimeTagger, Error> {
         Ok(TimeTagger {
             lexicon: Lexicon::load(data)?,
+            clauses: ClauseParser::new(data)?,
         })
     }
 
@@ -322,23 +328,19 @@ impl TimeTagger {
         let from = anchors.partition_point(|&a| a < span.start);
         let to = anchors.partition_point(|&a| a < span.end);
         let candidates = grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode);
-        // tense is read only for expressions whose value depends on it
-        let clauses = candidates
-            .iter()
-            .any(|c| needs_tense(&c.expr))
-            .then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
+        if candidates.is_empty() {
+            return;
+        }
+        let mut clauses = Vec::new();
+        self.clauses.parse_into(text, span, &mut clauses);
         for c in candidates {
-            let mut clause = match &clauses {
-                Some(cl) if needs_tense(&c.expr) => cl.at(c.start),
-                _ => tense::Clause::default(),
+            let at = clause_at(&clauses, toks[c.start].start);
+            let direction = if needs_tense(&c.expr) {
+                let how = attachment(&toks, c.start, c.end, &self.lexicon, self.clauses.lexicon());
+                direction::direction(&direction::Features::of(&clauses, at, how))
+            } else {
+                None
             };
-            let features = direction::Features {
-                tense: clause.tense,
-                finite_past: clause.finite_past,
-                past_modal: clause.past_modal,
-                attachment: attachment(&toks, c.start, c.end, &self.lexicon),
-            };
-            clause.tense = direction::direction(&features);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,
@@ -347,8 +349,8 @@ impl TimeTagger {
                 sentence,
                 expr: c.expr,
                 rule: c.rule,
-                clause,
-                in_relative: tense::in_relative_clause(&toks, c.start),
+                direction,
+                in_relative: at.is_some_and(|k| clauses[k].kind == ClauseKind::Relative),
             });
         }
     }
@@ -514,6 +516,7 @@ fn attachment(
     start: usize,
     end: usize,
     lex: &Lexicon,
+    verbs: &VerbLexicon,
 ) -> direction::Attachment {
     use direction::Attachment;
     use lexicon::Sense;
@@ -546,16 +549,19 @@ fn attachment(
             .iter()
             .find_map(|e| w.lower().strip_suffix(e))
     {
-        if stem.ends_with("end") {
+        let readings = verbs.lookup(stem).unwrap_or(&[]);
+        if readings.iter().any(|a| a.tags.has(Tags::PA1)) || stem.ends_with("end") {
             return Attachment::PresentParticiple;
         }
-        if matches!(
-            lex.tense.words.get(stem),
-            Some(lexicon::Cue::Weak(Tense::Future))
-        ) {
+        let past_participle = readings.iter().any(|a| a.tags.has(Tags::PA2));
+        if past_participle
+            && readings
+                .iter()
+                .any(|a| direction::is_planning(verbs.lemma(a)))
+        {
             return Attachment::SetFor; // `das am Freitag geplante Treffen`
         }
-        if tense::perfect_participle(stem, &lex.tense, true) {
+        if past_participle || verbs.is_participle(stem) {
             return Attachment::PastParticiple;
         }
     }
@@ -565,7 +571,7 @@ fn attachment(
         && p >= 2
         && toks[p - 1].is_word()
         && toks[p - 1].cap
-        && lex.tense.is_event_noun(toks[p - 1].lower())
+        && lex.is_event_noun(toks[p - 1].lower())
     {
         return Attachment::EventNoun;
     }
@@ -739,7 +745,7 @@ fn resolve_mentions(
                 named_time |= !pass && is_point(&m.expr);
                 let ctx = Context {
                     now,
-                    tense: tense.unwrap_or(m.clause.tense),
+                    tense: tense.unwrap_or(m.direction),
                     narrative: shape.narrative,
                     contrast,
                     timeless,
