@@ -842,7 +842,11 @@ fn names_hour(expr: &Expr) -> bool {
 /// A point in time other than `heute` (`2019`, `im März`, `vor sechs Jahren`); durations, sets
 /// and vague references are none.
 fn is_point(expr: &Expr) -> bool {
-    !is_today(expr) && !matches!(expr, Expr::Duration { .. } | Expr::Set(_) | Expr::Ref(_))
+    !is_today(expr)
+        && !matches!(
+            expr,
+            Expr::Duration { .. } | Expr::DurationSum { .. } | Expr::Set(_) | Expr::Ref(_)
+        )
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)

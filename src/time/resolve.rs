@@ -352,6 +352,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             Value::Time(Some(day), *clock)
         }
         Expr::Duration { amount, unit } => Value::Duration(*amount, *unit),
+        Expr::DurationSum { first, second } => Value::DurationSum(*first, *second),
         Expr::Set(s) => Value::Set(*s),
         Expr::Ref(r) => Value::Ref(*r),
     })

@@ -131,7 +131,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/duration/since_plural", "`seit Wochen` (PXW)"),
     ("time/duration/hyphen", "`15-minütigen`"),
     ("time/duration/adjective", "`zweitägige`"),
-    ("time/duration/long", "`stundenlangen`"),
+    ("time/duration/long", "`stundenlangen`, `langjährige`"),
+    ("time/duration/sum", "`zwei Jahre und sieben Monate`"),
     ("time/set/frequency", "`jährlich`, `dreimal täglich`"),
     ("time/set/times_per", "`zweimal pro Woche`"),
     ("time/set/weekday_adverb", "`montags`"),
@@ -224,6 +225,7 @@ pub(crate) fn recognise(
     let mut chosen = select(out);
     complete_coordination(toks, &mut chosen);
     merge_date_and_clock(toks, &mut chosen);
+    durations::join_durations(toks, &mut chosen);
     chosen
 }
 
