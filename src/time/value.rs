@@ -14,6 +14,8 @@ use crate::TimexType;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Day(NaiveDate),
+    /// A day of the year that recurs (`jedes Jahr am 1. Mai`): XXXX-05-01.
+    DayOfYear(u32, u32),
     Month(i32, u32),
     Year(i32),
     /// ISO week-numbering year and week.
@@ -50,6 +52,7 @@ impl Value {
     pub(crate) fn timex(&self) -> String {
         match self {
             Value::Day(d) => day(*d),
+            Value::DayOfYear(m, d) => format!("XXXX-{m:02}-{d:02}"),
             Value::Month(y, m) => format!("{}-{m:02}", year(*y)),
             Value::Year(y) => year(*y),
             Value::Week(y, w) => format!("{}-W{w:02}", year(*y)),

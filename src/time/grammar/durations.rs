@@ -347,6 +347,25 @@ impl Parser<'_, '_> {
                 (None, Some((p, e))) => (Some(p), e),
                 (None, None) => (None, k + 1),
             };
+            // `jeden zweiten Freitag im Monat`: a set that recurs monthly, as one expression
+            if amount != Amount::Number(1.0)
+                && self.is(end, "im")
+                && self.has(end + 1, |s| {
+                    matches!(
+                        s,
+                        Sense::Unit {
+                            unit: Unit::Month,
+                            kind: UnitKind::Singular
+                        }
+                    )
+                })
+            {
+                let expr = Expr::Set(SetValue::Every {
+                    amount: Amount::Number(1.0),
+                    unit: Unit::Month,
+                });
+                return self.push(i, end + 2, expr, "time/set/nth_weekday_of_month");
+            }
             self.push(
                 i,
                 end,

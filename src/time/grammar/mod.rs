@@ -142,6 +142,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/set/each_unit", "`jedes Jahr`, `alle zwei Wochen`"),
     ("time/set/each_weekday", "`jeden Montag`"),
     ("time/set/each_part", "`jeden Abend`"),
+    (
+        "time/set/nth_weekday_of_month",
+        "`jeden zweiten Freitag im Monat` (P1M)",
+    ),
     // ranges and lists (`grammar/ranges.rs`)
     ("time/date/day_in_range", "`9.` in `9. und 10. März`"),
     ("time/time/date_clock", "`11. November 11 Uhr`"),
