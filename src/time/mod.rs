@@ -749,11 +749,18 @@ fn resolve_mentions(
     let now = published.naive_local();
     // the day the previous sentence spoke of last, and that sentence
     let mut previous: Option<(Span, NaiveDate)> = None;
+    // the day a sentence set as its frame (`Am Freitag fahre ich nach Graz.`, `Heute in der
+    // Stadt:`): it holds for the clock times and parts of the day of the paragraph that follows
+    // until another sentence sets one (a diary moves day by day; a listing names its day once,
+    // and an item's `morgen 10-12 Uhr` does not move the items after it)
+    let mut frame: Option<(Span, NaiveDate)> = None;
     // the previous sentence when it spoke of the past (`damals`, `vor zehn Jahren`, `1989`)
     let mut previous_past: Option<Span> = None;
     let counts_days = mentions.iter().any(|m| counts_days(&m.expr));
     // a point in time named before: a report names its day first
     let mut named_time = false;
+    // the explicit year named last, and the sentence naming it (`Im Herbst 1989 ...`)
+    let mut named_year: Option<(i32, Span)> = None;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -763,9 +770,14 @@ fn resolve_mentions(
             .map_or(mentions.len(), |k| i + k);
         let group = &mentions[i..end];
         let here = group[0].sentence_span;
-        let carried = previous
-            .filter(|(s, _)| adjacent(text, *s, here))
-            .map(|(_, d)| d);
+        let carried = frame
+            .filter(|(s, _)| same_paragraph(text, *s, here))
+            .map(|(_, d)| d)
+            .or_else(|| {
+                previous
+                    .filter(|(s, _)| adjacent(text, *s, here))
+                    .map(|(_, d)| d)
+            });
         let past_here = group
             .iter()
             .any(|m| !m.in_relative && speaks_of_the_past(&m.expr, published.year()));
@@ -793,6 +805,12 @@ fn resolve_mentions(
                 )
             )
         });
+        // a year named in the sentence before or earlier in this one carries over to the
+        // year-less dates that follow (`Im Herbst 1989 kam ich nach Leipzig. Am 9. November
+        // stand ich ...`; `im zweiten Quartal 2011 ... des Vorjahres`)
+        let carried_year = named_year
+            .filter(|(_, s)| *s != here && adjacent(text, *s, here))
+            .map(|(y, _)| y);
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
@@ -807,9 +825,14 @@ fn resolve_mentions(
                 let timeless =
                     named_time && !counts_days && !clock_here && m.span.start >= shape.lead_end;
                 named_time |= !pass && is_point(&m.expr);
+                let year_before = group[..k].iter().rev().find_map(|x| explicit_year(&x.expr));
                 let ctx = Context {
                     now,
                     tense: tense.unwrap_or(m.direction),
+                    sentence_year: year_before,
+                    // only a year of the sentence before: one earlier in the same sentence
+                    // often dates another noun (`die 2019 gegründete Partei trat am 3. März an`)
+                    named_year: carried_year.filter(|_| year_before.is_none()),
                     narrative: shape.narrative,
                     contrast,
                     generic: m.generic,
@@ -832,6 +855,25 @@ fn resolve_mentions(
             }
         }
         previous = values.iter().rev().find_map(day_of).map(|d| (here, d));
+        // the sentence opens with the expression, after at most a preposition (`Am`, `Seit`)
+        let opens = text
+            .get(here.start..group[0].span.start)
+            .is_some_and(|lead| {
+                let lead = lead.trim();
+                lead.is_empty()
+                    || (lead.chars().count() <= 5 && lead.chars().all(char::is_alphabetic))
+            });
+        if let Some(d) = values.first().and_then(day_of).filter(|_| opens) {
+            frame = Some((here, d));
+        } else if frame.is_some_and(|(s, _)| !same_paragraph(text, s, here)) {
+            frame = None;
+        }
+        if let Some(y) = group.iter().rev().find_map(|x| explicit_year(&x.expr)) {
+            named_year = Some((y, here));
+        } else if group.iter().any(|x| is_point(&x.expr)) {
+            // another point in time (`im März`, `gestern`) ends the flashback
+            named_year = None;
+        }
         for (m, v) in group.iter().zip(values) {
             if let Some(v) = v {
                 tags.timexes.push(Timex {
@@ -845,6 +887,32 @@ fn resolve_mentions(
         i = end;
     }
     tags.timexes.sort_by_key(|t| t.span);
+}
+
+/// The year an expression writes out: `1989`, `Herbst 1989`, `9. November 1989`, `zweites
+/// Quartal 2011`.
+fn explicit_year(expr: &Expr) -> Option<i32> {
+    match expr {
+        Expr::Date {
+            year: YearRef::Explicit(y),
+            ..
+        }
+        | Expr::Season {
+            year: YearRef::Explicit(y),
+            ..
+        }
+        | Expr::Quarter {
+            year: YearRef::Explicit(y),
+            ..
+        }
+        | Expr::Half {
+            year: YearRef::Explicit(y),
+            ..
+        } => Some(*y),
+        Expr::WeekdayDate { date, .. } | Expr::Part { base: date, .. } => explicit_year(date),
+        Expr::Time { base: Some(b), .. } => explicit_year(b),
+        _ => None,
+    }
 }
 
 /// `damals`, `früher`, `vor zehn Jahren`, `1989`: the past set against which `heute` means
@@ -924,6 +992,14 @@ fn counts_from_text(expr: &Expr) -> bool {
         Expr::Part { base, .. } | Expr::DayBefore(base) => counts_from_text(base),
         _ => false,
     }
+}
+
+/// Two sentences stand in one paragraph, the first before the second.
+fn same_paragraph(text: &str, first: Span, second: Span) -> bool {
+    first.end <= second.start
+        && text
+            .get(first.end..second.start)
+            .is_some_and(|gap| !gap.contains("\n\n"))
 }
 
 /// Two sentences follow each other in one paragraph.
@@ -1016,6 +1092,42 @@ mod tests {
         assert_eq!(
             values(&text, &s),
             ["P2W", "2022-03-01", "2022-03-15", "2020", "PRESENT_REF"]
+        );
+    }
+
+    #[test]
+    fn a_flashback_year_carries_to_the_next_sentence() {
+        let s = [
+            "Im Herbst 1989 kam ich nach Leipzig.",
+            "Am 9. November stand ich an der Mauer.",
+        ];
+        assert_eq!(values(&s.join(" "), &s), ["1989-FA", "1989-11-09"]);
+    }
+
+    #[test]
+    fn a_frame_day_holds_for_its_paragraph() {
+        // a diary moves day by day
+        let s = [
+            "Am Freitag fahre ich nach Graz.",
+            "Dort ist es kalt.",
+            "Am Nachmittag treffe ich einen Freund.",
+        ];
+        assert_eq!(values(&s.join(" "), &s), ["2022-03-18", "2022-03-18TAF"]);
+        // a listing names its day once: one item's `morgen` does not move the items after it
+        let s = [
+            "Heute in der Stadt: Lesung, 19 Uhr.",
+            "Vortrag, morgen 10 Uhr.",
+            "Konzert, 20 Uhr.",
+        ];
+        assert_eq!(
+            values(&s.join(" "), &s),
+            [
+                "2022-03-15",
+                "2022-03-15T19:00",
+                "2022-03-16",
+                "2022-03-16T10:00",
+                "2022-03-15T20:00"
+            ]
         );
     }
 

@@ -75,6 +75,13 @@ pub(crate) struct Context {
     /// The expression speaks of the present or future in general (`die Jugend von heute`, `die
     /// Welt von morgen`, `heute` in a generic clause): a vague reference, not a day.
     pub generic: bool,
+    /// A year written out earlier in the same sentence (`im zweiten Quartal 2011 ... des
+    /// Vorjahres` = 2010): `Vorjahr`, `des Vorjahres` count from it.
+    pub sentence_year: Option<i32>,
+    /// A year written out earlier in this sentence or in the sentence before (`Im Herbst 1989
+    /// kam ich nach Leipzig. Am 9. November ...`): a year-less date takes it when it lies in the
+    /// direction of the clause.
+    pub named_year: Option<i32>,
     /// The sentence names a yearly recurrence (`jedes Jahr`, `alljährlich`): a year-less date
     /// in it recurs too (`jedes Jahr am 1. Mai` = XXXX-05-01).
     pub yearly: bool,
@@ -142,7 +149,12 @@ impl Context {
                     century - 100 + y
                 })
             }
-            YearRef::Relative(o) => Some(self.base_year(AnchorKind::Now).saturating_add(o)),
+            YearRef::Relative(o) => Some(
+                self.sentence_year
+                    .filter(|_| o != 0)
+                    .unwrap_or_else(|| self.base_year(AnchorKind::Now))
+                    .saturating_add(o),
+            ),
             YearRef::Anaphoric(o) => Some(self.base_year(AnchorKind::Text).saturating_add(o)),
         }
     }
@@ -383,7 +395,9 @@ fn resolve_date(
         (Some(m), None) => {
             let y = match explicit {
                 Some(y) => y,
-                None => narrative_year(ctx, m).unwrap_or_else(|| pick_month_year(ctx, m)),
+                None => narrative_year(ctx, m)
+                    .or_else(|| flashback_year(ctx))
+                    .unwrap_or_else(|| pick_month_year(ctx, m)),
             };
             Ok(Value::Month(y, m))
         }
@@ -411,7 +425,7 @@ fn resolve_date(
                     return Ok(Value::Day(*x));
                 }
             }
-            if let Some(y) = narrative_year(ctx, m) {
+            if let Some(y) = narrative_year(ctx, m).or_else(|| flashback_year(ctx)) {
                 return date(y, m, d)
                     .map(Value::Day)
                     .ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"));
@@ -423,6 +437,22 @@ fn resolve_date(
                 })
         }
     }
+}
+
+/// A year named just before (this sentence or the one before) that lies in the direction of the
+/// clause and is not the publication year: the text has moved to that year (`Im Herbst 1989 kam
+/// ich nach Leipzig. Am 9. November stand ich ...`).
+fn flashback_year(ctx: &Context) -> Option<i32> {
+    let y = ctx.named_year?;
+    let now = ctx.now.year();
+    // the year before the publication's is no flashback: `2021 ... am 3. März` in a report of
+    // 2022 may well mean this March
+    let fits = match ctx.tense {
+        Some(Tense::Past) | None => y < now - 1,
+        Some(Tense::Future) => y > now + 1,
+        Some(Tense::Present) => false,
+    };
+    fits.then_some(y)
 }
 
 /// In a narrative, a year-less month takes the year the text spoke of last (the next one when the
@@ -569,7 +599,12 @@ fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) 
             let (y, m) = add_months(y, m, 6 * offset);
             Value::Half(y, if m <= 6 { 1 } else { 2 })
         }
-        Unit::Year => Value::Year(ctx.base_year(anchor) + offset),
+        Unit::Year => Value::Year(
+            ctx.sentence_year
+                .filter(|_| offset != 0 && anchor == AnchorKind::Now)
+                .unwrap_or_else(|| ctx.base_year(anchor))
+                + offset,
+        ),
         Unit::Decade => Value::Decade((ctx.base_year(anchor) + 10 * offset).div_euclid(10)),
         Unit::Century => Value::Century((ctx.base_year(anchor) + 100 * offset).div_euclid(100)),
         Unit::Millennium => {
@@ -727,6 +762,8 @@ mod tests {
             narrative: false,
             contrast: false,
             generic: false,
+            sentence_year: None,
+            named_year: None,
             yearly: false,
             daily: false,
             timeless: false,
