@@ -37,13 +37,24 @@ pub(crate) struct Draft {
     has_zu: bool,
 }
 
-/// The clauses of one sentence and the clause that owns each token.
-pub(crate) struct Segmentation {
+/// Buffers reused from sentence to sentence (one set per thread), so that segmenting a sentence
+/// allocates nothing once they have grown. After [`segment`], `drafts` holds the clauses and
+/// `owner` the innermost clause of each token (`u32::MAX`: none).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
     pub drafts: Vec<Draft>,
-    /// Per token: index of the innermost clause it belongs to (`u32::MAX`: none).
     pub owner: Vec<u32>,
+    next_boundary: Vec<usize>,
+    mate: Vec<Option<usize>>,
+    closes: Vec<bool>,
+    transparent: Vec<bool>,
+    opening_dash: Vec<bool>,
+    closing_dash: Vec<bool>,
+    stack: Vec<usize>,
+    levels: Vec<Level>,
 }
 
+#[derive(Debug)]
 struct Level {
     /// Index in the stack of the level's base clause.
     base: usize,
@@ -68,10 +79,17 @@ struct Segmenter<'s, 't> {
     owner: Vec<u32>,
 }
 
-/// Segments the tagged tokens of one sentence.
-pub(crate) fn segment(toks: &[Tok<'_>], words: &Words) -> Segmentation {
+fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    v.clear();
+    v.resize(n, x);
+    v
+}
+
+/// Segments the tagged tokens of one sentence; the result is in `scratch.drafts` and
+/// `scratch.owner`.
+pub(crate) fn segment(toks: &[Tok<'_>], words: &Words, scratch: &mut Scratch) {
     let n = toks.len();
-    let mut next_boundary = vec![n; n + 1];
+    let mut next_boundary = refill(std::mem::take(&mut scratch.next_boundary), n + 1, n);
     for i in (0..n).rev() {
         next_boundary[i] = if toks[i].is_boundary() {
             i
@@ -83,21 +101,45 @@ pub(crate) fn segment(toks: &[Tok<'_>], words: &Words) -> Segmentation {
         toks,
         words,
         next_boundary,
-        mate: vec![None; n],
-        closes: vec![false; n],
-        transparent: vec![false; n],
-        opening_dash: vec![false; n],
-        closing_dash: vec![false; n],
-        drafts: Vec::new(),
-        stack: Vec::new(),
-        levels: Vec::new(),
-        owner: vec![u32::MAX; n],
+        mate: refill(std::mem::take(&mut scratch.mate), n, None),
+        closes: refill(std::mem::take(&mut scratch.closes), n, false),
+        transparent: refill(std::mem::take(&mut scratch.transparent), n, false),
+        opening_dash: refill(std::mem::take(&mut scratch.opening_dash), n, false),
+        closing_dash: refill(std::mem::take(&mut scratch.closing_dash), n, false),
+        drafts: refill(std::mem::take(&mut scratch.drafts), 0, Draft::empty()),
+        stack: refill(std::mem::take(&mut scratch.stack), 0, 0),
+        levels: std::mem::take(&mut scratch.levels),
+        owner: refill(std::mem::take(&mut scratch.owner), n, u32::MAX),
     };
+    s.levels.clear();
     s.pair_marks();
     s.run();
-    Segmentation {
+    *scratch = Scratch {
         drafts: s.drafts,
         owner: s.owner,
+        next_boundary: s.next_boundary,
+        mate: s.mate,
+        closes: s.closes,
+        transparent: s.transparent,
+        opening_dash: s.opening_dash,
+        closing_dash: s.closing_dash,
+        stack: s.stack,
+        levels: s.levels,
+    };
+}
+
+impl Draft {
+    fn empty() -> Draft {
+        Draft {
+            kind: ClauseKind::Main,
+            start: 0,
+            end: 0,
+            parent: None,
+            base: false,
+            has_finite: false,
+            bracket_open: false,
+            has_zu: false,
+        }
     }
 }
 

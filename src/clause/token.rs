@@ -181,7 +181,14 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span) -> Vec<Tok<'t>> {
 }
 
 /// Fills in flags, readings and the `verbal` decision of every word.
-pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Words) {
+///
+/// `aux_lemma[id]` says whether the lemma with that id is an auxiliary or modal verb.
+pub(crate) fn tag<'a>(
+    toks: &mut [Tok<'a>],
+    lexicon: &'a VerbLexicon,
+    words: &Words,
+    aux_lemma: &[bool],
+) {
     // initial positions and stretch ends
     let mut initial = true;
     for i in 0..toks.len() {
@@ -202,10 +209,12 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
             // a noun or a name; only `Sie` would be a pronoun, and it has no flags we use
             continue;
         }
-        if t.text.chars().any(char::is_uppercase) {
+        if t.cap {
             t.lower = Cow::Owned(t.text.to_lowercase());
         }
-        t.flags = words.flags(&t.lower);
+        if t.lower.len() <= words.longest() {
+            t.flags = words.flags(&t.lower);
+        }
         if let Some(found) = lexicon.lookup(&t.lower) {
             t.tags = found
                 .iter()
@@ -223,14 +232,11 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
             } else {
                 t.readings = Readings::Table(found);
             }
-            t.aux = found.iter().any(|a| {
-                a.tags.is_finite()
-                    && words
-                        .verb(lexicon.lemma(a))
-                        .is_some_and(|c| c.modal || c.auxiliary)
-            });
-        } else if t.cap {
-            // an unknown capitalised word at the start: a name or noun
+            t.aux = found
+                .iter()
+                .any(|a| a.tags.is_finite() && aux_lemma[lexicon.lemma_id(a)]);
+        } else if t.cap || t.flags != 0 {
+            // an unknown capitalised word at the start (a name or noun), or a closed-class word
         } else if let Some((p, found)) = lexicon.glued(&t.lower).map(|(p, f)| (p.len(), f)) {
             t.tags = found
                 .iter()

@@ -57,6 +57,8 @@ pub(crate) struct Words {
     /// Two-word phrases that are not negation (`nicht nur`).
     not_negation: Vec<(String, String)>,
     verbs: HashMap<String, VerbClass>,
+    /// Length in bytes of the longest word in `table`.
+    longest: usize,
 }
 
 impl Words {
@@ -67,6 +69,7 @@ impl Words {
             conj: HashMap::new(),
             not_negation: Vec::new(),
             verbs: HashMap::new(),
+            longest: 0,
         };
         for row in data.read("clauses/words.tsv")?.table(&["word", "class"])? {
             let word = row.required("word")?;
@@ -147,12 +150,18 @@ impl Words {
     }
 
     fn add(&mut self, word: &str, f: u16) -> u32 {
+        self.longest = self.longest.max(word.len());
         let id = self.table.insert(word);
         if id as usize == self.flags.len() {
             self.flags.push(0);
         }
         self.flags[id as usize] |= f;
         id
+    }
+
+    /// Length in bytes of the longest listed word: longer words need no look-up.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The flags of a lower-case word (0 when it has none).
