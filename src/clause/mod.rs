@@ -234,7 +234,8 @@ impl ClauseParser {
     /// When a file is missing or malformed; the error names file and line.
     pub fn new(data: &DataDir) -> Result<ClauseParser, Error> {
         let lexicon = VerbLexicon::new(data)?;
-        let words = words::Words::new(data)?;
+        let mut words = words::Words::new(data)?;
+        words.mark_verbs(&lexicon);
         let aux_lemma = (0..lexicon.lemma_count())
             .map(|id| {
                 words

@@ -215,6 +215,9 @@ pub(crate) fn tag<'a>(
         if t.lower.len() <= words.longest() {
             t.flags = words.flags(&t.lower);
         }
+        if t.flags != 0 && t.flags & flag::ALSO_VERB == 0 {
+            continue; // a closed-class word the verb lexicon does not hold
+        }
         if let Some(found) = lexicon.lookup(&t.lower) {
             t.tags = found
                 .iter()
