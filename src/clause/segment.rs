@@ -447,9 +447,11 @@ impl Segmenter<'_, '_> {
         };
         // `und weil`, `aber dass`: the subordinate clause opens after the conjunction
         if i + 1 < self.toks.len() && self.opener(i + 1, true).is_some() {
-            self.assign(i);
+            // `after_break` opens the clause; the conjunction belongs to it
             self.after_break(i + 1);
-            // `after_break` opened the clause; the next token is assigned by the main loop
+            let top = self.top();
+            self.drafts[top].start = t.span.start;
+            self.assign(i);
             return true;
         }
         let top = self.top();
