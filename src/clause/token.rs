@@ -200,7 +200,8 @@ pub(crate) fn tag<'a>(
                     n.is_boundary() || (n.kind == Kind::Other && matches!(n.text, "." | "?" | "!"))
                 });
             }
-            Kind::Quote | Kind::Open | Kind::Colon | Kind::Stop => initial = true,
+            // after a dash too: `LONDON - Der Bericht`
+            Kind::Quote | Kind::Open | Kind::Colon | Kind::Stop | Kind::Dash => initial = true,
             _ => {}
         }
     }
@@ -266,7 +267,11 @@ pub(crate) fn tag<'a>(
             continue;
         }
         if t.cap && !t.initial {
-            open_np = open_np.saturating_sub(1);
+            // a noun closes the innermost noun phrase, except a bare one after a preposition
+            // (`der mit Spannung erwartete Bericht`)
+            if !(i > 0 && toks[i - 1].has(flag::REL_PREPOSITION)) {
+                open_np = open_np.saturating_sub(1);
+            }
             continue;
         }
         let has_verb = t.tags.is_finite() || t.tags.is_nonfinite();
@@ -293,7 +298,11 @@ pub(crate) fn tag<'a>(
         if verbal && open_np > 0 && !t.stretch_end {
             // `die am Montag vereinbarten Gespräche`: an adjective before its noun
             let w = t.lower.as_ref();
-            let next_word = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+            // an adjective stands before a noun or another adjective, not before an article
+            // (`Das berichteten mehrere Medien`: a verb)
+            let next_word = toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && (n.cap && !n.initial || n.flags == 0));
             let participle = ["e", "en", "er", "es", "em"].iter().any(|e| {
                 w.strip_suffix(e)
                     .is_some_and(|stem| lexicon.is_participle(stem))
