@@ -7,7 +7,7 @@
 //! ```
 //! use chronik::events::rules;
 //! let rule = rules::find("status/cue").unwrap();
-//! assert!(rule.example.contains("abgesagt"));
+//! assert!(rule.example.contains("Absage"));
 //! ```
 //!
 //! [`Event::rules`]: super::Event::rules
