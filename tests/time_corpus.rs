@@ -2,7 +2,8 @@
 //! reports every failing row at once.
 //!
 //! `time.tsv`: each phrase is resolved with `TimeTagger::resolve_phrase` (publication time, tense
-//! and context from the row) and must give the row's type and value. `time_negative.tsv`: each text
+//! and context from the row) and must give the row's type, value and rule id; every rule of the
+//! catalogue (`chronik::time::RULES`) has at least one row, and every row's rule is in it. `time_negative.tsv`: each text
 //! is tagged as one sentence and must give no timex; rows whose note starts with `impossible` must
 //! also give a diagnostic. Also: the tagger never panics on garbage.
 
@@ -31,8 +32,15 @@ fn time_corpus() {
     assert!(rows.len() >= 300, "the corpus has {} rows", rows.len());
     for (line, cells) in &rows {
         let cell = |i: usize| cells.get(i).copied().unwrap_or("").trim();
-        let (phrase, published, tense, kind, value, context) =
-            (cell(0), cell(1), cell(2), cell(3), cell(4), cell(5));
+        let (phrase, published, tense, kind, value, rule, context) = (
+            cell(0),
+            cell(1),
+            cell(2),
+            cell(3),
+            cell(4),
+            cell(5),
+            cell(6),
+        );
         let Ok(published) = chrono::DateTime::parse_from_rfc3339(published) else {
             failures.push(format!(
                 "time.tsv:{line}: bad publication time {published:?}"
@@ -49,12 +57,22 @@ fn time_corpus() {
         let got = tagger.resolve_phrase(phrase, context, tense, published);
         let got_pair = got
             .as_ref()
-            .map(|t| (t.timex_type.as_str(), t.value.as_str()));
-        let want = (!value.is_empty()).then_some((kind, value));
+            .map(|t| (t.timex_type.as_str(), t.value.as_str(), t.rule.as_str()));
+        let want = (!value.is_empty()).then_some((kind, value, rule));
+        if !rule.is_empty() && !chronik::time::RULES.iter().any(|(id, _)| *id == rule) {
+            failures.push(format!(
+                "time.tsv:{line}: rule {rule:?} is not in the catalogue"
+            ));
+        }
         if got_pair != want {
             failures.push(format!(
                 "time.tsv:{line}: {phrase:?}: want {want:?}, got {got_pair:?}"
             ));
+        }
+    }
+    for (id, _) in chronik::time::RULES {
+        if !rows.iter().any(|(_, cells)| cells.get(5) == Some(id)) {
+            failures.push(format!("rule {id} has no example in time.tsv"));
         }
     }
     assert!(

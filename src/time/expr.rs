@@ -291,6 +291,10 @@ pub(crate) enum Expr {
     DayOnly(u32),
     /// A date with its weekday: `Montag, 10. Januar` (the weekday picks the year).
     WeekdayDate { date: Box<Expr>, weekday: u32 },
+    /// A day named by a deictic adjective and a day noun, days after the publication:
+    /// `am heutigen Samstag`, `mit dem heutigen Tag` (0), `am gestrigen Abend` (-1, with a part).
+    /// Always that day: unlike `heute` alone it never means the present in general.
+    NamedDay(i32),
     /// A weekday: `Dienstag`, `kommenden Montag`.
     Weekday { weekday: u32, shift: Shift },
     /// A weekday in a week counted from the current one: `Mittwoch nächster Woche`.

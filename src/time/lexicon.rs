@@ -3,7 +3,7 @@
 //! Every word the recogniser knows comes from the data files; this module only compiles them:
 //! a map from lower-case forms to [`Sense`]s, adjective stems that take endings (`nächst|en`),
 //! compound analysis built from the same lists (`Montag|abend`, `zwei|tägig|e`, `März|tagen`),
-//! multi-word phrases (`vor kurzem`, `Welt am Sonntag`), the tense cues, and the aho-corasick
+//! multi-word phrases (`vor kurzem`, `Welt am Sonntag`), the event nouns, and the aho-corasick
 //! automaton of anchor words that finds the places worth parsing. It does not parse phrases
 //! (`grammar.rs`) and knows no calendar (`resolve.rs`).
 
@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use super::expr::{
     Amount, AnchorKind, DayPart, HolidayDate, PeriodPart, RefValue, Season, Unit, Zone,
 };
-use crate::{DataDir, Error, Row, Tense};
+use crate::{DataDir, Error, Row};
 
 /// Maps with a fast hash: the keys are short words we wrote ourselves, not attacker input.
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
@@ -96,6 +96,8 @@ pub(crate) enum Sense {
         offset: i32,
         anchor: AnchorKind,
         lower_only: bool,
+        /// A stem with adjective endings (`gestrig|en`).
+        adjective: bool,
     },
     Shift {
         offset: i32,
@@ -179,30 +181,6 @@ pub(crate) struct Phrase {
     pub sense: PhraseSense,
 }
 
-/// Tense cues from `tense.tsv`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct TenseCues {
-    /// Each listed word with what it says (one lookup per word).
-    pub words: Map<String, Cue>,
-    pub suffixes: Vec<String>,
-    pub prefixes: Vec<String>,
-    pub inseparable: Vec<String>,
-    pub participle_suffixes: Vec<String>,
-}
-
-/// What a tense cue word says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Cue {
-    /// A finite verb or auxiliary of a tense (`hatte`, `soll`).
-    Finite(Tense),
-    /// An auxiliary of the perfect (`hat`, `ist`).
-    Perfect,
-    /// A weaker sign (`geplant`).
-    Weak(Tense),
-    /// Looks like a verb by its ending, but is none (`heute`, `letzten`).
-    NotVerb,
-}
-
 /// The compiled time lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
@@ -215,7 +193,8 @@ pub(crate) struct Lexicon {
     part_nouns: Vec<(String, DayPart)>,
     unit_adjectives: Vec<(String, Unit)>,
     cardinals: Vec<(String, f64)>,
-    pub tense: TenseCues,
+    /// Nouns that name an event (`event_nouns.tsv`): a time after them dates the event.
+    event_nouns: Vec<String>,
     anchors: AhoCorasick,
     /// The parts compounds are built from: only words holding one are analysed.
     compound_parts: AhoCorasick,
@@ -224,6 +203,18 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// `Treffen`, `Krisentreffens`, `Wahlen`: a noun that names an event.
+    pub(crate) fn is_event_noun(&self, lower: &str) -> bool {
+        self.event_nouns.iter().any(|n| {
+            lower.strip_suffix(n.as_str()).is_some()
+                || ["e", "en", "n", "s", "es"].iter().any(|e| {
+                    lower
+                        .strip_suffix(e)
+                        .is_some_and(|s| s.ends_with(n.as_str()))
+                })
+        })
+    }
+
     /// Loads every file of `time/`.
     pub(crate) fn load(data: &DataDir) -> Result<Lexicon, Error> {
         let mut b = Builder::default();
@@ -275,11 +266,16 @@ impl Lexicon {
                 .read("time/not_dates.tsv")?
                 .table(&["phrase", "note"])?,
         )?;
-        b.tense(
-            &data
-                .read("time/tense.tsv")?
-                .table(&["form", "tense", "kind"])?,
-        )?;
+        for row in data
+            .read("time/event_nouns.tsv")?
+            .table(&["form", "kind"])?
+            .iter()
+        {
+            if row.get("kind") != "noun" {
+                return Err(row.error(format!("unknown kind {:?}", row.get("kind"))));
+            }
+            b.event_nouns.push(form(row, "form")?);
+        }
         b.finish()
     }
 
@@ -491,7 +487,7 @@ struct Builder {
     part_nouns: Vec<(String, DayPart)>,
     unit_adjectives: Vec<(String, Unit)>,
     cardinals: Vec<(String, f64)>,
-    tense: TenseCues,
+    event_nouns: Vec<String>,
     anchors: Vec<String>,
 }
 
@@ -702,6 +698,7 @@ impl Builder {
                 offset,
                 anchor,
                 lower_only,
+                adjective: kind,
             };
             if kind {
                 self.stem(&f, sense, true);
@@ -870,58 +867,6 @@ impl Builder {
         Ok(())
     }
 
-    fn tense(&mut self, rows: &[Row]) -> Result<(), Error> {
-        for row in rows {
-            let f = form(row, "form")?;
-            let tense = match row.get("tense") {
-                "past" => Tense::Past,
-                "present" => Tense::Present,
-                "future" => Tense::Future,
-                other => return Err(row.error(format!("unknown tense {other:?}"))),
-            };
-            let t = &mut self.tense;
-            let cue = match row.get("kind") {
-                "finite" => Cue::Finite(tense),
-                "perfect" => Cue::Perfect,
-                "cue" => Cue::Weak(tense),
-                "not_verb" => Cue::NotVerb,
-                "suffix" => {
-                    t.suffixes.push(f);
-                    continue;
-                }
-                "prefix" => {
-                    t.prefixes.push(f);
-                    continue;
-                }
-                "inseparable" => {
-                    t.inseparable.push(f);
-                    continue;
-                }
-                "participle_suffix" => {
-                    t.participle_suffixes.push(f);
-                    continue;
-                }
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
-            // a word listed twice keeps its strongest reading (`gestern`: a cue, not a verb)
-            let rank = |c: &Cue| match c {
-                Cue::Finite(_) => 0,
-                Cue::Perfect => 1,
-                Cue::Weak(_) => 2,
-                Cue::NotVerb => 3,
-            };
-            let slot = t.words.entry(f).or_insert(cue);
-            if rank(&cue) < rank(slot) {
-                *slot = cue;
-            }
-        }
-        // longest first, so that `ten` is tried before `te`
-        self.tense
-            .suffixes
-            .sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Ok(())
-    }
-
     fn finish(mut self) -> Result<Lexicon, Error> {
         // Capitalised variants of anchors that begin with a non-ASCII letter (`Übermorgen`),
         // which ASCII case folding does not cover.
@@ -996,7 +941,7 @@ impl Builder {
             part_nouns: self.part_nouns,
             unit_adjectives: self.unit_adjectives,
             cardinals: self.cardinals,
-            tense: self.tense,
+            event_nouns: self.event_nouns,
             anchors,
         })
     }

@@ -9,8 +9,9 @@
 //!   day parts, seasons, cue words, phrases that are not dates), and the anchor automaton;
 //! - `token`: words, numbers and marks of one sentence with their lexicon senses;
 //! - `grammar`: rules over word classes that yield unresolved expressions (`expr`);
-//! - `tense`: the tense of the clause around an expression;
-//! - `resolve` (with `calendar`): expression + publication time + tense → value;
+//! - `direction`: which way an expression points, from the clause stage (`crate::clause`):
+//!   tense, mood, modal of its clause and how it is attached;
+//! - `resolve` (with `calendar`): expression + publication time + direction → value;
 //! - `value`: the TIMEX3 spelling of a value.
 //!
 //! Speed: an aho-corasick automaton over the lexicon's anchor words and the digits finds the
@@ -30,17 +31,20 @@
 //! ```
 
 mod calendar;
+mod direction;
 mod expr;
 mod grammar;
 mod lexicon;
 mod resolve;
-mod tense;
 mod token;
 mod value;
+
+pub use grammar::RULES;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
+use crate::clause::{ClauseKind, ClauseParser, Tags, VerbLexicon, clause_at};
 use crate::{DataDir, Diagnostic, Error, Span};
 use chrono::NaiveDate;
 use expr::{AnchorKind, Expr, Unit, YearRef};
@@ -150,6 +154,8 @@ pub struct TimeTags {
 #[derive(Debug, Clone)]
 pub struct TimeTagger {
     lexicon: Lexicon,
+    /// The clause stage: tense, mood and modal of the clause around an expression.
+    clauses: ClauseParser,
 }
 
 /// One recognised expression before resolution.
@@ -161,7 +167,12 @@ struct Mention {
     sentence: usize,
     expr: Expr,
     rule: &'static str,
-    clause: tense::Clause,
+    /// The direction of the expression (`direction::direction`): `Past` back, `Future` forward,
+    /// `None` the nearest.
+    direction: Option<Tense>,
+    /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
+    /// tells the history of a noun, not the time the sentence is about.
+    in_relative: bool,
 }
 
 impl TimeTagger {
@@ -178,6 +189,7 @@ impl TimeTagger {
     pub fn new(data: &DataDir) -> Result<TimeTagger, Error> {
         Ok(TimeTagger {
             lexicon: Lexicon::load(data)?,
+            clauses: ClauseParser::new(data)?,
         })
     }
 
@@ -211,6 +223,10 @@ impl TimeTagger {
             narrative: is_narrative(&mentions, published.year()),
             lead_end: sentences.get(1).or(sentences.last()).map_or(0, |s| s.end),
         };
+        if shape.narrative {
+            // in a narrative `nun` is the time of the story, "then", not the present
+            mentions.retain(|m| m.rule != "time/ref/nun");
+        }
         let mut tags = TimeTags::default();
         let mut last = Anchor::default();
         resolve_mentions(
@@ -230,7 +246,8 @@ impl TimeTagger {
     /// let now = "2021-12-28T10:20:28+01:00".parse().unwrap();
     /// let t = tagger.resolve_phrase("am Dienstag", Some("Die Sprecherin bestätigte am Dienstag das Datum."), None, now).unwrap();
     /// assert_eq!(t.value, "2021-12-28");
-    /// assert_eq!(tagger.resolve_phrase("am Dienstag", None, Some(Tense::Future), now).unwrap().value, "2022-01-04");
+    /// assert_eq!(tagger.resolve_phrase("am Dienstag", None, Some(Tense::Future), now).unwrap().value, "2021-12-28");
+    /// assert_eq!(tagger.resolve_phrase("am Montag", None, Some(Tense::Future), now).unwrap().value, "2022-01-03");
     /// assert_eq!(tagger.resolve_phrase("seit zweieinhalb Jahren", None, None, now).unwrap().value, "P2.5Y");
     /// assert!(tagger.resolve_phrase("mit", None, None, now).is_none());
     /// # Ok::<(), chronik::Error>(())
@@ -311,29 +328,19 @@ impl TimeTagger {
         let from = anchors.partition_point(|&a| a < span.start);
         let to = anchors.partition_point(|&a| a < span.end);
         let candidates = grammar::recognise(&toks, &self.lexicon, &anchors[from..to], phrase_mode);
-        // tense is read only for expressions whose value depends on it
-        let clauses = candidates
-            .iter()
-            .any(|c| needs_tense(&c.expr))
-            .then(|| tense::Clauses::new(&toks, &self.lexicon.tense));
+        if candidates.is_empty() {
+            return;
+        }
+        let mut clauses = Vec::new();
+        self.clauses.parse_into(text, span, &mut clauses);
         for c in candidates {
-            let mut clause = match &clauses {
-                Some(cl) if needs_tense(&c.expr) => cl.at(c.start),
-                _ => tense::Clause::default(),
+            let at = clause_at(&clauses, toks[c.start].start);
+            let direction = if needs_tense(&c.expr) {
+                let how = attachment(&toks, c.start, c.end, &self.lexicon, self.clauses.lexicon());
+                direction::direction(&direction::Features::of(&clauses, at, how))
+            } else {
+                None
             };
-            // `für Mittwoch angekündigt`, `auf den 7. Dezember verschoben`: the time something is
-            // set for lies ahead, unless the clause tells it in the simple past (`war für Juni
-            // geplant`)
-            let before = c
-                .start
-                .checked_sub(1)
-                .filter(|&b| !toks[b].senses().contains(&lexicon::Sense::Article))
-                .or(c.start.checked_sub(2));
-            let scheduled =
-                before.is_some_and(|b| toks[b].senses().contains(&lexicon::Sense::Schedule));
-            if scheduled && !clause.finite_past {
-                clause.tense = Some(Tense::Future);
-            }
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,
@@ -342,7 +349,8 @@ impl TimeTagger {
                 sentence,
                 expr: c.expr,
                 rule: c.rule,
-                clause,
+                direction,
+                in_relative: at.is_some_and(|k| clauses[k].kind == ClauseKind::Relative),
             });
         }
     }
@@ -499,6 +507,107 @@ fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// How the expression at tokens `start..end` is attached (see [`direction::Attachment`]):
+/// after `seit` or a schedule preposition (`für`, `auf`), inside a participle attribute (`die am
+/// Montag unterbrochenen Verhandlungen`), or after a noun naming an event (`die Wahlen am 12.
+/// Oktober`).
+fn attachment(
+    toks: &[token::Token],
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    verbs: &VerbLexicon,
+) -> direction::Attachment {
+    use direction::Attachment;
+    use lexicon::Sense;
+    let senses = |i: usize| toks.get(i).map_or(&[][..], |t| t.senses());
+    // the preposition before the expression, over an article (`für den 12. Juni`)
+    let prep = start
+        .checked_sub(1)
+        .filter(|&b| !senses(b).contains(&Sense::Article))
+        .or(start.checked_sub(2));
+    if let Some(p) = prep {
+        if toks[p].is("seit") {
+            return Attachment::Since;
+        }
+        if senses(p).contains(&Sense::Schedule) {
+            return Attachment::SetFor;
+        }
+    }
+    // `die am Montag unterbrochenen Verhandlungen`, `die im Mai tagende Versammlung`: a
+    // determiner before the preposition, an inflected participle and a noun after the expression
+    let determined = prep
+        .and_then(|p| p.checked_sub(1))
+        .is_some_and(|d| toks[d].is_word() && !toks[d].cap && is_determiner(toks[d].lower()));
+    if determined
+        && let (Some(w), Some(n)) = (toks.get(end), toks.get(end + 1))
+        && w.is_word()
+        && !w.cap
+        && n.is_word()
+        && n.cap
+        && let Some(stem) = ["en", "em", "er", "es", "e"]
+            .iter()
+            .find_map(|e| w.lower().strip_suffix(e))
+    {
+        let readings = verbs.lookup(stem).unwrap_or(&[]);
+        if readings.iter().any(|a| a.tags.has(Tags::PA1)) || stem.ends_with("end") {
+            return Attachment::PresentParticiple;
+        }
+        let past_participle = readings.iter().any(|a| a.tags.has(Tags::PA2));
+        if past_participle
+            && readings
+                .iter()
+                .any(|a| direction::is_planning(verbs.lemma(a)))
+        {
+            return Attachment::SetFor; // `das am Freitag geplante Treffen`
+        }
+        if past_participle || verbs.is_participle(stem) {
+            return Attachment::PastParticiple;
+        }
+    }
+    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition
+    if let Some(p) = prep
+        && senses(p).iter().any(|s| matches!(s, Sense::Prep { .. }))
+        && p >= 2
+        && toks[p - 1].is_word()
+        && toks[p - 1].cap
+        && lex.is_event_noun(toks[p - 1].lower())
+    {
+        return Attachment::EventNoun;
+    }
+    Attachment::Adverbial
+}
+
+/// Articles and determiners that open a noun phrase with a participle attribute.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "diesem"
+            | "dieses"
+            | "seine"
+            | "seinen"
+            | "seiner"
+            | "ihre"
+            | "ihren"
+            | "ihrer"
+    )
+}
+
 /// The line holding byte `pos` (for text outside the sentence spans).
 fn line_around(text: &str, pos: usize) -> Span {
     let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
@@ -541,7 +650,10 @@ fn is_narrative(mentions: &[Mention], published_year: i32) -> bool {
 /// Words that point at the publication time: `gestern`, `am Dienstag`, `nächste Woche`.
 fn is_deictic(expr: &Expr) -> bool {
     match expr {
-        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Weekday { .. }
+        | Expr::WeekdayInWeek { .. }
+        | Expr::TenseUnit { .. }
+        | Expr::NamedDay(_) => true,
         Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Now,
         Expr::Part { base, .. } => is_deictic(base),
         _ => false,
@@ -613,7 +725,7 @@ fn resolve_mentions(
             .map(|(_, d)| d);
         let past_here = group
             .iter()
-            .any(|m| speaks_of_the_past(&m.expr, published.year()));
+            .any(|m| !m.in_relative && speaks_of_the_past(&m.expr, published.year()));
         let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
         previous_past = past_here.then_some(here);
         let clock_here = group.iter().any(|m| names_hour(&m.expr));
@@ -633,8 +745,7 @@ fn resolve_mentions(
                 named_time |= !pass && is_point(&m.expr);
                 let ctx = Context {
                     now,
-                    tense: tense.unwrap_or(m.clause.tense),
-                    today: m.clause.today,
+                    tense: tense.unwrap_or(m.direction),
                     narrative: shape.narrative,
                     contrast,
                     timeless,
@@ -693,7 +804,10 @@ fn speaks_of_the_past(expr: &Expr, published_year: i32) -> bool {
 /// `am Wochenende`, `heute Abend`.
 fn counts_days(expr: &Expr) -> bool {
     match expr {
-        Expr::Weekday { .. } | Expr::WeekdayInWeek { .. } | Expr::TenseUnit { .. } => true,
+        Expr::Weekday { .. }
+        | Expr::WeekdayInWeek { .. }
+        | Expr::TenseUnit { .. }
+        | Expr::NamedDay(_) => true,
         Expr::Relative {
             unit,
             offset,

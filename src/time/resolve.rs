@@ -67,8 +67,6 @@ pub(crate) struct Context {
     pub now: NaiveDateTime,
     /// Tense of the clause; `None` when nothing marks it.
     pub tense: Option<Tense>,
-    /// The clause says `heute`.
-    pub today: bool,
     /// The text is a narrative about a time long before its publication.
     pub narrative: bool,
     /// The sentence or the one before sets the present against the past (`damals ... heute`):
@@ -232,6 +230,9 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
             )
         }
         Expr::Weekday { weekday, shift } => Value::Day(resolve_weekday(*weekday, *shift, ctx)),
+        Expr::NamedDay(offset) => {
+            Value::Day(add_days(ctx.base_day(AnchorKind::Now), i64::from(*offset)))
+        }
         Expr::WeekdayInWeek { weekday, weeks } => {
             let d = add_days(ctx.base_day(AnchorKind::Now), 7 * i64::from(*weeks));
             Value::Day(calendar::in_week(d, *weekday))
@@ -480,8 +481,8 @@ fn pick_month_year(ctx: &Context, month: u32) -> i32 {
     }
 }
 
-/// A bare weekday by tense: past = latest on or before the reference day, future = next after it
-/// (the same day when the clause says `heute`), present = on or after it. Shifted weekdays
+/// A bare weekday by direction: past = latest on or before the reference day, future and present
+/// = first on or after it, none = the nearer of the two. Shifted weekdays
 /// (`kommenden Montag`, `vergangenen Freitag`) never count the reference day.
 fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
     let base = ctx.base_day(AnchorKind::Now);
@@ -494,10 +495,13 @@ fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
     match shift {
         Shift::By(n) if n > 0 => add_days(base, next_strict + 7 * (i64::from(n) - 1)),
         Shift::By(n) if n < 0 => add_days(base, -prev_strict - 7 * (i64::from(-n) - 1)),
+        // the reference day itself counts in both directions (`am Donnerstag` in a Thursday
+        // article is that day, also in future tense); without a direction, the nearer one
         _ => match ctx.tense {
             Some(Tense::Past) => add_days(base, -backward),
-            Some(Tense::Future) if !ctx.today => add_days(base, next_strict),
-            _ => add_days(base, forward),
+            Some(Tense::Future | Tense::Present) => add_days(base, forward),
+            None if backward <= forward => add_days(base, -backward),
+            None => add_days(base, forward),
         },
     }
 }
@@ -700,7 +704,6 @@ mod tests {
         Context {
             now: NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap(),
             tense,
-            today: false,
             narrative: false,
             contrast: false,
             timeless: false,
@@ -726,7 +729,17 @@ mod tests {
             shift: Shift::Tense,
         };
         assert_eq!(value(tuesday.clone(), &past), "2021-12-28");
-        assert_eq!(value(tuesday, &future), "2022-01-04");
+        // the publication day counts forward too
+        assert_eq!(value(tuesday.clone(), &future), "2021-12-28");
+        // without a direction, the nearer one: Monday is yesterday, Friday in three days
+        let none = ctx("2021-12-28 10:20", None);
+        let day = |weekday| Expr::Weekday {
+            weekday,
+            shift: Shift::Tense,
+        };
+        assert_eq!(value(day(1), &none), "2021-12-27");
+        assert_eq!(value(day(5), &none), "2021-12-31");
+        assert_eq!(value(tuesday, &none), "2021-12-28");
         assert_eq!(
             value(
                 Expr::Weekday {
