@@ -307,17 +307,14 @@ impl EventFinder {
             kind = EventKind::Session;
             applied.push(rules::KIND_BODIES.id);
         }
-        let dated = [
-            (rules::DATE_NEAREST, self.date(cx, words, sentence, t)),
-            (rules::DATE_ONGOING, self.ongoing(cx, words, t)),
-            (
-                rules::DATE_PREVIOUS_SENTENCE,
-                self.context_date(cx, sentence),
-            ),
-        ]
-        .into_iter()
-        .find_map(|(rule, date)| date.map(|d| (rule, d)));
-        let date = dated.map(|(rule, date)| {
+        let dated = self
+            .date(cx, words, sentence, t)
+            .or_else(|| self.ongoing(cx, words, t).map(|d| (d, rules::DATE_ONGOING)))
+            .or_else(|| {
+                self.context_date(cx, sentence)
+                    .map(|d| (d, rules::DATE_PREVIOUS_SENTENCE))
+            });
+        let date = dated.map(|(date, rule)| {
             applied.push(rule.id);
             date
         });
