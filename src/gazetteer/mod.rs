@@ -27,6 +27,17 @@ use resolve::ContextWords;
 
 use crate::{DataDir, Error, Span};
 
+/// Offices that lead an organisation or body, whatever the data calls them: a generic word for
+/// one of them (`Chef`, `Präsident`, `Generalsekretär`) names whoever holds any of them.
+const LEADER_ROLES: &[&str] = &[
+    "secretary_general",
+    "president",
+    "head_of_state",
+    "director_general",
+    "executive_director",
+    "central_bank_governor",
+];
+
 /// The compiled gazetteers: entities, their forms, and the matcher over them.
 ///
 /// ```
@@ -50,6 +61,10 @@ pub struct Gazetteer {
     tenures: HashMap<(RoleId, ActorId), Vec<Tenure>>,
     /// Every person's offices: the state or organisation, and the tenure.
     active_persons: HashMap<ActorId, Vec<(ActorId, Tenure)>>,
+    /// The offices that lead an organisation ([`LEADER_ROLES`]), by the organisation.
+    leaders: HashMap<ActorId, Vec<Tenure>>,
+    /// The role ids among [`LEADER_ROLES`].
+    leader_roles: Vec<RoleId>,
     forms: FormTable,
     matcher: Matcher,
     context: ContextWords,
@@ -63,13 +78,26 @@ impl Gazetteer {
     pub fn new(data: &DataDir) -> Result<Gazetteer, Error> {
         let loaded = load::load(data)?;
         let matcher = Matcher::new(&loaded.forms.strings);
+        let leader_roles: Vec<RoleId> = loaded
+            .role_names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| LEADER_ROLES.contains(&name.as_str()))
+            .map(|(i, _)| RoleId(i as u16))
+            .collect();
         let mut active_persons: HashMap<ActorId, Vec<_>> = HashMap::new();
-        for (&(_, of), tenures) in &loaded.tenures {
+        let mut leaders: HashMap<ActorId, Vec<Tenure>> = HashMap::new();
+        for (&(role, of), tenures) in &loaded.tenures {
             for t in tenures {
                 active_persons
                     .entry(t.person)
                     .or_default()
                     .push((of, t.clone()));
+                if leader_roles.contains(&role)
+                    && loaded.actors[of.0 as usize].kind != ActorKind::State
+                {
+                    leaders.entry(of).or_default().push(t.clone());
+                }
             }
         }
         Ok(Gazetteer {
@@ -79,6 +107,8 @@ impl Gazetteer {
             place_ids: loaded.place_ids,
             tenures: loaded.tenures,
             active_persons,
+            leaders,
+            leader_roles,
             forms: loaded.forms,
             matcher,
             context: ContextWords::new(data)?,
@@ -149,6 +179,24 @@ impl Gazetteer {
             .filter(|t| t.covers(day))
             .max_by_key(|t| t.from)
             .map(|t| t.person)
+    }
+
+    /// The one person who leads organisation `of` on `day`, for a leader's office the data
+    /// stores under another title: `IAEA-Chef` (director general), `EZB-Präsidentin` (the
+    /// bank's president and governor), `Duma-Chef`. Nobody when the office is not a leader's,
+    /// `of` is a state, or several persons lead `of` on that day.
+    fn leader(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
+        if !self.leader_roles.contains(&role) {
+            return None;
+        }
+        let mut holders = self
+            .leaders
+            .get(&of)?
+            .iter()
+            .filter(|t| t.covers(day))
+            .map(|t| t.person);
+        let first = holders.next()?;
+        holders.all(|p| p == first).then_some(first)
     }
 
     /// Who takes `role` of `of` next after `day` (within a year): `der künftige US-Präsident`.

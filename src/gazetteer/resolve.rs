@@ -60,6 +60,7 @@ enum ContextKind {
     NotCurrent,
     FutureOffice,
     Settlement,
+    Indefinite,
 }
 
 /// Function words that tell how a name is used (`text/context_words.tsv`), and capitalised
@@ -87,6 +88,7 @@ impl ContextWords {
                 "not_current" => ContextKind::NotCurrent,
                 "future_office" => ContextKind::FutureOffice,
                 "settlement" => ContextKind::Settlement,
+                "indefinite" => ContextKind::Indefinite,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             kinds
@@ -183,6 +185,16 @@ pub(crate) fn resolve(
         let has_name_reading = readings
             .iter()
             .any(|f| matches!(f.target, Target::Actor(_) | Target::Place(_)));
+        // a building that is both a place and an institution (`Weißes Haus`, `Kreml`): after a
+        // locative it is the place (`im Weißen Haus`), elsewhere the institution
+        let place_or_institution = readings
+            .iter()
+            .any(|f| matches!(f.target, Target::Place(_)))
+            && readings.iter().any(
+                |f| matches!(f.target, Target::Actor(a) if g.actor(a).kind != ActorKind::State),
+            );
+        let locative =
+            place_or_institution && !hit.compound && g.context.locative(text, hit.span.start);
         for form in readings {
             if form.compound_only && !hit.compound {
                 continue;
@@ -202,7 +214,11 @@ pub(crate) fn resolve(
                     if foreign_adjective(g, text, hits, i, actor) {
                         continue; // `des syrischen Nationalrates` is not Austria's Nationalrat
                     }
-                    let how = if hit.compound && form.how != How::Adjective {
+                    if locative && a.kind != ActorKind::State {
+                        continue; // `im Weißen Haus`: the building
+                    }
+                    // a seat stays a seat in a compound (`Kreml-Sprecher` does not name Russland)
+                    let how = if hit.compound && !matches!(form.how, How::Adjective | How::Seat) {
                         How::Compound
                     } else {
                         form.how
@@ -236,6 +252,9 @@ pub(crate) fn resolve(
                     }
                 }
                 Target::Place(place) => {
+                    if place_or_institution && !locative {
+                        continue; // `Das Weiße Haus teilte mit`: the institution
+                    }
                     out.push(Mention {
                         span: hit.span,
                         entity: Entity::Place(place),
@@ -274,14 +293,17 @@ pub(crate) fn resolve(
                 Target::Role { role, of } => {
                     let qualifier = office_qualifier(g, text, hits, i);
                     if names_person_next(g, text, hits, i)
-                        || qualifier == Some(ContextKind::NotCurrent)
+                        || matches!(
+                            qualifier,
+                            Some(ContextKind::NotCurrent | ContextKind::Indefinite)
+                        )
                     {
-                        continue; // `US-Präsident Barack Obama`: the name says who; `der frühere Präsident`
+                        continue; // `US-Präsident Barack Obama`: the name says who; `der frühere Präsident`; `ein Sprecher`
                     }
                     let of = of.or_else(|| office_state(g, text, hits, i));
                     let holder = |of| match qualifier {
                         Some(_) => g.next_holder(role, of, day),
-                        None => g.holder(role, of, day),
+                        None => g.holder(role, of, day).or_else(|| g.leader(role, of, day)),
                     };
                     if let Some(person) = of.and_then(holder) {
                         out.push(Mention {
@@ -342,9 +364,13 @@ fn office_qualifier(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option
     {
         start = prev.span.start;
     }
-    [ContextKind::NotCurrent, ContextKind::FutureOffice]
-        .into_iter()
-        .find(|kind| g.context.before(text, start, *kind))
+    [
+        ContextKind::NotCurrent,
+        ContextKind::FutureOffice,
+        ContextKind::Indefinite,
+    ]
+    .into_iter()
+    .find(|kind| g.context.before(text, start, *kind))
 }
 
 /// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
@@ -417,7 +443,10 @@ fn office_state(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option<Act
     let gap = text[role.end..next.span.start].trim();
     let genitive = gap.is_empty() || g.context.is(gap, ContextKind::Genitive);
     if genitive {
-        state_in(next, &[How::Inflection, How::Name, How::Abbreviation])
+        state_in(
+            next,
+            &[How::Inflection, How::Name, How::Alias, How::Abbreviation],
+        )
     } else {
         None
     }
