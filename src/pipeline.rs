@@ -2,7 +2,7 @@
 
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::events::{Event, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention};
+use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -12,6 +12,10 @@ pub struct Extraction {
     pub sentences: Vec<Span>,
     /// Actor and place mentions.
     pub mentions: Vec<Mention>,
+    /// Persons the article names that the gazetteer does not know; mentions of them carry an
+    /// unresolved [`ActorId`](crate::gazetteer::ActorId) whose
+    /// [`unresolved_index`](crate::gazetteer::ActorId::unresolved_index) indexes this list.
+    pub unresolved: Vec<UnresolvedPerson>,
     /// Resolved temporal expressions.
     pub timexes: Vec<Timex>,
     /// Meetings.
@@ -78,7 +82,8 @@ impl Pipeline {
         let body = body_start(text, dateline);
         let sentences = self.splitter.split_from(text, body);
         let day = article.published.date_naive();
-        let mentions = self.gazetteer.mentions(text, day, dateline);
+        let reading = self.gazetteer.read(text, day, dateline);
+        let mentions = reading.mentions;
         // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
         // sentence of its own; events see only the body
         let tags = if body > 0 {
@@ -101,6 +106,7 @@ impl Pipeline {
         Extraction {
             sentences,
             mentions,
+            unresolved: reading.unresolved,
             timexes: tags.timexes,
             events,
             diagnostics: tags.diagnostics,

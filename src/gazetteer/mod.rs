@@ -10,6 +10,7 @@ mod load;
 mod matcher;
 mod model;
 mod morphology;
+mod names;
 mod resolve;
 
 use std::collections::HashMap;
@@ -18,11 +19,13 @@ use chrono::NaiveDate;
 
 pub use forms::How;
 pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
+pub use names::UnresolvedPerson;
 pub use resolve::{Entity, Mention};
 
 use forms::{FormTable, RoleId};
 use matcher::Matcher;
 use model::Tenure;
+use names::NameWords;
 use resolve::ContextWords;
 
 use crate::{DataDir, Error, Span};
@@ -68,6 +71,23 @@ pub struct Gazetteer {
     forms: FormTable,
     matcher: Matcher,
     context: ContextWords,
+    /// Role ids by [`RoleId`] index.
+    role_names: Vec<String>,
+    /// Given names, particles and non-names, for persons the gazetteer does not know.
+    names: NameWords,
+    /// What [`Gazetteer::actor`] gives for an unresolved person named with an office, and for
+    /// one named without (category `private`).
+    unresolved_person: [Actor; 2],
+}
+
+/// Everything the gazetteer reads in one article: the mentions, and the persons the article
+/// names that the gazetteer does not know (indexed by [`ActorId::unresolved_index`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Mentions of actors and places, in text order.
+    pub mentions: Vec<Mention>,
+    /// Persons not in the gazetteer, in the order the article first names them.
+    pub unresolved: Vec<UnresolvedPerson>,
 }
 
 impl Gazetteer {
@@ -100,6 +120,14 @@ impl Gazetteer {
                 }
             }
         }
+        let names = NameWords::new(
+            data,
+            loaded
+                .actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| a.name.as_str()),
+        )?;
         Ok(Gazetteer {
             actors: loaded.actors,
             places: loaded.places,
@@ -112,11 +140,28 @@ impl Gazetteer {
             forms: loaded.forms,
             matcher,
             context: ContextWords::new(data)?,
+            role_names: loaded.role_names,
+            names,
+            unresolved_person: [String::new(), "private".to_string()].map(|category| Actor {
+                id: String::new(),
+                qid: None,
+                name: String::new(),
+                kind: ActorKind::Person,
+                parent: None,
+                members: Vec::new(),
+                capital: None,
+                category,
+            }),
         })
     }
 
-    /// The actor with index `id`.
+    /// The actor with index `id`. For an unresolved person ([`ActorId::is_unresolved`]) this
+    /// is a nameless person without id, QID or offices, of category `private` when the article
+    /// gives no office; its name is in the article's [`Reading::unresolved`].
     pub fn actor(&self, id: ActorId) -> &Actor {
+        if id.is_unresolved() {
+            return &self.unresolved_person[usize::from(id.without_office())];
+        }
         &self.actors[id.0 as usize]
     }
 
@@ -168,7 +213,29 @@ impl Gazetteer {
 
     /// Mentions of actors and places in `text`, resolved for an article of date `day`.
     /// `dateline` is left out of actor readings: a dateline names where the report comes from.
+    /// Persons the gazetteer does not know are among them with unresolved ids; [`read`]
+    /// gives their names too.
+    ///
+    /// [`read`]: Gazetteer::read
     pub fn mentions(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Vec<Mention> {
+        self.read(text, day, dateline).mentions
+    }
+
+    /// The mentions of `text` and the persons it names that the gazetteer does not know.
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let g = Gazetteer::new(&DataDir::bundled())?;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    /// let text = "Finanzministerin Xenia Quastberg traf Olaf Scholz. Quastberg lobte ihn.";
+    /// let reading = g.read(text, day, None);
+    /// assert_eq!(reading.unresolved[0].name, "Xenia Quastberg");
+    /// assert_eq!(reading.unresolved[0].role.as_deref(), Some("finance_minister"));
+    /// let ids: Vec<_> = reading.mentions.iter().filter_map(|m| m.actor()).filter(|a| a.is_unresolved()).collect();
+    /// assert_eq!(ids.len(), 2); // the full name and the later surname
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn read(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Reading {
         resolve::resolve(self, text, day, dateline, &self.matcher.find(text))
     }
 
