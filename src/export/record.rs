@@ -374,11 +374,28 @@ pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
 /// States and organisations keep their canonical name: their aliases include inflected forms
 /// and descriptions (`der sieben großen Industriestaaten`).
 fn as_written(mut reference: EntityRef, mentions: &[MentionRecord]) -> EntityRef {
+    // a person named only by a surname spelt otherwise than the canonical name goes by that
+    // spelling (`Orban` for Viktor Orbán); its shortest form is the nominative (not `Orbans`)
+    let canonical = reference.name.clone();
+    let other_spelling = |surname: &&str| {
+        let base = surname.strip_suffix('s').unwrap_or(surname);
+        !canonical
+            .split([' ', '-'])
+            .any(|w| w == *surname || w == base)
+    };
     let written = mentions
         .iter()
         .filter(|m| m.how == "name" || m.how == "alias")
         .map(|m| m.text.as_str())
-        .max_by_key(|t| t.chars().count());
+        .max_by_key(|t| t.chars().count())
+        .or_else(|| {
+            mentions
+                .iter()
+                .filter(|m| m.how == "surname")
+                .map(|m| m.text.as_str())
+                .min_by_key(|t| t.chars().count())
+                .filter(other_spelling)
+        });
     if let Some(w) = written.filter(|w| *w != reference.name) {
         reference.canonical = Some(std::mem::replace(&mut reference.name, w.to_string()));
     }

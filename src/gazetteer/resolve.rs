@@ -252,6 +252,7 @@ pub(crate) fn resolve(
                         entity: Entity::Actor(actor),
                         how,
                     });
+                    push_leading_adjective(g, text, hit, &mut out);
                     if g.actor(actor).kind == ActorKind::Person
                         && matches!(form.how, How::Name | How::Alias | How::Inflection)
                     {
@@ -378,8 +379,9 @@ fn surname_only(g: &Gazetteer, hit: &Hit) -> bool {
 /// A word the gazetteer knows as something other than a surname (a state, an office, a full
 /// name, a place): not part of an unknown name.
 fn known_word(g: &Gazetteer, hits: &[Hit], word: Span) -> bool {
-    hits.iter()
-        .skip_while(|h| h.span.end <= word.start)
+    let from = hits.partition_point(|h| h.span.end <= word.start);
+    hits[from..]
+        .iter()
         .take_while(|h| h.span.start < word.end)
         .any(|h| !surname_only(g, h))
 }
@@ -619,6 +621,37 @@ fn office_qualifier(g: &Gazetteer, text: &str, hits: &[Hit], i: usize) -> Option
     ]
     .into_iter()
     .find(|kind| g.context.before(text, start, *kind))
+}
+
+/// A name that starts with a state's adjective in lower case (`die iranischen
+/// Revolutionsgarden`, `das russische Außenministerium`) mentions the state by that adjective,
+/// as the adjective alone would.
+fn push_leading_adjective(g: &Gazetteer, text: &str, hit: &Hit, out: &mut Vec<Mention>) {
+    let surface = hit.span.text(text);
+    let Some((first, _)) = surface.split_once(' ') else {
+        return;
+    };
+    if !first.starts_with(char::is_lowercase) {
+        return;
+    }
+    let Some(form) = g.forms.get(first) else {
+        return;
+    };
+    for f in &g.forms.readings[form] {
+        if let Target::Actor(state) = f.target
+            && f.how == How::Adjective
+            && g.actor(state).kind == ActorKind::State
+            && !out
+                .iter()
+                .any(|m| m.span.start == hit.span.start && m.entity == Entity::Actor(state))
+        {
+            out.push(Mention {
+                span: Span::new(hit.span.start, hit.span.start + first.len()),
+                entity: Entity::Actor(state),
+                how: How::Adjective,
+            });
+        }
+    }
 }
 
 /// A hyphenated body name mentions its parts: `Nato-Russland-Rat` names Nato and Russland,
