@@ -3,7 +3,7 @@
 use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::events::{Event, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention};
+use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -16,6 +16,10 @@ pub struct Extraction {
     pub clauses: Vec<Clause>,
     /// Actor and place mentions.
     pub mentions: Vec<Mention>,
+    /// Persons the article names that the gazetteer does not know; mentions of them carry an
+    /// unresolved [`ActorId`](crate::gazetteer::ActorId) whose
+    /// [`unresolved_index`](crate::gazetteer::ActorId::unresolved_index) indexes this list.
+    pub unresolved: Vec<UnresolvedPerson>,
     /// Resolved temporal expressions.
     pub timexes: Vec<Timex>,
     /// Meetings.
@@ -93,7 +97,8 @@ impl Pipeline {
             self.clauses.parse_into(text, sentence, &mut clauses);
         }
         let day = article.published.date_naive();
-        let mentions = self.gazetteer.mentions(text, day, dateline);
+        let reading = self.gazetteer.read(text, day, dateline);
+        let mentions = reading.mentions;
         // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
         // sentence of its own; events see only the body
         let tags = if body > 0 {
@@ -118,6 +123,7 @@ impl Pipeline {
             sentences,
             clauses,
             mentions,
+            unresolved: reading.unresolved,
             timexes: tags.timexes,
             events,
             diagnostics: tags.diagnostics,

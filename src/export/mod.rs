@@ -8,7 +8,7 @@ mod timelinejs;
 pub use dot::to_dot;
 pub use record::{
     ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord,
-    ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref,
+    OfficeRecord, ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref, unresolved_ref,
 };
 pub use timelinejs::to_timelinejs;
 

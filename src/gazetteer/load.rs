@@ -1,7 +1,7 @@
 //! Loads the actor, place and role files, checks their cross-references, and fills the
 //! [`FormTable`] with every generated form.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -142,8 +142,10 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
     for row in &states {
         add_state_forms(&mut l, &morphology, row)?;
     }
+    let state_adjectives: HashSet<&str> =
+        states.iter().flat_map(|r| r.list("adjectives")).collect();
     for row in &organisations {
-        add_organisation_forms(&mut l, &morphology, row)?;
+        add_organisation_forms(&mut l, &morphology, row, &state_adjectives)?;
     }
     for row in &persons {
         add_person_forms(&mut l, &morphology, row)?;
@@ -389,9 +391,41 @@ fn add_state_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Erro
     Ok(())
 }
 
-fn add_organisation_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Error> {
+fn add_organisation_forms(
+    l: &mut Loaded,
+    m: &Morphology,
+    row: &Row,
+    state_adjectives: &HashSet<&str>,
+) -> Result<(), Error> {
     let target = Target::Actor(l.actor_ids[row.get("id")]);
     add_names(l, m, row, target, true)?;
+    // `das russische Außenministerium`: in running text a state's adjective is lower case
+    let g = gender(row)?;
+    for name in std::iter::once(row.get("name")).chain(row.list("aliases")) {
+        let Some((first, rest)) = name.split_once(' ') else {
+            continue;
+        };
+        let lower = first.to_lowercase();
+        if first.starts_with(char::is_uppercase)
+            && m.adjective_stem_of(&lower)
+                .is_some_and(|stem| state_adjectives.contains(stem))
+        {
+            for (i, form) in m
+                .name_forms(&format!("{lower} {rest}"), g, true)
+                .into_iter()
+                .enumerate()
+            {
+                l.forms.add(
+                    &form,
+                    Form {
+                        target,
+                        how: if i == 0 { How::Alias } else { How::Inflection },
+                        compound_only: false,
+                    },
+                );
+            }
+        }
+    }
     for abbreviation in row.list("abbreviations") {
         l.forms.add(
             abbreviation,
@@ -431,31 +465,43 @@ fn add_person_forms(l: &mut Loaded, m: &Morphology, row: &Row) -> Result<(), Err
             },
         );
     }
-    for alias in row.list("aliases") {
-        l.forms.add(
-            alias,
-            Form {
-                target,
-                how: How::Alias,
-                compound_only: false,
-            },
-        );
-    }
-    let surname = match row.get("surname") {
-        "-" => None,
-        "" => name.rsplit(' ').next().filter(|s| *s != name),
-        s => Some(s),
-    };
-    if let Some(surname) = surname {
-        for form in m.name_forms(surname, Gender::Masculine, false) {
+    // spellings without diacritics other than German umlauts: `Recep Tayyip Erdoğan` -> `Erdogan`
+    let folded = m.fold(name);
+    for alias in row.list("aliases").chain(folded.as_deref()) {
+        for spelling in std::iter::once(alias.to_string()).chain(m.fold(alias)) {
             l.forms.add(
-                &form,
+                &spelling,
                 Form {
-                    target: Target::Surname(person),
-                    how: How::Surname,
+                    target,
+                    how: How::Alias,
                     compound_only: false,
                 },
             );
+        }
+    }
+    let surnames: Vec<&str> = match row.get("surname") {
+        "-" => Vec::new(),
+        "" => name
+            .rsplit(' ')
+            .next()
+            .filter(|s| *s != name)
+            .into_iter()
+            .collect(),
+        _ => row.list("surname").collect(),
+    };
+    for surname in surnames {
+        let spellings = std::iter::once(surname.to_string()).chain(m.fold(surname));
+        for spelling in spellings {
+            for form in m.name_forms(&spelling, Gender::Masculine, false) {
+                l.forms.add(
+                    &form,
+                    Form {
+                        target: Target::Surname(person),
+                        how: How::Surname,
+                        compound_only: false,
+                    },
+                );
+            }
         }
     }
     Ok(())
