@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chronik::document::{self, Article, InputKind};
-use chronik::export::{self, ArticleRecord};
+use chronik::export::{self, ArticleRecord, ErrorRecord};
 use chronik::graph::TimelineBuilder;
 use chronik::{DataDir, Error, Pipeline, Tense, TimeTagger};
 
@@ -74,6 +74,13 @@ enum Format {
     Timelinejs,
 }
 
+#[path = "cli/batch.rs"]
+mod batch;
+#[path = "cli/output.rs"]
+mod output;
+
+use output::Output;
+
 /// Counts of what went through and what failed, for the exit code and the summary.
 #[derive(Default)]
 struct Tally {
@@ -131,15 +138,6 @@ fn fatal(e: &Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn output_writer(output: Option<PathBuf>) -> Result<Box<dyn Write>, Error> {
-    Ok(match output {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(&path).map_err(|e| io_error(&path.display().to_string(), e))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    })
-}
-
 fn io_error(what: &str, e: std::io::Error) -> Error {
     chronik::Error::from_io(what, e)
 }
@@ -152,19 +150,47 @@ fn open_input(name: &str) -> Result<Box<dyn BufRead>, Error> {
     Ok(Box::new(BufReader::with_capacity(1 << 20, file)))
 }
 
+/// Checks every input before anything is written: an input that cannot be opened, or that is the
+/// output, stops the run (exit code 2) and leaves an existing output as it was.
+fn check_inputs(inputs: &[String], output: Option<&std::path::Path>) -> Result<(), Error> {
+    let problems = output::check_inputs(inputs, output);
+    let n = problems.len();
+    let mut problems = problems.into_iter();
+    let Some(first) = problems.next() else {
+        return Ok(());
+    };
+    for p in problems {
+        eprintln!("chronik: {p}");
+    }
+    let written = match output {
+        Some(o) => format!("{} is left as it was", o.display()),
+        None => "nothing was written".into(),
+    };
+    Err(Error::from_message(if n == 1 {
+        format!("{first}; {written}")
+    } else {
+        format!("{first}; {n} inputs failed, {written}")
+    }))
+}
+
 /// Where extracted records go: straight out as JSON Lines, or into a timeline.
 enum Sink {
-    Lines(Box<dyn Write>),
-    Merge(TimelineBuilder, Format, Box<dyn Write>),
+    Lines(Output),
+    Merge(TimelineBuilder, Format, Output),
 }
 
 impl Sink {
+    fn new(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
+        let out = Output::create(output)?;
+        Ok(match format {
+            Format::Jsonl => Sink::Lines(out),
+            f => Sink::Merge(TimelineBuilder::default(), f, out),
+        })
+    }
+
     fn put(&mut self, record: &ArticleRecord) -> Result<(), Error> {
         match self {
-            Sink::Lines(w) => {
-                serde_json::to_writer(&mut *w, record).map_err(|e| io_error("output", e.into()))?;
-                w.write_all(b"\n").map_err(|e| io_error("output", e))
-            }
+            Sink::Lines(out) => write_line(out, record),
             Sink::Merge(builder, _, _) => {
                 builder.add(record);
                 Ok(())
@@ -172,33 +198,131 @@ impl Sink {
         }
     }
 
+    /// A record that failed: in JSON Lines, an error record in its place.
+    fn put_error(&mut self, err: &Error) -> Result<(), Error> {
+        match self {
+            Sink::Lines(out) => write_line(
+                out,
+                &ErrorRecord {
+                    error: err.to_string(),
+                },
+            ),
+            Sink::Merge(..) => Ok(()),
+        }
+    }
+
     fn finish(self) -> Result<(), Error> {
         match self {
-            Sink::Lines(mut w) => w.flush().map_err(|e| io_error("output", e)),
-            Sink::Merge(builder, format, mut w) => {
+            Sink::Lines(out) => out.commit(),
+            Sink::Merge(builder, format, mut out) => {
                 let timeline = builder.finish();
                 let text = match format {
                     Format::Dot => export::to_dot(&timeline),
-                    Format::Timelinejs => export::to_timelinejs(&timeline) + "\n",
+                    Format::Timelinejs => {
+                        report_left_out(&export::timelinejs_left_out(&timeline));
+                        export::to_timelinejs(&timeline) + "\n"
+                    }
                     _ => export::to_timeline_json(&timeline) + "\n",
                 };
-                w.write_all(text.as_bytes())
-                    .and_then(|()| w.flush())
-                    .map_err(|e| io_error("output", e))
+                if let Err(e) = out.writer().write_all(text.as_bytes()) {
+                    return Err(out.error(e));
+                }
+                out.commit()
             }
         }
     }
 }
 
-fn sink(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
-    let w = output_writer(output)?;
-    Ok(match format {
-        Format::Jsonl => Sink::Lines(w),
-        f => Sink::Merge(TimelineBuilder::default(), f, w),
-    })
+fn write_line(out: &mut Output, record: &impl serde::Serialize) -> Result<(), Error> {
+    let w = out.writer();
+    let written = serde_json::to_writer(&mut *w, record)
+        .map_err(std::io::Error::from)
+        .and_then(|()| w.write_all(b"\n"));
+    written.map_err(|e| out.error(e))
+}
+
+/// Says which meetings the TimelineJS3 export has no slide for (they are in `--format timeline`).
+fn report_left_out(left_out: &[export::LeftOut]) {
+    if left_out.is_empty() {
+        return;
+    }
+    eprintln!(
+        "chronik: --format timelinejs leaves out {} meeting{} without a year to place it (--format timeline keeps them):",
+        left_out.len(),
+        if left_out.len() == 1 { "" } else { "s" }
+    );
+    for l in left_out {
+        eprintln!("chronik:   {}: {}", l.id, l.reason);
+    }
 }
 
 const BATCH: usize = 512;
+
+/// Articles read and not yet extracted, with the records that failed among them, in input order.
+struct Batch<'p> {
+    pipeline: &'p Pipeline,
+    jobs: usize,
+    progress: bool,
+    articles: Vec<Article>,
+    /// One slot per record in input order: `None` for the next article, or a failure.
+    slots: Vec<Option<Error>>,
+}
+
+impl Batch<'_> {
+    fn push(
+        &mut self,
+        name: &str,
+        item: Result<Article, Error>,
+        tally: &mut Tally,
+        out: &mut Sink,
+    ) -> Result<(), Error> {
+        match item {
+            Ok(a) => {
+                self.articles.push(a);
+                self.slots.push(None);
+            }
+            Err(e) => self.slots.push(Some(e)),
+        }
+        if self.slots.len() >= BATCH {
+            self.flush(name, tally, out)?;
+        }
+        Ok(())
+    }
+
+    /// Extracts the articles and writes records and failures in input order.
+    fn flush(&mut self, name: &str, tally: &mut Tally, out: &mut Sink) -> Result<(), Error> {
+        let articles = std::mem::take(&mut self.articles);
+        let pipeline = self.pipeline;
+        let mut records = batch::run_batch(&articles, self.jobs, |a| {
+            ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer())
+        })
+        .into_iter()
+        .zip(&articles);
+        for slot in self.slots.drain(..) {
+            let failure = match slot {
+                Some(e) => e,
+                None => match records.next() {
+                    Some((Ok(record), _)) => {
+                        out.put(&record)?;
+                        tally.articles += 1;
+                        continue;
+                    }
+                    Some((Err(panic), a)) => Error::from_message(format!(
+                        "{name}: article {:?}: internal error, please report it: {panic}; article skipped",
+                        a.id
+                    )),
+                    None => Error::from_message(format!("{name}: an article went missing")),
+                },
+            };
+            tally.report(&failure);
+            out.put_error(&failure)?;
+        }
+        if self.progress {
+            eprint!("\rchronik: {} articles", tally.articles);
+        }
+        Ok(())
+    }
+}
 
 fn extract(
     data: &DataDir,
@@ -208,7 +332,6 @@ fn extract(
     output: Option<PathBuf>,
     jobs: Option<usize>,
 ) -> Result<Tally, Error> {
-    let pipeline = Pipeline::new(data)?;
     let published =
         match published {
             Some(p) => Some(document::parse_published(p).ok_or_else(|| {
@@ -216,90 +339,65 @@ fn extract(
             })?),
             None => None,
         };
+    check_inputs(inputs, output.as_deref())?;
+    let pipeline = Pipeline::new(data)?;
     let jobs = jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out = sink(format, output)?;
+    let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();
     let progress = std::io::stderr().is_terminal();
+    let mut batch = Batch {
+        pipeline: &pipeline,
+        jobs,
+        progress,
+        articles: Vec::with_capacity(BATCH),
+        slots: Vec::with_capacity(BATCH),
+    };
     for name in inputs {
-        let mut reader = match open_input(name) {
-            Ok(r) => r,
-            Err(e) => {
-                tally.report(&e);
-                continue;
-            }
-        };
-        let head = match reader.fill_buf() {
-            Ok(head) => head.to_vec(),
-            Err(e) => {
-                tally.report(&io_error(name, e));
-                continue;
-            }
-        };
+        // checked above; an input that went away since is a failure like any other
+        let mut reader = open_input(name)?;
+        let head = reader.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
         if head.is_empty() {
             // not an error: an empty Spark partition or an empty file holds no articles
             eprintln!("chronik: {name}: empty input, no articles");
             continue;
         }
-        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-        let flush =
-            |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
-                for record in run_batch(&pipeline, batch, jobs) {
-                    out.put(&record)?;
-                    tally.articles += 1;
-                }
-                batch.clear();
-                if progress {
-                    eprint!("\rchronik: {} articles", tally.articles);
-                }
-                Ok(())
-            };
+        if let Err(e) = document::check_encoding(name, &head) {
+            tally.report(&e);
+            out.put_error(&e)?;
+            continue;
+        }
         match InputKind::detect(name, &head) {
             InputKind::JsonLines => {
                 for item in document::read_json_lines(name, reader) {
-                    match item {
-                        Ok(article) => batch.push(article),
-                        Err(e) => tally.report(&e),
-                    }
-                    if batch.len() == BATCH {
-                        flush(&mut batch, &mut tally, &mut out)?;
-                    }
+                    batch.push(name, item, &mut tally, &mut out)?;
                 }
             }
             kind => {
                 let mut bytes = Vec::new();
-                if let Err(e) = reader.read_to_end(&mut bytes) {
-                    tally.report(&io_error(name, e));
-                    continue;
-                }
-                let text = match document::decode_utf8(name, bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        tally.report(&e);
-                        continue;
-                    }
-                };
-                let stem = std::path::Path::new(name)
-                    .file_stem()
-                    .map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
+                reader
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_error(name, e))?;
                 if kind == InputKind::NewsPage {
-                    for item in document::read_news_page(&stem, &text) {
-                        match item {
-                            Ok(article) => batch.push(article),
-                            Err(e) => tally.report(&e),
-                        }
+                    for item in document::read_news_page(name, &bytes) {
+                        batch.push(name, item, &mut tally, &mut out)?;
                     }
-                } else if let Some(published) = published {
-                    batch.push(document::plain_text(&stem, text, published));
                 } else {
-                    tally.report(&Error::from_message(format!(
-                        "{name}: plain text needs --published (its publication time)"
-                    )));
+                    let item = match (published, document::decode_utf8(name, bytes)) {
+                        (_, Err(e)) => Err(e),
+                        (Some(p), Ok(text)) => {
+                            Ok(document::plain_text(&document::input_id(name), text, p))
+                        }
+                        (None, Ok(_)) => Err(Error::from_message(format!(
+                            "{name}: plain text needs --published (its publication time)"
+                        ))),
+                    };
+                    batch.push(name, item, &mut tally, &mut out)?;
                 }
             }
         }
-        flush(&mut batch, &mut tally, &mut out)?;
+        batch.flush(name, &mut tally, &mut out)?;
     }
     if progress {
         eprintln!();
@@ -308,55 +406,46 @@ fn extract(
     Ok(tally)
 }
 
-/// Extracts a batch on `jobs` threads, keeping input order.
-fn run_batch(pipeline: &Pipeline, batch: &[Article], jobs: usize) -> Vec<ArticleRecord> {
-    let one = |a: &Article| ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer());
-    if jobs == 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
-    }
-    let chunk = batch.len().div_ceil(jobs);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
 fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
     if format == Format::Jsonl {
         return Err(Error::from_message(
-            "merge writes a timeline: use --format timeline or dot",
+            "merge writes a timeline: use --format timeline, timelinejs or dot",
         ));
     }
-    let mut out = sink(format, output)?;
+    check_inputs(inputs, output.as_deref())?;
+    let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();
     for name in inputs {
-        let reader = match open_input(name) {
-            Ok(r) => r,
-            Err(e) => {
-                tally.report(&e);
-                continue;
-            }
-        };
+        let reader = open_input(name)?;
         for (i, line) in reader.split(b'\n').enumerate() {
             let line = line.map_err(|e| io_error(name, e))?;
+            let line = if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                &line[3..]
+            } else {
+                &line[..]
+            };
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_slice::<ArticleRecord>(&line) {
+            let place = format!("{name}:{}", i + 1);
+            match serde_json::from_slice::<ArticleRecord>(line) {
                 Ok(record) => {
                     out.put(&record)?;
                     tally.articles += 1;
                 }
-                Err(e) => tally.report(&Error::from_message(format!(
-                    "{name}:{}: not an article record: {e}",
-                    i + 1
-                ))),
+                Err(e) => {
+                    let message = match serde_json::from_slice::<ErrorRecord>(line) {
+                        Ok(failed) => {
+                            format!("{place}: a record that failed in extract: {}", failed.error)
+                        }
+                        Err(_) => format!(
+                            "{place}: not an article record (column {}): {}",
+                            e.column(),
+                            document::json_message(&e)
+                        ),
+                    };
+                    tally.report(&Error::from_message(message));
+                }
             }
         }
     }
@@ -379,7 +468,9 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
                 Ok(c) => c,
                 Err(e) => {
                     tally.report(&Error::from_message(format!(
-                        "{place}: not a JSON object: {e}"
+                        "{place}: not a JSON object (column {}): {}",
+                        e.column(),
+                        document::json_message(&e)
                     )));
                     serde_json::Map::new()
                 }
