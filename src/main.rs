@@ -463,6 +463,7 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
             continue;
         }
         let place = format!("stdin:{}", i + 1);
+        let failed_before = tally.failed;
         let mut case: serde_json::Map<String, serde_json::Value> =
             match serde_json::from_slice(&line) {
                 Ok(c) => c,
@@ -509,7 +510,9 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
         );
         serde_json::to_writer(&mut out, &case).map_err(|e| io_error("stdout", e.into()))?;
         out.write_all(b"\n").map_err(|e| io_error("stdout", e))?;
-        tally.articles += 1;
+        if tally.failed == failed_before {
+            tally.articles += 1;
+        }
     }
     out.flush().map_err(|e| io_error("stdout", e))?;
     Ok(tally)

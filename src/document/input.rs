@@ -121,6 +121,13 @@ fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, 
             format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
         )
     })?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    if !line.trim_start().starts_with('{') {
+        return Err(Error::input(
+            &place,
+            "not a JSON article: expected an object `{\"id\", \"published\", \"text\", ...}`",
+        ));
+    }
     let record: JsonArticle = serde_json::from_str(line).map_err(|e| {
         Error::input(
             &place,
@@ -137,7 +144,7 @@ fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, 
         other => {
             return Err(Error::input(
                 &place,
-                format!("\"id\" must be a string, got {other}"),
+                format!("\"id\" must be a string or a number, got {other}"),
             ));
         }
     };
