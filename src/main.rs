@@ -60,6 +60,12 @@ enum Command {
     },
     /// Resolve time phrases: reads `{"text","ref","context"?,"tense"?}` lines, adds `value` and `type`.
     ResolveTime,
+    /// Check gazetteer data with the loader `extract` uses: every problem with file and line,
+    /// then advice (warnings). Exit code 1 when there are problems.
+    CheckData {
+        /// The data directory (default: `--gazetteers`, else the bundled data).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,6 +103,9 @@ impl Tally {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::CheckData { dir } = &cli.command {
+        return check_data(dir.as_ref().or(cli.gazetteers.as_ref()));
+    }
     let data = match &cli.gazetteers {
         Some(dir) => match DataDir::open(dir) {
             Ok(d) => d,
@@ -118,6 +127,7 @@ fn main() -> ExitCode {
             output,
         } => merge(&inputs, format, output),
         Command::ResolveTime => resolve_time(&data),
+        Command::CheckData { .. } => unreachable!("handled before the data is loaded"),
     };
     match result {
         Ok(tally) if tally.failed == 0 => ExitCode::SUCCESS,
@@ -134,8 +144,50 @@ fn main() -> ExitCode {
 }
 
 fn fatal(e: &Error) -> ExitCode {
-    eprintln!("chronik: {e}");
+    report_problems(e);
     ExitCode::from(2)
+}
+
+/// Prints every problem of an error on a line of its own, and their number when there are many.
+fn report_problems(e: &Error) {
+    let mut n = 0;
+    for line in e.problems() {
+        eprintln!("chronik: {line}");
+        n += 1;
+    }
+    if n > 1 {
+        eprintln!("chronik: {n} problems");
+    }
+}
+
+/// `chronik check-data [DIR]`: loads the data as `extract` does and reports every problem and
+/// every warning.
+fn check_data(dir: Option<&PathBuf>) -> ExitCode {
+    let (data, name) = match dir {
+        Some(d) => match DataDir::open(d) {
+            Ok(data) => (data, d.display().to_string()),
+            Err(e) => return fatal(&e),
+        },
+        None => (DataDir::bundled(), "bundled gazetteers".to_string()),
+    };
+    let warnings = chronik::gazetteer::lint(&data);
+    for w in &warnings {
+        eprintln!("chronik: warning: {w}");
+    }
+    match Pipeline::new(&data) {
+        Ok(pipeline) => {
+            let (actors, places, forms) = pipeline.gazetteer().counts();
+            println!(
+                "{name}: {actors} actors, {places} places, {forms} surface forms; no problems, {} warnings",
+                warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report_problems(&e);
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn io_error(what: &str, e: std::io::Error) -> Error {

@@ -7,7 +7,7 @@
 
 // mod dates;
 mod encoding;
-// mod gazetteers;
+mod gazetteers;
 mod json_lines;
 mod output;
 mod pages;
