@@ -429,6 +429,15 @@ impl<'t> Parser<'_, 't> {
         (1000..=2199).contains(&y).then_some((y, i + 1))
     }
 
+    /// A number after a day and month that can only be a year no calendar has: five digits or
+    /// more (`10. Januar 20222`), or zero (`5. März 0000`; not `0 Uhr`). The resolver reports it.
+    fn impossible_year(&self, i: usize) -> Option<(YearRef, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Number && !t.glued)?;
+        let zero = t.text.bytes().all(|b| b == b'0');
+        let clock = self.has(i + 1, |s| matches!(s, Sense::Clock));
+        (t.digits() >= 5 || zero && !clock).then(|| (YearRef::Explicit(big_number(t.text)), i + 1))
+    }
+
     /// The year given after a month or a day: `2022`, `dieses Jahres`, `des Jahres 1972`,
     /// `kommenden Jahres`, `des Vorjahres`, `desselben Jahres`.
     fn year_ref(&self, i: usize) -> Option<(YearRef, usize)> {
@@ -791,7 +800,12 @@ impl<'t> Parser<'_, 't> {
         {
             return;
         }
-        if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+        // `32.01.2022`, `10.13.2022`: impossible, but a date all the same, to be reported
+        let full_year = self.dot(i + 3)
+            && self
+                .tok(i + 4)
+                .is_some_and(|y| y.glued && y.kind == Kind::Number && y.digits() >= 4);
+        if !((1..=31).contains(&d) && (1..=12).contains(&m) || full_year) {
             return;
         }
         if self.dot(i + 3) {
@@ -802,6 +816,7 @@ impl<'t> Parser<'_, 't> {
                 let year = match (y.digits(), y.num()) {
                     (4, Some(v)) => YearRef::Explicit(v as i32),
                     (2, Some(v)) => YearRef::TwoDigit(v as i32),
+                    (n, _) if n >= 5 => YearRef::Explicit(big_number(y.text)),
                     _ => return,
                 };
                 self.push_date(start, i, i + 5, date_expr(year, m, d), "time/date/numeric");
@@ -839,6 +854,21 @@ impl<'t> Parser<'_, 't> {
     /// `10. Januar`, `10. Januar 2022`, `Montag, 10. Januar`, `15. März kommenden Jahres`,
     /// `vierten Dezember`; in phrase mode also `märz 3`, `April 14, 2015`.
     fn day_month(&mut self, start: usize, i: usize) {
+        // `0. März`, `32. Januar`: a day no month has, read as a date so that it is reported
+        if let Some(d) = self
+            .tok(i)
+            .filter(|t| t.digits() <= 2 && self.dot(i + 1))
+            .and_then(|t| t.num())
+            .filter(|d| !(1..=31).contains(d))
+            && let Some((m, k)) = self.month_at(i + 2)
+        {
+            let (year, end) = self
+                .year_ref(k)
+                .or_else(|| self.impossible_year(k))
+                .unwrap_or((YearRef::Open, k));
+            self.push_date(start, i, end, date_expr(year, m, d), "time/date/day_month");
+            return;
+        }
         if let Some((d, j)) = self.day(i) {
             let Some((m, k)) = self.month_at(j) else {
                 return;
@@ -848,7 +878,11 @@ impl<'t> Parser<'_, 't> {
                 .filter(|y| self.phrase_mode && y.digits() == 2 && self.toks.len() == k + 1)
                 .and_then(|y| y.num())
                 .map(|y| (YearRef::TwoDigit(y as i32), k + 1)); // `14te April 15`
-            let (year, end) = self.year_ref(k).or(two_digit).unwrap_or((YearRef::Open, k));
+            let (year, end) = self
+                .year_ref(k)
+                .or(two_digit)
+                .or_else(|| self.impossible_year(k))
+                .unwrap_or((YearRef::Open, k));
             self.push_date(start, i, end, date_expr(year, m, d), "time/date/day_month");
             return;
         }
@@ -2888,6 +2922,11 @@ fn number_sense(t: &Token) -> Option<f64> {
             None
         }
     })
+}
+
+/// A digit run as a year, `i32::MAX` when it is longer than any year.
+fn big_number(digits: &str) -> i32 {
+    digits.parse().unwrap_or(i32::MAX)
 }
 
 fn date_expr(year: YearRef, month: u32, day: u32) -> Expr {
