@@ -85,6 +85,14 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
             }
             buf.clear();
             line_no += 1;
+            if line_no == 1 {
+                // the encoding is judged on the first block, as the CLI judges it
+                let head = reader.fill_buf().map(|h| check_encoding(name, h));
+                if let Ok(Err(e)) = head {
+                    done = true;
+                    return Some(Err(e));
+                }
+            }
             match reader.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
@@ -93,12 +101,6 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
                     done = true;
                     return Some(Err(Error::io(format!("{name}:{line_no}"), e)));
                 }
-            }
-            if line_no == 1
-                && let Err(e) = check_encoding(name, &buf)
-            {
-                done = true;
-                return Some(Err(e));
             }
             let line = if line_no == 1 {
                 &buf[bom_len(&buf)..]
@@ -287,7 +289,7 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
     let (body_start, body_end, teasers_start) = main_body_bounds(&page, time_line.end());
     let mut start = body_start;
     if let Some(t) = title {
-        let rest = &page[start..];
+        let rest = &page[start..body_end];
         if let Some(after) = rest.strip_prefix(t) {
             let after_dot = after.strip_prefix('.').unwrap_or(after);
             start += rest.len() - after_dot.trim_start().len();
@@ -430,9 +432,10 @@ pub fn check_encoding(name: &str, head: &[u8]) -> Result<(), Error> {
             };
             let pairs = head.len() / 2;
             let (even, odd) = (zeros(0), zeros(1));
-            if pairs >= 2 && odd * 10 >= pairs * 4 && even * 20 < pairs {
+            // a few stray zero bytes are no encoding
+            if odd >= 4 && odd * 10 >= pairs * 4 && even * 20 < pairs {
                 Some(("UTF-16", "little-endian"))
-            } else if pairs >= 2 && even * 10 >= pairs * 4 && odd * 20 < pairs {
+            } else if even >= 4 && even * 10 >= pairs * 4 && odd * 20 < pairs {
                 Some(("UTF-16", "big-endian"))
             } else {
                 None
@@ -573,6 +576,11 @@ mod tests {
 
     #[test]
     fn page_main_article_and_teasers() {
+        // found by fuzzing: a title that runs past an `@ agency` line right after the time line
+        let page = "@ dpa Text\n\n04.05.1992 - 12:13:21\n\n@ dpa Text. Mehr\n";
+        let main = read_news_page("p", page)[0].as_ref().unwrap().clone();
+        assert_eq!((main.text.as_str(), main.input_offset), ("", 35));
+
         let articles = read_news_page("p", PAGE);
         let main = articles[0].as_ref().unwrap();
         assert_eq!(main.title.as_deref(), Some("Gipfel in Genf"));
