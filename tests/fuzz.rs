@@ -334,8 +334,10 @@ fn corpus() -> &'static Vec<String> {
 fn words(rng: &mut Rng, n: usize) -> String {
     let mut s = String::new();
     for _ in 0..n {
-        s.push_str(*rng.pick(WORDS));
-        s.push_str(*rng.pick(SEPARATORS));
+        let w: &&str = rng.pick(WORDS);
+        let sep: &&str = rng.pick(SEPARATORS);
+        s.push_str(w);
+        s.push_str(sep);
     }
     s
 }
