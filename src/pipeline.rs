@@ -2,6 +2,7 @@
 
 use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
+use crate::error::Problems;
 use crate::events::{Event, EventFinder};
 use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
@@ -59,16 +60,38 @@ impl Pipeline {
     /// Loads every data file from `data` and compiles the matchers.
     ///
     /// # Errors
-    /// When a data file is missing, malformed or inconsistent; the error names file and line.
+    /// When data files are missing, malformed or inconsistent: every problem found, one line
+    /// each ([`Error::problems`]), with its file and line.
     pub fn new(data: &DataDir) -> Result<Pipeline, Error> {
-        Ok(Pipeline {
-            splitter: SentenceSplitter::new(data)?,
-            datelines: Datelines::new(data)?,
-            clauses: ClauseParser::new(data)?,
-            gazetteer: Gazetteer::new(data)?,
-            time: TimeTagger::new(data)?,
-            events: EventFinder::new(data)?,
-        })
+        // every stage is built even when one fails, so that all problems are reported at once
+        let mut problems = Problems::default();
+        let splitter = problems.take(SentenceSplitter::new(data));
+        let datelines = problems.take(Datelines::new(data));
+        let clauses = problems.take(ClauseParser::new(data));
+        let gazetteer = problems.take(Gazetteer::new(data));
+        let time = problems.take(TimeTagger::new(data));
+        let events = problems.take(EventFinder::new(data));
+        let stages = match (splitter, datelines, clauses, gazetteer, time, events) {
+            (
+                Some(splitter),
+                Some(datelines),
+                Some(clauses),
+                Some(gazetteer),
+                Some(time),
+                Some(events),
+            ) => Some(Pipeline {
+                splitter,
+                datelines,
+                clauses,
+                gazetteer,
+                time,
+                events,
+            }),
+            _ => None,
+        };
+        problems
+            .finish(stages)?
+            .ok_or_else(|| Error::data("gazetteers", 0, "a stage failed without a message"))
     }
 
     /// The gazetteer, to look up the actors and places that mentions and events refer to.

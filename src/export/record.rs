@@ -16,6 +16,13 @@
 //!  "diagnostics": [{"start": 3, "end": 13, "message": "..."}]}
 //! ```
 //! Offsets are UTF-8 byte offsets into the article's `text`, half-open.
+//!
+//! A record that could not be read (a malformed JSON line, an impossible publication time, a
+//! teaser with bytes that are not UTF-8) is written in its place as an [`ErrorRecord`], so a
+//! pipeline keeps one line out per record in:
+//! ```json
+//! {"error": "articles.jsonl:17: not a JSON article (column 12): expected `,` or `}`"}
+//! ```
 
 use std::collections::BTreeMap;
 
@@ -172,6 +179,20 @@ pub struct DiagnosticRecord {
     pub end: usize,
     /// What is wrong.
     pub message: String,
+}
+
+/// A record that failed, in the place of its article in JSON Lines output.
+///
+/// ```
+/// use chronik::export::ErrorRecord;
+/// let line = serde_json::to_string(&ErrorRecord { error: "in.jsonl:2: kaputt".into() }).unwrap();
+/// assert_eq!(line, r#"{"error":"in.jsonl:2: kaputt"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorRecord {
+    /// The message, with the input and the place in it.
+    pub error: String,
 }
 
 /// Everything chronik found in one article, as written to JSON Lines.

@@ -6,6 +6,7 @@
 //! mentions by surname. It knows nothing about events or dates beyond the article's own date.
 
 mod forms;
+mod lint;
 mod load;
 mod matcher;
 mod model;
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use forms::How;
+pub use lint::lint;
 pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
 pub use names::UnresolvedPerson;
 pub use resolve::{Entity, Mention};
@@ -96,7 +98,12 @@ impl Gazetteer {
     /// # Errors
     /// Names the file and line of any malformed row or unknown reference.
     pub fn new(data: &DataDir) -> Result<Gazetteer, Error> {
-        let loaded = load::load(data)?;
+        // both are read even when one fails, so that all problems are reported at once
+        let (loaded, context) = match (load::load(data), ContextWords::new(data)) {
+            (Ok(loaded), Ok(context)) => (loaded, context),
+            (Err(a), Err(b)) => return Err(Error::many(vec![a, b])),
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
         let matcher = Matcher::new(&loaded.forms.strings);
         let leader_roles: Vec<RoleId> = loaded
             .role_names
@@ -139,7 +146,7 @@ impl Gazetteer {
             leader_roles,
             forms: loaded.forms,
             matcher,
-            context: ContextWords::new(data)?,
+            context,
             role_names: loaded.role_names,
             names,
             unresolved_person: [String::new(), "private".to_string()].map(|category| Actor {
