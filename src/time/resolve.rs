@@ -72,6 +72,15 @@ pub(crate) struct Context {
     /// The sentence or the one before sets the present against the past (`damals ... heute`):
     /// `heute` then means nowadays, PRESENT_REF.
     pub contrast: bool,
+    /// The expression speaks of the present or future in general (`die Jugend von heute`, `die
+    /// Welt von morgen`, `heute` in a generic clause): a vague reference, not a day.
+    pub generic: bool,
+    /// The sentence names a yearly recurrence (`jedes Jahr`, `alljährlich`): a year-less date
+    /// in it recurs too (`jedes Jahr am 1. Mai` = XXXX-05-01).
+    pub yearly: bool,
+    /// The sentence names a recurrence within the week or day (`täglich`, `montags`,
+    /// `wochentags`): a clock time in it has no day (`wochentags von 9 bis 17 Uhr`).
+    pub daily: bool,
     /// The text does not count days from its publication (no `gestern`, `am Dienstag`, no clock
     /// time beside it) and has named another time before: `heute` then means nowadays, as in an
     /// essay, PRESENT_REF. A report names its day first or counts its days.
@@ -346,12 +355,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
                         today
                     }
                 });
-            if ctx.day_unknown && base.is_none() {
+            if (ctx.day_unknown || ctx.daily) && base.is_none() {
                 return Ok(Value::Time(None, *clock));
             }
             Value::Time(Some(day), *clock)
         }
         Expr::Duration { amount, unit } => Value::Duration(*amount, *unit),
+        Expr::DurationSum { first, second } => Value::DurationSum(*first, *second),
         Expr::Set(s) => Value::Set(*s),
         Expr::Ref(r) => Value::Ref(*r),
     })
@@ -387,6 +397,9 @@ fn resolve_date(
         (Some(m), Some(d)) => {
             if !day_exists(m, d) {
                 return Err(format!("the date {d}.{m}. does not exist"));
+            }
+            if explicit.is_none() && weekday.is_none() && ctx.yearly {
+                return Ok(Value::DayOfYear(m, d));
             }
             if let Some(y) = explicit {
                 let day =
@@ -536,6 +549,13 @@ fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
 
 /// `heute`, `gestern`, `nächste Woche`, `Vorjahr`, `am selben Tag`, `im Laufe des Tages`.
 fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) -> Value {
+    if ctx.generic && anchor == AnchorKind::Now && unit == Unit::Day {
+        return Value::Ref(match offset {
+            0 => RefValue::Present,
+            o if o > 0 => RefValue::Future,
+            _ => RefValue::Past,
+        });
+    }
     if (ctx.narrative || ctx.contrast || ctx.timeless)
         && anchor == AnchorKind::Now
         && unit == Unit::Day
@@ -734,6 +754,9 @@ mod tests {
             tense,
             narrative: false,
             contrast: false,
+            generic: false,
+            yearly: false,
+            daily: false,
             timeless: false,
             last: Anchor::default(),
             sentence_day: None,

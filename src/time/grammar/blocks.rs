@@ -196,7 +196,11 @@ impl Parser<'_, '_> {
                 )
             });
         if tomorrow {
-            return None;
+            // `gestern morgen`, `Montag morgen` (older spelling): right after a day, lower-case
+            // `morgen` is its morning, not tomorrow
+            return self.toks[i]
+                .is("morgen")
+                .then_some((DayPart::Morning, i + 1));
         }
         if let Some(p) = self.sense(i, |s| match s {
             Sense::DayPart {
