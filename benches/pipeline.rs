@@ -7,6 +7,7 @@
 
 use std::time::{Duration, Instant};
 
+use chronik::clause::ClauseParser;
 use chronik::document::read_news_page;
 use chronik::{DataDir, Pipeline};
 
@@ -35,7 +36,23 @@ fn main() {
         "start-up (load + compile gazetteers): median {med:.1?} (min {min:.1?}, max {max:.1?}, {runs} runs)"
     );
 
+    let clause_load: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let parser = ClauseParser::new(&DataDir::bundled()).expect("bundled data loads");
+            let elapsed = t.elapsed();
+            std::hint::black_box(parser);
+            elapsed
+        })
+        .collect();
+    let (med, min, max) = median(clause_load);
+    println!(
+        "  of which the clause stage (verb lexicon + closed classes): median {med:.1?} (min {min:.1?}, max {max:.1?})"
+    );
+
     let pipeline = Pipeline::new(&DataDir::bundled()).expect("bundled data loads");
+    let (forms, lemmas) = pipeline.clause_parser().lexicon().counts();
+    println!("verb lexicon: {forms} forms of {lemmas} lemmas");
     let (actors, places, forms) = pipeline.gazetteer().counts();
     println!("gazetteer: {actors} actors, {places} places, {forms} surface forms in one automaton");
     let page = include_str!("../examples/dpa-page.txt");
@@ -66,5 +83,40 @@ fn main() {
         mb / med.as_secs_f64(),
         mb / max.as_secs_f64(),
         mb / min.as_secs_f64()
+    );
+    let whole = med;
+
+    // the clause stage alone, over the same sentences
+    let splitter = chronik::SentenceSplitter::new(&DataDir::bundled()).expect("bundled data");
+    let sentences: Vec<_> = articles
+        .iter()
+        .map(|a| (a, splitter.split(&a.text)))
+        .collect();
+    let parser = pipeline.clause_parser();
+    let mut clauses = 0;
+    let samples: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let mut out = Vec::new();
+            for _ in 0..repeat {
+                for (a, spans) in &sentences {
+                    out.clear();
+                    for &s in spans {
+                        parser.parse_into(&a.text, s, &mut out);
+                    }
+                    clauses += out.len();
+                }
+            }
+            t.elapsed()
+        })
+        .collect();
+    std::hint::black_box(clauses);
+    let (med, min, max) = median(samples);
+    println!(
+        "  of which clauses, one thread: {:.1} MB/s median ({:.1}..{:.1} MB/s), {:.1}% of extract",
+        mb / med.as_secs_f64(),
+        mb / max.as_secs_f64(),
+        mb / min.as_secs_f64(),
+        100.0 * med.as_secs_f64() / whole.as_secs_f64()
     );
 }

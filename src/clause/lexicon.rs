@@ -171,17 +171,38 @@ pub struct Analysis {
     pub tags: Tags,
 }
 
+/// The first two bytes of `s` as a number below 65,536 (a one-byte string counts its byte twice).
+fn two_bytes(s: &str) -> usize {
+    let b = s.as_bytes();
+    let first = b.first().copied().unwrap_or(0) as usize;
+    (first << 8) | b.get(1).copied().unwrap_or(first as u8) as usize
+}
+
 /// A set of strings in one arena, each with a dense id; no allocation per string.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct StrTable {
     arena: String,
-    keys: Vec<(u32, u32)>,
-    slots: Vec<u32>,
+    /// Per id: offset and length in `arena`, and a payload the owner may set (the lexicon keeps
+    /// a form's readings there, so that a hit touches one entry).
+    keys: Vec<(u32, u32, u64)>,
+    /// Per slot: id in the low half (`EMPTY` when free), the key's hash in the high half, so
+    /// that a probe reads the arena only when the hashes agree.
+    slots: Vec<u64>,
+    /// A Bloom filter over the keys (two bits each), or empty: most strings that are not keys
+    /// are turned away by one access to a small bit set instead of two into the large tables.
+    filter: Vec<u64>,
 }
 
-const EMPTY: u32 = u32::MAX;
+const FILTER_BITS: u32 = 20;
 
-/// FxHash over the bytes: fast and good enough for words.
+fn filter_bits(h: u64) -> (usize, usize) {
+    let mask = (1 << FILTER_BITS) - 1;
+    ((h >> 8) as usize & mask, (h >> 40) as usize & mask)
+}
+
+const EMPTY: u64 = u32::MAX as u64;
+
+/// FxHash over the bytes with a final mix: fast and good enough for words.
 fn hash(s: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = 0;
@@ -194,7 +215,11 @@ fn hash(s: &str) -> u64 {
     for &b in bytes {
         h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
     }
-    h
+    // the low bits of a product depend only on the low bits of its factors: mix the high
+    // bits down before the table masks them
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
 }
 
 impl StrTable {
@@ -202,24 +227,53 @@ impl StrTable {
         StrTable {
             arena: String::with_capacity(bytes),
             keys: Vec::with_capacity(n),
-            slots: vec![EMPTY; (n * 2).next_power_of_two().max(16)],
+            slots: vec![EMPTY; (n * 3 / 2).next_power_of_two().max(16)],
+            filter: Vec::new(),
         }
     }
 
+    /// Builds the Bloom filter; call when all keys are in (a later insert drops it).
+    pub(crate) fn build_filter(&mut self) {
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for id in 0..self.keys.len() as u32 {
+            let (a, b) = filter_bits(hash(self.key(id)));
+            filter[a / 64] |= 1 << (a % 64);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+        self.filter = filter;
+    }
+
     fn key(&self, id: u32) -> &str {
-        let (s, l) = self.keys[id as usize];
+        let (s, l, _) = self.keys[id as usize];
         &self.arena[s as usize..(s + l) as usize]
     }
 
+    pub(crate) fn payload(&self, id: u32) -> u64 {
+        self.keys[id as usize].2
+    }
+
+    pub(crate) fn set_payload(&mut self, id: u32, payload: u64) {
+        self.keys[id as usize].2 = payload;
+    }
+
     fn slot(&self, s: &str) -> (usize, Option<u32>) {
+        self.slot_hashed(s, hash(s))
+    }
+
+    fn slot_hashed(&self, s: &str, h: u64) -> (usize, Option<u32>) {
         let mask = self.slots.len() - 1;
-        let mut i = hash(s) as usize & mask;
+        let fp = h >> 32;
+        let mut i = h as usize & mask;
         loop {
-            match self.slots[i] {
-                EMPTY => return (i, None),
-                id if self.key(id) == s => return (i, Some(id)),
-                _ => i = (i + 1) & mask,
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return (i, None);
             }
+            let id = slot as u32;
+            if slot >> 32 == fp && self.key(id) == s {
+                return (i, Some(id));
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -228,12 +282,22 @@ impl StrTable {
         if self.keys.is_empty() {
             return None;
         }
-        self.slot(s).1
+        let h = hash(s);
+        if !self.filter.is_empty() {
+            let (a, b) = filter_bits(h);
+            if self.filter[a / 64] & (1 << (a % 64)) == 0
+                || self.filter[b / 64] & (1 << (b % 64)) == 0
+            {
+                return None;
+            }
+        }
+        self.slot_hashed(s, h).1
     }
 
     /// The id of `s`, inserting it when new.
     pub(crate) fn insert(&mut self, s: &str) -> u32 {
-        if (self.keys.len() + 1) * 2 > self.slots.len() {
+        self.filter.clear();
+        if (self.keys.len() + 1) * 3 / 2 > self.slots.len() {
             self.grow();
         }
         let (i, found) = self.slot(s);
@@ -241,9 +305,9 @@ impl StrTable {
             return id;
         }
         let id = self.keys.len() as u32;
-        self.keys.push((self.arena.len() as u32, s.len() as u32));
+        self.keys.push((self.arena.len() as u32, s.len() as u32, 0));
         self.arena.push_str(s);
-        self.slots[i] = id;
+        self.slots[i] = (hash(s) >> 32 << 32) | id as u64;
         id
     }
 
@@ -251,8 +315,9 @@ impl StrTable {
         let size = (self.slots.len() * 2).max(16);
         self.slots = vec![EMPTY; size];
         for id in 0..self.keys.len() as u32 {
-            let (i, _) = self.slot(self.key(id));
-            self.slots[i] = id;
+            let key = self.key(id);
+            let (i, _) = self.slot(key);
+            self.slots[i] = (hash(key) >> 32 << 32) | id as u64;
         }
     }
 
@@ -280,18 +345,28 @@ impl StrTable {
 /// ```
 #[derive(Debug, Clone)]
 pub struct VerbLexicon {
+    /// Forms; each payload is the start (high half) and number (low half) of its readings in
+    /// `analyses`.
     forms: StrTable,
-    /// Per form id: start and length in `analyses`.
-    ranges: Vec<(u32, u32)>,
     analyses: Vec<Analysis>,
     lemmas: StrTable,
     separable: HashSet<String>,
     /// Per lemma id: the lemma is a separable verb.
     separable_lemma: Vec<bool>,
-    /// Separable particles, longest first.
-    particles: Vec<String>,
+    /// Separable particles.
+    particles: StrTable,
+    /// Longest particle in bytes.
+    particle_max: usize,
+    /// Bit per first two bytes of a particle: most words are ruled out without a look-up.
+    particle_starts: Vec<u64>,
     /// `clauses/endings.tsv`: prefix, suffix, tags (empty: no verb), in file order.
     endings: Vec<(String, String, Tags)>,
+    /// The last bytes of the suffixes in `endings`.
+    ending_last: [bool; 256],
+    /// Bit per first two bytes of a non-empty prefix in `endings`.
+    ending_starts: Vec<u64>,
+    /// The suffixes of rows with an empty prefix and verb tags (`*iert`).
+    ending_bare: Vec<String>,
 }
 
 impl VerbLexicon {
@@ -305,21 +380,33 @@ impl VerbLexicon {
         let rows = file.text().len() / 32;
         let mut lexicon = VerbLexicon {
             forms: StrTable::with_capacity(rows, file.text().len() / 3),
-            ranges: Vec::with_capacity(rows),
             analyses: Vec::with_capacity(rows + rows / 8),
             lemmas: StrTable::with_capacity(10_000, 120_000),
             separable: HashSet::new(),
             separable_lemma: Vec::new(),
-            particles: Vec::new(),
+            particles: StrTable::with_capacity(256, 2048),
+            particle_max: 0,
+            particle_starts: vec![0; 1024],
             endings: Vec::new(),
+            ending_last: [false; 256],
+            ending_starts: vec![0; 1024],
+            ending_bare: Vec::new(),
         };
         let mut last_form = String::new();
+        let mut last_id = 0;
+        // a few hundred distinct tag lists: parse each once
+        let mut parsed: StrTable = StrTable::with_capacity(1024, 16_384);
+        let mut parsed_tags: Vec<Tags> = Vec::new();
         file.for_each_record(&["form", "lemma", "tags"], |r| {
             let (form, lemma) = (r.cell(0), r.cell(1));
             if form.is_empty() || lemma.is_empty() {
                 return Err(r.error("empty form or lemma"));
             }
-            let tags = Tags::parse(r.cell(2)).map_err(|e| r.error(e))?;
+            let id = parsed.insert(r.cell(2)) as usize;
+            if id == parsed_tags.len() {
+                parsed_tags.push(Tags::parse(r.cell(2)).map_err(|e| r.error(e))?);
+            }
+            let tags = parsed_tags[id];
             if form != last_form {
                 if form < last_form.as_str() {
                     return Err(r.error(format!("{form:?} is out of order (sorted by form)")));
@@ -327,31 +414,36 @@ impl VerbLexicon {
                 last_form.clear();
                 last_form.push_str(form);
                 let id = lexicon.forms.insert(form);
-                debug_assert_eq!(id as usize, lexicon.ranges.len());
-                lexicon.ranges.push((lexicon.analyses.len() as u32, 0));
+                lexicon
+                    .forms
+                    .set_payload(id, (lexicon.analyses.len() as u64) << 32);
+                last_id = id;
             }
             let lemma = lexicon.lemmas.insert(lemma);
             lexicon.analyses.push(Analysis { lemma, tags });
-            lexicon.ranges.last_mut().unwrap().1 += 1;
+            let payload = lexicon.forms.payload(last_id);
+            lexicon.forms.set_payload(last_id, payload + 1);
             Ok(())
         })?;
-        let mut particles = HashSet::new();
+        let mut particles = Vec::new();
         for name in ["verbs/separable.tsv", "clauses/separable.tsv"] {
             data.read(name)?
                 .for_each_record(&["verb", "particle"], |r| {
                     let (verb, particle) = (r.cell(0), r.cell(1));
-                    if !verb.starts_with(particle) || particle.is_empty() {
+                    if !verb.starts_with(particle) || particle.len() < 2 {
                         return Err(r.error(format!("{verb:?} does not start with {particle:?}")));
                     }
                     lexicon.separable.insert(verb.to_string());
-                    particles.insert(particle.to_string());
+                    particles.push(particle.to_string());
                     Ok(())
                 })?;
         }
-        lexicon.particles = particles.into_iter().collect();
-        lexicon
-            .particles
-            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        for p in &particles {
+            lexicon.particles.insert(p);
+            lexicon.particle_max = lexicon.particle_max.max(p.len());
+            let bit = two_bytes(p);
+            lexicon.particle_starts[bit / 64] |= 1 << (bit % 64);
+        }
         lexicon.read_overrides(data)?;
         data.read("clauses/endings.tsv")?
             .for_each_record(&["pattern", "tags"], |r| {
@@ -362,11 +454,24 @@ impl VerbLexicon {
                     "-" => Tags::default(),
                     t => Tags::parse(t).map_err(|e| r.error(e))?,
                 };
+                let Some(&last) = suffix.as_bytes().last() else {
+                    return Err(r.error("a pattern needs a suffix"));
+                };
+                lexicon.ending_last[last as usize] = true;
+                if prefix.is_empty() {
+                    if tags != Tags::default() {
+                        lexicon.ending_bare.push(suffix.to_string());
+                    }
+                } else {
+                    let bit = two_bytes(prefix);
+                    lexicon.ending_starts[bit / 64] |= 1 << (bit % 64);
+                }
                 lexicon
                     .endings
                     .push((prefix.to_string(), suffix.to_string(), tags));
                 Ok(())
             })?;
+        lexicon.forms.build_filter();
         lexicon.separable_lemma = (0..lexicon.lemmas.len() as u32)
             .map(|id| lexicon.separable.contains(lexicon.lemmas.string(id)))
             .collect();
@@ -376,25 +481,24 @@ impl VerbLexicon {
     /// `clauses/readings.tsv` replaces the readings of its forms.
     fn read_overrides(&mut self, data: &DataDir) -> Result<(), Error> {
         let mut replaced: HashSet<u32> = HashSet::new();
+        self.forms.filter.clear();
         let file = data.read("clauses/readings.tsv")?;
         file.for_each_record(&["form", "lemma", "tags"], |r| {
             let tags = Tags::parse(r.cell(2)).map_err(|e| r.error(e))?;
-            let form = self.forms.insert(r.cell(0)) as usize;
-            if form == self.ranges.len() {
-                self.ranges.push((self.analyses.len() as u32, 0));
-            }
+            let form = self.forms.insert(r.cell(0));
             let lemma = self.lemmas.insert(r.cell(1));
             let analysis = Analysis { lemma, tags };
-            if replaced.insert(form as u32) {
-                self.ranges[form] = (self.analyses.len() as u32, 0);
+            if replaced.insert(form) {
+                self.forms
+                    .set_payload(form, (self.analyses.len() as u64) << 32);
             }
             // the override rows of a form must be adjacent to extend one range
-            let (start, len) = self.ranges[form];
-            if (start + len) as usize != self.analyses.len() {
+            let payload = self.forms.payload(form);
+            if ((payload >> 32) + (payload & 0xffff_ffff)) as usize != self.analyses.len() {
                 return Err(r.error("rows of one form must stand together"));
             }
             self.analyses.push(analysis);
-            self.ranges[form].1 += 1;
+            self.forms.set_payload(form, payload + 1);
             Ok(())
         })
     }
@@ -402,35 +506,39 @@ impl VerbLexicon {
     /// The readings of a lower-case form, or `None` when the table does not hold it.
     pub fn lookup(&self, form: &str) -> Option<&[Analysis]> {
         let id = self.forms.get(form)?;
-        let (s, l) = self.ranges[id as usize];
-        Some(&self.analyses[s as usize..(s + l) as usize])
+        let payload = self.forms.payload(id);
+        let (s, l) = ((payload >> 32) as usize, (payload & 0xffff_ffff) as usize);
+        Some(&self.analyses[s..s + l])
     }
 
     /// A form the table does not hold, read as a separable particle glued to one it holds:
     /// `wiederaufgenommen` → (`wieder`, readings of `aufgenommen`). Finite readings are kept only
     /// when the joined verb is a known separable verb (`zusammenkam`).
     pub fn glued<'a>(&'a self, form: &'a str) -> Option<(&'a str, Vec<Analysis>)> {
-        for p in &self.particles {
-            let Some(rest) = form.strip_prefix(p.as_str()) else {
-                continue;
-            };
-            if rest.len() < 3 {
+        if form.len() < 5 {
+            return None;
+        }
+        let bit = two_bytes(form);
+        if self.particle_starts[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let longest = self.particle_max.min(form.len() - 3);
+        for i in (2..=longest).rev() {
+            if !form.is_char_boundary(i) || self.particles.get(&form[..i]).is_none() {
                 continue;
             }
+            let (p, rest) = form.split_at(i);
             let Some(found) = self.lookup(rest) else {
                 continue;
             };
             let mut kept = Vec::new();
+            let mut joined = String::new();
             for a in found {
                 let mut tags = a.tags;
-                let joined_known = {
-                    let lemma = self.lemma(a);
-                    let mut joined = String::with_capacity(p.len() + lemma.len());
-                    joined.push_str(p);
-                    joined.push_str(lemma);
-                    self.separable.contains(&joined)
-                };
-                if !joined_known {
+                joined.clear();
+                joined.push_str(p);
+                joined.push_str(self.lemma(a));
+                if !self.separable.contains(&joined) {
                     tags = Tags(tags.0 & !Tags::FINITE_MASK);
                 }
                 if tags.0 != 0 {
@@ -441,7 +549,7 @@ impl VerbLexicon {
                 }
             }
             if !kept.is_empty() {
-                return Some((&form[..p.len()], kept));
+                return Some((p, kept));
             }
         }
         None
@@ -463,6 +571,16 @@ impl VerbLexicon {
     /// # Ok::<(), chronik::Error>(())
     /// ```
     pub fn fallback(&self, form: &str) -> Tags {
+        match form.as_bytes().last() {
+            Some(&b) if form.len() >= 6 && self.ending_last[b as usize] => {}
+            _ => return Tags::default(),
+        }
+        let bit = two_bytes(form);
+        if self.ending_starts[bit / 64] & (1 << (bit % 64)) == 0
+            && !self.ending_bare.iter().any(|x| form.ends_with(x.as_str()))
+        {
+            return Tags::default();
+        }
         for (prefix, suffix, tags) in &self.endings {
             if form.len() >= prefix.len() + suffix.len()
                 && form.starts_with(prefix.as_str())
@@ -496,6 +614,21 @@ impl VerbLexicon {
         self.lemmas.string(a.lemma)
     }
 
+    /// Number of lemmas; lemma ids of [`Analysis`] are below it.
+    pub(crate) fn lemma_count(&self) -> usize {
+        self.lemmas.len()
+    }
+
+    /// The lemma with id `id`.
+    pub(crate) fn lemma_string(&self, id: usize) -> &str {
+        self.lemmas.string(id as u32)
+    }
+
+    /// The id of a reading's lemma, for tables indexed by lemma.
+    pub(crate) fn lemma_id(&self, a: &Analysis) -> usize {
+        a.lemma as usize
+    }
+
     /// True when the lemma of `a` is a separable verb (`ablehnen`): its fused finite forms
     /// (`ablehnt`, in a verb-final clause) are read by [`glued`](Self::glued).
     pub fn is_separable_reading(&self, a: &Analysis) -> bool {
@@ -512,7 +645,7 @@ impl VerbLexicon {
 
     /// True when `word` is a separable particle of some verb (`zusammen`, `mit`, `statt`).
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.iter().any(|p| p == word)
+        self.particles.get(word).is_some()
     }
 
     /// Number of distinct forms and of lemmas.

@@ -223,6 +223,8 @@ pub struct Clause {
 pub struct ClauseParser {
     lexicon: VerbLexicon,
     words: words::Words,
+    /// Per lemma id of the lexicon: an auxiliary or modal verb.
+    aux_lemma: Vec<bool>,
 }
 
 impl ClauseParser {
@@ -231,9 +233,20 @@ impl ClauseParser {
     /// # Errors
     /// When a file is missing or malformed; the error names file and line.
     pub fn new(data: &DataDir) -> Result<ClauseParser, Error> {
+        let lexicon = VerbLexicon::new(data)?;
+        let mut words = words::Words::new(data)?;
+        words.mark_verbs(&lexicon);
+        let aux_lemma = (0..lexicon.lemma_count())
+            .map(|id| {
+                words
+                    .verb(lexicon.lemma_string(id))
+                    .is_some_and(|c| c.modal || c.auxiliary)
+            })
+            .collect();
         Ok(ClauseParser {
-            lexicon: VerbLexicon::new(data)?,
-            words: words::Words::new(data)?,
+            lexicon,
+            words,
+            aux_lemma,
         })
     }
 
@@ -256,20 +269,45 @@ impl ClauseParser {
         if toks.is_empty() {
             return;
         }
-        token::tag(&mut toks, &self.lexicon, &self.words);
-        let seg = segment::segment(&toks, &self.words);
+        token::tag(&mut toks, &self.lexicon, &self.words, &self.aux_lemma);
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            self.finish(&toks, &mut scratch, out);
+        });
+    }
+
+    fn finish(&self, toks: &[token::Tok<'_>], scratch: &mut Scratch, out: &mut Vec<Clause>) {
+        segment::segment(toks, &self.words, &mut scratch.segment);
+        let seg = &scratch.segment;
         let n = seg.drafts.len();
-        let mut own: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // the word tokens of each clause, in one list: `own[starts[k]..starts[k + 1]]`
+        let starts = &mut scratch.starts;
+        starts.clear();
+        starts.resize(n + 2, 0);
         for (i, &c) in seg.owner.iter().enumerate() {
             if c != u32::MAX && toks[i].is_word() {
-                own[c as usize].push(i);
+                starts[c as usize + 2] += 1;
             }
         }
+        for k in 2..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let own = &mut scratch.own;
+        own.clear();
+        own.resize(starts[n + 1], 0);
+        for (i, &c) in seg.owner.iter().enumerate() {
+            if c != u32::MAX && toks[i].is_word() {
+                let at = &mut starts[c as usize + 1];
+                own[*at] = i;
+                *at += 1;
+            }
+        }
+        let own_of = |k: usize| &own[starts[k]..starts[k + 1]];
         let offset = out.len();
         let mut clauses: Vec<Clause> = Vec::with_capacity(n);
         for (k, d) in seg.drafts.iter().enumerate() {
             let (verbs, reporting) =
-                verbs::analyse(&toks, &own[k], &d.kind, &self.lexicon, &self.words);
+                verbs::analyse(toks, own_of(k), &d.kind, &self.lexicon, &self.words);
             clauses.push(Clause {
                 span: Span::new(d.start, d.end),
                 kind: d.kind.clone(),
@@ -286,7 +324,7 @@ impl ClauseParser {
                 clauses[p].span.end = clauses[p].span.end.max(end);
             }
         }
-        link_reports(&mut clauses, &toks, &own);
+        link_reports(&mut clauses, toks, own_of);
         for c in &mut clauses {
             c.parent = c.parent.map(|p| p + offset);
             c.reported_by = c.reported_by.map(|p| p + offset);
@@ -295,8 +333,24 @@ impl ClauseParser {
     }
 }
 
+/// Buffers reused from sentence to sentence.
+#[derive(Debug, Default)]
+struct Scratch {
+    segment: segment::Scratch,
+    starts: Vec<usize>,
+    own: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// Sets [`Clause::reported_by`].
-fn link_reports(clauses: &mut [Clause], toks: &[token::Tok<'_>], own: &[Vec<usize>]) {
+fn link_reports<'o>(
+    clauses: &mut [Clause],
+    toks: &[token::Tok<'_>],
+    own: impl Fn(usize) -> &'o [usize],
+) {
     let n = clauses.len();
     let tops: Vec<usize> = (0..n).filter(|&k| clauses[k].parent.is_none()).collect();
     let speech_child = |clauses: &[Clause], r: usize| {
@@ -309,10 +363,10 @@ fn link_reports(clauses: &mut [Clause], toks: &[token::Tok<'_>], own: &[Vec<usiz
         let (a, b) = (w[0], w[1]);
         // `..., sagte ein Sprecher`: the reporting verb comes first in its clause
         let b_verb_first = clauses[b].reporting
-            && own[b].first().is_some_and(|&i| {
+            && own(b).first().is_some_and(|&i| {
                 clauses[b].verbs.finite == Some(toks[i].span)
                     || toks[i].lower == "so"
-                        && own[b]
+                        && own(b)
                             .get(1)
                             .is_some_and(|&j| clauses[b].verbs.finite == Some(toks[j].span))
             });

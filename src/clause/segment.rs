@@ -37,13 +37,25 @@ pub(crate) struct Draft {
     has_zu: bool,
 }
 
-/// The clauses of one sentence and the clause that owns each token.
-pub(crate) struct Segmentation {
+/// Buffers reused from sentence to sentence (one set per thread), so that segmenting a sentence
+/// allocates nothing once they have grown. After [`segment`], `drafts` holds the clauses and
+/// `owner` the innermost clause of each token (`u32::MAX`: none).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
     pub drafts: Vec<Draft>,
-    /// Per token: index of the innermost clause it belongs to (`u32::MAX`: none).
     pub owner: Vec<u32>,
+    next_boundary: Vec<usize>,
+    mate: Vec<Option<usize>>,
+    closes: Vec<bool>,
+    transparent: Vec<bool>,
+    opening_dash: Vec<bool>,
+    closing_dash: Vec<bool>,
+    stack: Vec<usize>,
+    levels: Vec<Level>,
+    finite_after: Vec<bool>,
 }
 
+#[derive(Debug)]
 struct Level {
     /// Index in the stack of the level's base clause.
     base: usize,
@@ -66,12 +78,21 @@ struct Segmenter<'s, 't> {
     stack: Vec<usize>,
     levels: Vec<Level>,
     owner: Vec<u32>,
+    /// `finite_after[i]`: a finite verb stands at or after token `i`.
+    finite_after: Vec<bool>,
 }
 
-/// Segments the tagged tokens of one sentence.
-pub(crate) fn segment(toks: &[Tok<'_>], words: &Words) -> Segmentation {
+fn refill<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    v.clear();
+    v.resize(n, x);
+    v
+}
+
+/// Segments the tagged tokens of one sentence; the result is in `scratch.drafts` and
+/// `scratch.owner`.
+pub(crate) fn segment(toks: &[Tok<'_>], words: &Words, scratch: &mut Scratch) {
     let n = toks.len();
-    let mut next_boundary = vec![n; n + 1];
+    let mut next_boundary = refill(std::mem::take(&mut scratch.next_boundary), n + 1, n);
     for i in (0..n).rev() {
         next_boundary[i] = if toks[i].is_boundary() {
             i
@@ -83,21 +104,51 @@ pub(crate) fn segment(toks: &[Tok<'_>], words: &Words) -> Segmentation {
         toks,
         words,
         next_boundary,
-        mate: vec![None; n],
-        closes: vec![false; n],
-        transparent: vec![false; n],
-        opening_dash: vec![false; n],
-        closing_dash: vec![false; n],
-        drafts: Vec::new(),
-        stack: Vec::new(),
-        levels: Vec::new(),
-        owner: vec![u32::MAX; n],
+        mate: refill(std::mem::take(&mut scratch.mate), n, None),
+        closes: refill(std::mem::take(&mut scratch.closes), n, false),
+        transparent: refill(std::mem::take(&mut scratch.transparent), n, false),
+        opening_dash: refill(std::mem::take(&mut scratch.opening_dash), n, false),
+        closing_dash: refill(std::mem::take(&mut scratch.closing_dash), n, false),
+        drafts: refill(std::mem::take(&mut scratch.drafts), 0, Draft::empty()),
+        stack: refill(std::mem::take(&mut scratch.stack), 0, 0),
+        levels: std::mem::take(&mut scratch.levels),
+        owner: refill(std::mem::take(&mut scratch.owner), n, u32::MAX),
+        finite_after: refill(std::mem::take(&mut scratch.finite_after), n + 1, false),
     };
+    for i in (0..n).rev() {
+        let t = &toks[i];
+        s.finite_after[i] = s.finite_after[i + 1] || (t.verbal && t.tags.is_finite());
+    }
+    s.levels.clear();
     s.pair_marks();
     s.run();
-    Segmentation {
+    *scratch = Scratch {
         drafts: s.drafts,
         owner: s.owner,
+        next_boundary: s.next_boundary,
+        mate: s.mate,
+        closes: s.closes,
+        transparent: s.transparent,
+        opening_dash: s.opening_dash,
+        closing_dash: s.closing_dash,
+        stack: s.stack,
+        levels: s.levels,
+        finite_after: s.finite_after,
+    };
+}
+
+impl Draft {
+    fn empty() -> Draft {
+        Draft {
+            kind: ClauseKind::Main,
+            start: 0,
+            end: 0,
+            parent: None,
+            base: false,
+            has_finite: false,
+            bracket_open: false,
+            has_zu: false,
+        }
     }
 }
 
@@ -404,10 +455,12 @@ impl Segmenter<'_, '_> {
             return false;
         };
         // `und weil`, `aber dass`: the subordinate clause opens after the conjunction
-        if i + 1 < self.toks.len() && self.opener(i + 1, true).is_some() {
-            self.assign(i);
+        if i + 1 < self.toks.len() && self.opener(i + 1, false).is_some() {
+            // `after_break` opens the clause; the conjunction belongs to it
             self.after_break(i + 1);
-            // `after_break` opened the clause; the next token is assigned by the main loop
+            let top = self.top();
+            self.drafts[top].start = t.span.start;
+            self.assign(i);
             return true;
         }
         let top = self.top();
@@ -472,20 +525,29 @@ impl Segmenter<'_, '_> {
         if !after_comma {
             return None;
         }
+        // `, die Spannungen zu lösen`: an infinitive clause, though it starts like a relative one
+        if self.zu_stretch(j) && !self.stretch(j).finite_only {
+            return Some(ClauseKind::Infinitive);
+        }
+        let relative_at = |k: usize| {
+            self.verb_final_end(k).is_some_and(|end| {
+                // a clause still without its verb needs one after the relative clause
+                // (`wie der Präsident, Roberto Fico, nach der Auszählung verkündete`)
+                let top = self.stack.last().copied();
+                top.is_none_or(|c| self.drafts[c].has_finite) || self.finite_after[end]
+            })
+        };
         if t.has(flag::REL_PREPOSITION)
             && self
                 .toks
                 .get(j + 1)
                 .is_some_and(|n| n.has(flag::REL_PRONOUN))
-            && self.verb_final_ahead(j + 2)
+            && relative_at(j + 2)
         {
             return Some(ClauseKind::Relative);
         }
-        if t.has(flag::REL_PRONOUN) && self.verb_final_ahead(j + 1) {
+        if t.has(flag::REL_PRONOUN) && relative_at(j + 1) {
             return Some(ClauseKind::Relative);
-        }
-        if self.zu_stretch(j) && !self.stretch(j).finite_only {
-            return Some(ClauseKind::Infinitive);
         }
         None
     }
@@ -493,33 +555,43 @@ impl Segmenter<'_, '_> {
     /// The first finite verb from `j` on (over at most four comma stretches) ends its stretch,
     /// with only verbs after it: the stretch is verb-final.
     fn verb_final_ahead(&self, j: usize) -> bool {
+        self.verb_final_end(j).is_some()
+    }
+
+    /// Like [`verb_final_ahead`](Self::verb_final_ahead): the end of the stretch whose last verb
+    /// is finite. A subject or object stands between the opening word and the verb, so a finite
+    /// verb right at `j` does not count (`Damit solle ...` is a main clause).
+    fn verb_final_end(&self, j: usize) -> Option<usize> {
         let mut k = j;
         for _ in 0..4 {
             if k >= self.toks.len() {
-                return false;
+                return None;
             }
             let end = self.next_boundary[k];
             if let Some(f) =
                 (k..end).find(|&x| self.toks[x].verbal && self.toks[x].tags.is_finite())
             {
+                if f == j {
+                    return None;
+                }
                 // up to the stretch end or a coordinated second part (`der ... ist und ...`)
                 for t in &self.toks[f + 1..end] {
                     if self.is_coordinator(t) {
-                        return true;
+                        return Some(end);
                     }
                     if !(t.verbal || t.kind == Kind::Other) {
-                        return false;
+                        return None;
                     }
                 }
-                return true;
+                return Some(end);
             }
             if end < self.toks.len() && self.toks[end].kind == Kind::Comma {
                 k = end + 1;
             } else {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     fn is_coordinator(&self, t: &Tok<'_>) -> bool {

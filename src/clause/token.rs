@@ -181,7 +181,14 @@ pub(crate) fn tokenize<'t>(text: &'t str, sentence: Span) -> Vec<Tok<'t>> {
 }
 
 /// Fills in flags, readings and the `verbal` decision of every word.
-pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Words) {
+///
+/// `aux_lemma[id]` says whether the lemma with that id is an auxiliary or modal verb.
+pub(crate) fn tag<'a>(
+    toks: &mut [Tok<'a>],
+    lexicon: &'a VerbLexicon,
+    words: &Words,
+    aux_lemma: &[bool],
+) {
     // initial positions and stretch ends
     let mut initial = true;
     for i in 0..toks.len() {
@@ -193,7 +200,8 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
                     n.is_boundary() || (n.kind == Kind::Other && matches!(n.text, "." | "?" | "!"))
                 });
             }
-            Kind::Quote | Kind::Open | Kind::Colon | Kind::Stop => initial = true,
+            // after a dash too: `LONDON - Der Bericht`
+            Kind::Quote | Kind::Open | Kind::Colon | Kind::Stop | Kind::Dash => initial = true,
             _ => {}
         }
     }
@@ -202,10 +210,15 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
             // a noun or a name; only `Sie` would be a pronoun, and it has no flags we use
             continue;
         }
-        if t.text.chars().any(char::is_uppercase) {
+        if t.cap {
             t.lower = Cow::Owned(t.text.to_lowercase());
         }
-        t.flags = words.flags(&t.lower);
+        if t.lower.len() <= words.longest() {
+            t.flags = words.flags(&t.lower);
+        }
+        if t.flags != 0 && t.flags & flag::ALSO_VERB == 0 {
+            continue; // a closed-class word the verb lexicon does not hold
+        }
         if let Some(found) = lexicon.lookup(&t.lower) {
             t.tags = found
                 .iter()
@@ -223,14 +236,11 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
             } else {
                 t.readings = Readings::Table(found);
             }
-            t.aux = found.iter().any(|a| {
-                a.tags.is_finite()
-                    && words
-                        .verb(lexicon.lemma(a))
-                        .is_some_and(|c| c.modal || c.auxiliary)
-            });
-        } else if t.cap {
-            // an unknown capitalised word at the start: a name or noun
+            t.aux = found
+                .iter()
+                .any(|a| a.tags.is_finite() && aux_lemma[lexicon.lemma_id(a)]);
+        } else if t.cap || t.flags != 0 {
+            // an unknown capitalised word at the start (a name or noun), or a closed-class word
         } else if let Some((p, found)) = lexicon.glued(&t.lower).map(|(p, f)| (p.len(), f)) {
             t.tags = found
                 .iter()
@@ -257,7 +267,11 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
             continue;
         }
         if t.cap && !t.initial {
-            open_np = open_np.saturating_sub(1);
+            // a noun closes the innermost noun phrase, except a bare one after a preposition
+            // (`der mit Spannung erwartete Bericht`)
+            if !(i > 0 && toks[i - 1].has(flag::REL_PREPOSITION)) {
+                open_np = open_np.saturating_sub(1);
+            }
             continue;
         }
         let has_verb = t.tags.is_finite() || t.tags.is_nonfinite();
@@ -284,7 +298,11 @@ pub(crate) fn tag<'a>(toks: &mut [Tok<'a>], lexicon: &'a VerbLexicon, words: &Wo
         if verbal && open_np > 0 && !t.stretch_end {
             // `die am Montag vereinbarten Gespräche`: an adjective before its noun
             let w = t.lower.as_ref();
-            let next_word = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word);
+            // an adjective stands before a noun or another adjective, not before an article
+            // (`Das berichteten mehrere Medien`: a verb)
+            let next_word = toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && (n.cap && !n.initial || n.flags == 0));
             let participle = ["e", "en", "er", "es", "em"].iter().any(|e| {
                 w.strip_suffix(e)
                     .is_some_and(|stem| lexicon.is_participle(stem))

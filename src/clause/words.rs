@@ -35,6 +35,9 @@ pub(crate) mod flag {
     pub const REL_PREPOSITION: u16 = 1 << 7;
     pub const CONJUNCTION: u16 = 1 << 8;
     pub const PAIR_START: u16 = 1 << 9;
+    pub const FUNCTION: u16 = 1 << 10;
+    /// Set by [`Words::mark_verbs`](super::Words::mark_verbs): the verb lexicon holds the word.
+    pub const ALSO_VERB: u16 = 1 << 11;
 }
 
 /// The class of a verb lemma (`clauses/verbs.tsv`).
@@ -57,6 +60,8 @@ pub(crate) struct Words {
     /// Two-word phrases that are not negation (`nicht nur`).
     not_negation: Vec<(String, String)>,
     verbs: HashMap<String, VerbClass>,
+    /// Length in bytes of the longest word in `table`.
+    longest: usize,
 }
 
 impl Words {
@@ -67,6 +72,7 @@ impl Words {
             conj: HashMap::new(),
             not_negation: Vec::new(),
             verbs: HashMap::new(),
+            longest: 0,
         };
         for row in data.read("clauses/words.tsv")?.table(&["word", "class"])? {
             let word = row.required("word")?;
@@ -77,6 +83,7 @@ impl Words {
                 "person.1s" => flag::PERSON_1S,
                 "person.2s" => flag::PERSON_2S,
                 "person.1p" => flag::PERSON_1P,
+                "function" => flag::FUNCTION,
                 "not_negation" => {
                     let mut parts = word.split_whitespace();
                     match (parts.next(), parts.next(), parts.next()) {
@@ -146,13 +153,29 @@ impl Words {
         Ok(words)
     }
 
+    /// Flags the listed words that the verb lexicon holds too (`meinen`, `sein`): only those
+    /// are looked up there.
+    pub(crate) fn mark_verbs(&mut self, lexicon: &super::VerbLexicon) {
+        for id in 0..self.flags.len() as u32 {
+            if lexicon.lookup(self.table.string(id)).is_some() {
+                self.flags[id as usize] |= flag::ALSO_VERB;
+            }
+        }
+    }
+
     fn add(&mut self, word: &str, f: u16) -> u32 {
+        self.longest = self.longest.max(word.len());
         let id = self.table.insert(word);
         if id as usize == self.flags.len() {
             self.flags.push(0);
         }
         self.flags[id as usize] |= f;
         id
+    }
+
+    /// Length in bytes of the longest listed word: longer words need no look-up.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The flags of a lower-case word (0 when it has none).

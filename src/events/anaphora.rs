@@ -71,7 +71,9 @@ pub(super) fn antecedent(events: &[Event], event: &Event) -> Option<usize> {
         // that was held is not the one still planned
         let tenses_conflict = event.date.is_some()
             && event.status == Status::Held
-            && matches!(previous.status, Status::Planned | Status::Proposed);
+            && matches!(previous.status, Status::Planned | Status::Proposed)
+            // a present tense (`Der Gipfel beginnt`) is no plan that a later report contradicts
+            && !previous.rules.contains(&rules::STATUS_TENSE.id);
         // `der Besuch` on another day is still the visit (`geht am Freitag zu Ende`)
         let same_kind = previous.kind == event.kind;
         // `die Genfer Gespräche` after a meeting in Genf
@@ -171,7 +173,15 @@ pub(super) fn merge_into(target: &mut Event, new: Event, g: &Gazetteer) {
     }
     // `Die Gespräche ... mussten verschoben werden`: a later report that calls a meeting off or
     // moves it changes its status
-    if matches!(new.status, Status::Postponed | Status::Cancelled) && target.status != new.status {
+    // `Der Gipfel ...`, then `Der Gipfel hat an diesem Morgen begonnen`: a later report in the
+    // past tense, dated no later than the publication day, says the meeting took place
+    let took_place = new.status == Status::Held
+        && target.status == Status::Planned
+        && new.rules.contains(&rules::STATUS_TENSE.id)
+        && new.date.is_some();
+    if (took_place || matches!(new.status, Status::Postponed | Status::Cancelled))
+        && target.status != new.status
+    {
         target.status = new.status;
         target.rules.push(rules::STATUS_LATER_CHANGE.id);
     }

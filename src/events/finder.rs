@@ -43,7 +43,6 @@ pub(crate) struct Context<'a> {
     pub(crate) dateline: Option<Span>,
     pub(crate) sentences: &'a [Span],
     /// The clauses of the sentences (`crate::clause`), for the rules that read them.
-    #[allow(dead_code)]
     pub(crate) clauses: &'a [crate::clause::Clause],
     pub(crate) mentions: &'a [Mention],
     pub(crate) timexes: &'a [Timex],
@@ -148,7 +147,24 @@ impl EventFinder {
         events: &mut Vec<Event>,
     ) -> bool {
         let refers_back = self.refers_back(words, t, trigger);
-        if refers_back && let Some(i) = antecedent(events, &event) {
+        let antecedent = antecedent(events, &event).filter(|&i| {
+            // `Das Treffen von Scholz und Sánchez`: a trigger with a party phrase of its own that
+            // names someone the earlier meeting lacks reports another meeting
+            // (the meetings split from one sentence count as one)
+            let (trigger, evidence) = (events[i].trigger, events[i].evidence);
+            let known = |actor| {
+                events
+                    .iter()
+                    .filter(|e| e.trigger == trigger && e.evidence == evidence)
+                    .any(|e| e.participants.iter().any(|q| q.actor == actor))
+            };
+            let newcomer = event
+                .participants
+                .iter()
+                .any(|p| p.span.is_some() && !known(p.actor));
+            !(newcomer && self.has_party_phrase(words, t))
+        });
+        if refers_back && let Some(i) = antecedent {
             // `Die Gespräche mit Trump und Xi`: every bilateral meeting split from one sentence
             let (trigger, evidence) = (events[i].trigger, events[i].evidence);
             for previous in events
@@ -291,17 +307,14 @@ impl EventFinder {
             kind = EventKind::Session;
             applied.push(rules::KIND_BODIES.id);
         }
-        let dated = [
-            (rules::DATE_NEAREST, self.date(cx, words, sentence, t)),
-            (rules::DATE_ONGOING, self.ongoing(cx, words, t)),
-            (
-                rules::DATE_PREVIOUS_SENTENCE,
-                self.context_date(cx, sentence),
-            ),
-        ]
-        .into_iter()
-        .find_map(|(rule, date)| date.map(|d| (rule, d)));
-        let date = dated.map(|(rule, date)| {
+        let dated = self
+            .date(cx, words, sentence, t)
+            .or_else(|| self.ongoing(cx, words, t).map(|d| (d, rules::DATE_ONGOING)))
+            .or_else(|| {
+                self.context_date(cx, sentence)
+                    .map(|d| (d, rules::DATE_PREVIOUS_SENTENCE))
+            });
+        let date = dated.map(|(date, rule)| {
             applied.push(rule.id);
             date
         });
@@ -312,16 +325,7 @@ impl EventFinder {
             place = Some(found);
             applied.push(rules::PLACE_DATELINE.id);
         }
-        // `Neben X gehört auch Y zu seinen Gesprächspartnern`: a sentence without status words,
-        // and without a date that decides (none, or the publication day), goes on with the
-        // status of the sentence before
-        let undecided = date.as_ref().is_none_or(|d| {
-            NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").is_ok_and(|day| day == cx.published)
-        });
-        let context_status = (self.cue_status(words).is_none() && undecided)
-            .then(|| self.previous_cue_status(cx, sentence))
-            .flatten();
-        let (status, status_rule) = self.status(words, context_status, date.as_ref(), cx.published);
+        let (status, status_rule) = self.status(cx, sentence, words, words[t].span, date.as_ref());
         applied.push(status_rule.id);
         Event {
             kind,

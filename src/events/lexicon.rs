@@ -35,6 +35,8 @@ pub(crate) enum Cue {
     Reporting,
     Topic,
     Cause,
+    Schedule,
+    PartyPhrase,
     Participation,
     Open,
     Locative,
@@ -71,6 +73,18 @@ pub(crate) struct Lexicon {
     /// The status cues that start with a word, by that word.
     status_by_first: HashMap<String, Vec<usize>>,
     pub(crate) cues: HashMap<String, Vec<Cue>>,
+    /// Verbs and modals that give a status by their lemma (`events/status_verbs.tsv`).
+    status_verbs: HashMap<String, StatusVerb>,
+}
+
+/// A verb whose meaning gives the status of the meeting it governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StatusVerb {
+    pub(crate) status: Status,
+    /// A modal verb (`will ... treffen`), not a full verb (`sagte ... ab`).
+    pub(crate) modal: bool,
+    /// The lowest rank wins among the verbs of one clause.
+    pub(crate) rank: u8,
 }
 
 impl Lexicon {
@@ -134,6 +148,8 @@ impl Lexicon {
                 "reporting" => Cue::Reporting,
                 "topic" => Cue::Topic,
                 "cause" => Cue::Cause,
+                "schedule" => Cue::Schedule,
+                "party_phrase" => Cue::PartyPhrase,
                 "participation" => Cue::Participation,
                 "open" => Cue::Open,
                 "locative" => Cue::Locative,
@@ -161,6 +177,31 @@ impl Lexicon {
                 .or_default()
                 .push(cue);
         }
+        let mut status_verbs = HashMap::new();
+        for row in data
+            .read("events/status_verbs.tsv")?
+            .table(&["lemma", "status", "kind", "rank"])?
+        {
+            let status =
+                Status::parse(row.get("status")).ok_or_else(|| row.error("unknown status"))?;
+            let modal = match row.get("kind") {
+                "verb" => false,
+                "modal" => true,
+                other => return Err(row.error(format!("kind {other:?} is not verb or modal"))),
+            };
+            let rank: u8 = row
+                .get("rank")
+                .parse()
+                .map_err(|_| row.error("rank is not a small number"))?;
+            status_verbs.insert(
+                row.required("lemma")?.to_string(),
+                StatusVerb {
+                    status,
+                    modal,
+                    rank,
+                },
+            );
+        }
         let forms: Vec<String> = exact.keys().map(|f| f.to_lowercase()).collect();
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -177,12 +218,18 @@ impl Lexicon {
             status,
             status_by_first,
             cues,
+            status_verbs,
         })
     }
 
     /// The status that the cues among `lower` (a sentence's words, lower case) give, the lowest
     /// rank winning.
     pub(crate) fn status_of(&self, lower: &[String]) -> Option<Status> {
+        self.ranked_status_of(lower).map(|(status, _)| status)
+    }
+
+    /// Like [`status_of`](Self::status_of), with the winning cue's rank.
+    pub(crate) fn ranked_status_of(&self, lower: &[String]) -> Option<(Status, u8)> {
         (0..lower.len())
             .flat_map(|i| {
                 self.status_by_first
@@ -193,7 +240,12 @@ impl Lexicon {
                     .filter(move |(cue, _, _)| lower[i..].starts_with(cue))
             })
             .min_by_key(|(_, _, rank)| *rank)
-            .map(|(_, status, _)| *status)
+            .map(|(_, status, rank)| (*status, *rank))
+    }
+
+    /// The status a verb gives by its lemma (`absagen`: cancelled), if any.
+    pub(crate) fn status_verb(&self, lemma: &str) -> Option<StatusVerb> {
+        self.status_verbs.get(lemma).copied()
     }
 
     /// False when `text` cannot hold a trigger (a cheap scan before splitting it into words).

@@ -9,6 +9,15 @@ use crate::Span;
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, How, Mention};
 
 impl EventFinder {
+    /// `Treffen von X mit Y`, `Gespräche zwischen X und Y`: a preposition that introduces the
+    /// parties follows the trigger directly (`Die Sitzung war vom Iran beantragt worden` names
+    /// an agent, not a party).
+    pub(super) fn has_party_phrase(&self, words: &[Word], t: usize) -> bool {
+        words
+            .get(t + 1)
+            .is_some_and(|w| self.lexicon.is(w.text, Cue::PartyPhrase))
+    }
+
     /// The actors of a sentence that can be parties: not adjectives, sources, the topic, the
     /// dateline, or a state or employer that describes a person.
     pub(super) fn parties(

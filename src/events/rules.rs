@@ -7,7 +7,7 @@
 //! ```
 //! use chronik::events::rules;
 //! let rule = rules::find("status/cue").unwrap();
-//! assert!(rule.example.contains("abgesagt"));
+//! assert!(rule.example.contains("Absage"));
 //! ```
 //!
 //! [`Event::rules`]: super::Event::rules
@@ -74,9 +74,15 @@ rules! {
     PLACE_DATELINE = "place/dateline",
         "A meeting of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
         "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
-    DATE_NEAREST = "date/nearest",
-        "The calendar date nearest to the trigger that dates neither a report, nor another event, nor a postponed meeting's original day.",
+    DATE_SCHEDULED = "date/scheduled",
+        "A date the meeting is set for (`für Montag`) outranks the other dates of the sentence.",
+        "Die USA beantragten am Montag ein Treffen des UN-Sicherheitsrats für Freitag.";
+    DATE_CLAUSE = "date/clause",
+        "The calendar date in the trigger's clause or a clause above it that dates neither a report, nor another event, nor a postponed meeting's original day; the nearest of several.",
         "Olaf Scholz trifft am Freitag in Rom Giorgia Meloni.";
+    DATE_NEAREST = "date/nearest",
+        "Else the calendar date elsewhere in the sentence nearest to the trigger, with the same exclusions.",
+        "Olaf Scholz und Giorgia Meloni trafen sich, nachdem am Montag die Wahl stattgefunden hatte.";
     DATE_ONGOING = "date/ongoing",
         "A meeting under way is dated by the publication day.",
         "Das Krisentreffen von Russland und der Ukraine dauert länger als geplant.";
@@ -89,21 +95,33 @@ rules! {
     DATE_REFERRED = "date/referred",
         "An undated earlier meeting named by a definite trigger takes the sentence's date.",
         "Der G7-Gipfel findet in Italien statt. Mit bilateralen Gesprächen von Olaf Scholz und Joe Biden hat der Gipfel am Montag begonnen.";
-    STATUS_CUE = "status/cue",
-        "A status word of the sentence (`abgesagt`, `geplant`, `verschoben`), the lowest rank winning.",
+    STATUS_VERB = "status/verb",
+        "A verb whose meaning gives a status (`absagen`, `verschieben`, `einladen`, `planen`), in any form, in the trigger's clause or a clause above it.",
         "Das für Freitag geplante Treffen von Olaf Scholz und Emmanuel Macron wurde abgesagt.";
+    STATUS_CUE = "status/cue",
+        "A status word of the trigger's clause (`Absage`, `bevorstehende`), the lowest rank winning.",
+        "Für das Treffen von Olaf Scholz und Emmanuel Macron gab es eine Absage.";
+    STATUS_MODAL = "status/modal",
+        "A modal verb of intention or plan (`wollen`, `sollen`; `möchten` proposes).",
+        "Olaf Scholz will Emmanuel Macron in Paris treffen.";
+    STATUS_TENSE = "status/tense",
+        "The tense of the trigger's clause: past held, future planned, present planned unless under way.",
+        "Olaf Scholz traf sich mit Emmanuel Macron in Paris.";
+    STATUS_INTENTION = "status/intention",
+        "A `zu`-infinitive clause is an intention: planned, not the tense of the clause above it.",
+        "Emmanuel Macron ist in Berlin eingetroffen, um Olaf Scholz zu einem Gespräch zu treffen.";
     STATUS_PREVIOUS_SENTENCE = "status/previous-sentence",
         "A sentence without status words or a deciding date goes on with the status of the sentence before.",
-        "Olaf Scholz will Emmanuel Macron treffen. Außerdem trifft Olaf Scholz Giorgia Meloni.";
+        "Olaf Scholz will Emmanuel Macron treffen. Außerdem ein Treffen mit Giorgia Meloni.";
     STATUS_DATE = "status/date",
-        "A date before the publication day gives held, after it planned.",
-        "Olaf Scholz trifft am 20. März in Rom Giorgia Meloni.";
+        "A date before the publication day gives held, after it planned, where tense and modal disagree or say nothing.",
+        "Olaf Scholz trifft am 4. März in Rom Giorgia Meloni.";
     STATUS_TODAY = "status/today",
-        "A meeting dated the publication day without status words is planned (present tense of today).",
-        "Olaf Scholz trifft heute in Rom Giorgia Meloni.";
+        "A meeting dated the publication day without verb or status words is planned.",
+        "Heute das Treffen von Olaf Scholz mit Giorgia Meloni in Rom.";
     STATUS_DEFAULT = "status/default",
-        "No status word and no date: held.",
-        "Olaf Scholz trifft sich in Paris mit Emmanuel Macron.";
+        "No verb, no status word and no date: held.",
+        "Das Treffen von Olaf Scholz mit Emmanuel Macron in Paris.";
     STATUS_LATER_CHANGE = "status/later-change",
         "A later sentence that cancels or postpones the meeting changes its status.",
         "Olaf Scholz will am Freitag Emmanuel Macron in Paris treffen. Das Treffen wurde inzwischen abgesagt.";

@@ -388,6 +388,13 @@ fn resolve_date(
     ctx: &Context,
 ) -> Result<Value, String> {
     let explicit = ctx.year_of(year);
+    if let Some(y) = explicit.filter(|y| *y == 0 || !(-9999..=9999).contains(y)) {
+        return Err(if y == 0 {
+            "there is no year 0".to_string()
+        } else {
+            format!("the year {y} cannot be a date")
+        });
+    }
     match (month, day) {
         (None, _) => Ok(Value::Year(
             explicit.ok_or("a year-less date without a month")?,
@@ -409,9 +416,17 @@ fn resolve_date(
                 return Ok(Value::DayOfYear(m, d));
             }
             if let Some(y) = explicit {
-                return date(y, m, d)
-                    .map(Value::Day)
-                    .ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"));
+                let day =
+                    date(y, m, d).ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"))?;
+                // `Montag, 11. Januar 2022`: a weekday that contradicts its date leaves both in doubt
+                if let Some(w) = weekday.filter(|&w| w != calendar::weekday_number(day)) {
+                    return Err(format!(
+                        "{d}.{m}.{y} is a {}, not a {}",
+                        weekday_name(calendar::weekday_number(day)),
+                        weekday_name(w)
+                    ));
+                }
+                return Ok(Value::Day(day));
             }
             if let Some(w) = weekday {
                 // `Sonntag, 10. Februar`: the year in which that day is a Sunday, near publication
@@ -453,6 +468,19 @@ fn flashback_year(ctx: &Context) -> Option<i32> {
         Some(Tense::Present) => false,
     };
     fits.then_some(y)
+}
+
+/// The English name of an ISO weekday number, for diagnostics.
+fn weekday_name(w: u32) -> &'static str {
+    match w {
+        1 => "Monday",
+        2 => "Tuesday",
+        3 => "Wednesday",
+        4 => "Thursday",
+        5 => "Friday",
+        6 => "Saturday",
+        _ => "Sunday",
+    }
 }
 
 /// In a narrative, a year-less month takes the year the text spoke of last (the next one when the

@@ -415,6 +415,11 @@ fn number_sense(t: &Token) -> Option<f64> {
     })
 }
 
+/// A digit run as a year, `i32::MAX` when it is longer than any year.
+fn big_number(digits: &str) -> i32 {
+    digits.parse().unwrap_or(i32::MAX)
+}
+
 fn date_expr(year: YearRef, month: u32, day: u32) -> Expr {
     Expr::Date {
         year,
