@@ -506,8 +506,71 @@ impl Parser<'_, '_> {
                     .iter()
                     .any(|s| matches!(s, Sense::Month { .. } | Sense::Prep { .. } | Sense::Article))
         };
-        // a noun after the number: a count (`2000 Menschen`, `von 1450 bis 1850 Mark`)
-        if noun(n) && (!signal || range_connector) {
+        // `je 2200`, `von je 2200 auf 1550`: counts; so is the second number of a change or range
+        // whose first number can be no year
+        if prev.is_some_and(|p| p.is("je")) {
+            return false;
+        }
+        if prev.is_some_and(|p| matches!(p.lower(), "auf" | "bis" | "und" | "-" | "–"))
+            && i >= 2
+            && self.toks[i - 2]
+                .num()
+                .is_some_and(|a| self.toks[i - 2].digits() != 4 || !(1000..=2199).contains(&a))
+        {
+            return false;
+        }
+        // a noun after the number: a count (`2000 Menschen`, `von 1450 bis 1850 Mark`), unless a
+        // verb stands before a year that is no round count (`Er war 1998 Botschafter`,
+        // `wurde 2005 gewählt`)
+        let verb_before = prev.is_some_and(|p| {
+            p.is_word()
+                && !p.cap
+                && p.senses().is_empty()
+                && !matches!(
+                    p.lower(),
+                    "rund"
+                        | "etwa"
+                        | "über"
+                        | "mehr"
+                        | "fast"
+                        | "knapp"
+                        | "insgesamt"
+                        | "nur"
+                        | "gut"
+                        | "ca"
+                        | "circa"
+                        | "weitere"
+                        | "weiteren"
+                        | "zusätzlich"
+                        | "zusätzliche"
+                        | "die"
+                        | "der"
+                        | "den"
+                        | "dem"
+                        | "des"
+                        | "alle"
+                        | "allein"
+                        | "bis"
+                        | "und"
+                        | "oder"
+                        | "von"
+                        | "mit"
+                        | "als"
+                        | "für"
+                        | "auf"
+                        | "um"
+                        | "zu"
+                        | "nach"
+                        | "gegen"
+                        | "unter"
+                        | "ab"
+                        | "zwischen"
+                )
+        });
+        let year_like = t
+            .num()
+            .is_some_and(|y| (1900..=2099).contains(&y) && y % 10 != 0);
+        if noun(n) && (!signal || range_connector) && !(verb_before && year_like) {
             return false;
         }
         // the first of a range of counts: `2000 bis 3000 Grad`
