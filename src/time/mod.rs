@@ -174,6 +174,8 @@ struct Mention {
     /// von heute`, `die Welt von morgen`, and `heute` in a hypothetical or generic clause
     /// (`dann wäre das heute anders`, `heute kann man ...`, `heute lesen die meisten ...`).
     generic: bool,
+    /// The expression stands in a clause that reports speech (`sagte ein Sprecher am Montag`).
+    reporting: bool,
     /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
     /// tells the history of a noun, not the time the sentence is about.
     in_relative: bool,
@@ -356,6 +358,7 @@ impl TimeTagger {
                 rule: c.rule,
                 direction,
                 generic,
+                reporting: at.is_some_and(|k| clauses[k].reporting),
                 in_relative: at.is_some_and(|k| clauses[k].kind == ClauseKind::Relative),
             });
         }
@@ -1026,10 +1029,14 @@ fn day_near(
     values: &[Option<Value>],
     k: usize,
 ) -> Option<(NaiveDate, bool)> {
+    // the day of a reporting clause dates the report, not the event reported (`Die Anhörung
+    // beginne um 10 Uhr, sagte ein Sprecher am Montag`)
+    let usable =
+        |j: usize| day_of(&values[j]).is_some() && (group[k].reporting || !group[j].reporting);
     let j = (0..k)
         .rev()
-        .find(|&j| day_of(&values[j]).is_some())
-        .or_else(|| (k + 1..values.len()).find(|&j| day_of(&values[j]).is_some()))?;
+        .find(|&j| usable(j))
+        .or_else(|| (k + 1..values.len()).find(|&j| usable(j)))?;
     let date = |x: usize| matches!(values[x], Some(Value::Day(_)));
     let joined =
         |a: usize, b: usize| date(a) && date(b) && connected(text, group[a].span, group[b].span);
@@ -1128,6 +1135,18 @@ mod tests {
                 "2022-03-16T10:00",
                 "2022-03-15T20:00"
             ]
+        );
+    }
+
+    #[test]
+    fn a_reporting_clause_does_not_date_the_event() {
+        let s = [
+            "Das Gericht verhandelt den Fall am Mittwoch.",
+            "Die Anhörung beginne um 10 Uhr, sagte ein Sprecher am Montag.",
+        ];
+        assert_eq!(
+            values(&s.join(" "), &s),
+            ["2022-03-16", "2022-03-16T10:00", "2022-03-14"]
         );
     }
 
