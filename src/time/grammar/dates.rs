@@ -438,8 +438,11 @@ impl Parser<'_, '_> {
         if let Some((bc, e)) = self.era_at(i + 1) {
             return Some((if bc { -y } else { y }, e));
         }
-        // `478/477 v. Chr.`
-        if self.tok(i + 1).is_some_and(|s| s.is_punct('/') && s.glued)
+        // `478/477 v. Chr.`, `264–260 v. Chr.`: the first year of a span takes the era of the
+        // second
+        if self
+            .tok(i + 1)
+            .is_some_and(|s| s.is_punct('/') || s.is_punct('–') || s.is_punct('-'))
             && let Some((true, _)) = self
                 .tok(i + 2)
                 .filter(|n| n.kind == Kind::Number)
@@ -490,6 +493,41 @@ impl Parser<'_, '_> {
         let range_connector =
             prev.is_some_and(|p| matches!(p.lower(), "bis" | "und" | "oder" | "-" | "–"));
         let Some(n) = next else { return true };
+        // `1600 km`, `2000 t`: a measure
+        if n.is_word()
+            && !n.cap
+            && matches!(
+                n.lower(),
+                "km" | "m"
+                    | "cm"
+                    | "mm"
+                    | "kg"
+                    | "g"
+                    | "t"
+                    | "ha"
+                    | "l"
+                    | "qm"
+                    | "qkm"
+                    | "mio"
+                    | "mrd"
+                    | "ps"
+                    | "kw"
+                    | "mw"
+                    | "meter"
+                    | "kilometer"
+            )
+        {
+            return false;
+        }
+        // a list item or chronology line that opens with the number (`* 1920 Chili-Anhwei-Krieg`)
+        let line_start = t.newline_before
+            || prev.is_some_and(|p| {
+                (p.is_punct('*') || p.is_punct('•') || p.is_punct('-'))
+                    && (p.newline_before || i == 1)
+            });
+        if line_start && t.digits() == 4 {
+            return true;
+        }
         if n.senses()
             .iter()
             .any(|s| matches!(s, Sense::Clock | Sense::Unit { .. }))
