@@ -176,6 +176,8 @@ struct Mention {
     generic: bool,
     /// The expression stands in a clause that reports speech (`sagte ein Sprecher am Montag`).
     reporting: bool,
+    /// The expression's clause has a verb (not a verbless list item: `Konzert, 20 Uhr.`).
+    verbal: bool,
     /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
     /// tells the history of a noun, not the time the sentence is about.
     in_relative: bool,
@@ -359,6 +361,7 @@ impl TimeTagger {
                 direction,
                 generic,
                 reporting: at.is_some_and(|k| clauses[k].reporting),
+                verbal: at.is_some_and(|k| clauses[k].verbs.lemma.is_some()),
                 in_relative: at.is_some_and(|k| clauses[k].kind == ClauseKind::Relative),
             });
         }
@@ -752,10 +755,11 @@ fn resolve_mentions(
     let now = published.naive_local();
     // the day the previous sentence spoke of last, and that sentence
     let mut previous: Option<(Span, NaiveDate)> = None;
-    // the day a sentence set as its frame (`Am Freitag fahre ich nach Graz.`, `Heute in der
-    // Stadt:`): it holds for the clock times and parts of the day of the paragraph that follows
-    // until another sentence sets one (a diary moves day by day; a listing names its day once,
-    // and an item's `morgen 10-12 Uhr` does not move the items after it)
+    // the day the paragraph speaks of: set by a sentence that opens with a day (`Am Freitag
+    // fahre ich nach Graz.`, `Heute in der Stadt:`) or names one in a clause with a finite verb
+    // (`am Freitag kommt ein Sprint-Slalom`); it holds for the clock times and parts of the day
+    // of the sentences that follow in the paragraph (a diary moves day by day), while a verbless
+    // item (`Vortrag, morgen 10-12 Uhr.`) does not move the items after it
     let mut frame: Option<(Span, NaiveDate)> = None;
     // the previous sentence when it spoke of the past (`damals`, `vor zehn Jahren`, `1989`)
     let mut previous_past: Option<Span> = None;
@@ -866,7 +870,13 @@ fn resolve_mentions(
                 lead.is_empty()
                     || (lead.chars().count() <= 5 && lead.chars().all(char::is_alphabetic))
             });
-        if let Some(d) = values.first().and_then(day_of).filter(|_| opens) {
+        let verbal = group
+            .iter()
+            .zip(&values)
+            .rev()
+            .find(|(x, v)| x.verbal && !x.reporting && day_of(v).is_some())
+            .and_then(|(_, v)| day_of(v));
+        if let Some(d) = values.first().and_then(day_of).filter(|_| opens).or(verbal) {
             frame = Some((here, d));
         } else if frame.is_some_and(|(s, _)| !same_paragraph(text, s, here)) {
             frame = None;
