@@ -335,6 +335,16 @@ impl Parser<'_, '_> {
         }) else {
             return;
         };
+        if unit.is_clock() {
+            // `zwei Minuten später`, `wenige Stunden zuvor`: the text names no clock time to count
+            // from, so only the amount is a time, a duration (news guideline rule 25)
+            return self.push(
+                i,
+                k + 1,
+                Expr::Duration { amount, unit },
+                "time/duration/amount",
+            );
+        }
         self.push(
             i,
             k + 2,
