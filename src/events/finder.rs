@@ -245,6 +245,13 @@ impl EventFinder {
                 applied.push(rule.id);
                 place
             });
+        if kind == EventKind::Visit
+            && place.is_none()
+            && let Some(found) = self.visit_destination(cx, words, &mentions)
+        {
+            place = Some(found);
+            applied.push(rules::PLACE_VISIT_DESTINATION.id);
+        }
         let mut participants = self.parties(cx, words, &mentions, &asides);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
@@ -319,7 +326,7 @@ impl EventFinder {
             date
         });
         if place.is_none()
-            && kind != EventKind::Call
+            && !matches!(kind, EventKind::Call | EventKind::Visit)
             && let Some(found) = dateline_place(cx, date.as_ref())
         {
             place = Some(found);

@@ -71,8 +71,11 @@ rules! {
     PLACE_ANNOUNCED = "place/announced",
         "A meeting announced without parties lends its place to the next sentence's meeting.",
         "Ein Treffen gibt es am Freitag in Berlin. Frank-Walter Steinmeier empfängt Emmanuel Macron.";
+    PLACE_VISIT_DESTINATION = "place/visit-destination",
+        "A state that names a visit in a compound (`China-Besuch`) is where the visit goes.",
+        "Olaf Scholz ist am Montag zu einem dreitägigen China-Besuch aufgebrochen.";
     PLACE_DATELINE = "place/dateline",
-        "A meeting of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
+        "A meeting (not a call or a visit) of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
         "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
     DATE_SCHEDULED = "date/scheduled",
         "A date the meeting is set for (`für Montag`) outranks the other dates of the sentence.",
