@@ -2,7 +2,7 @@
 
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::events::{Event, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
+use crate::gazetteer::{Gazetteer, Mention, UnresolvedActor};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -15,7 +15,7 @@ pub struct Extraction {
     /// Persons the article names that the gazetteer does not know; mentions of them carry an
     /// unresolved [`ActorId`](crate::gazetteer::ActorId) whose
     /// [`unresolved_index`](crate::gazetteer::ActorId::unresolved_index) indexes this list.
-    pub unresolved: Vec<UnresolvedPerson>,
+    pub unresolved: Vec<UnresolvedActor>,
     /// Resolved temporal expressions.
     pub timexes: Vec<Timex>,
     /// Meetings.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::forms::{Form, How, Target};
 use super::matcher::Hit;
 use super::model::{ActorId, ActorKind, PlaceId};
-use super::names::{UnresolvedPerson, next_word, starts_word, word_at};
+use super::names::{UnresolvedActor, next_word, starts_word, word_at};
 use super::{Gazetteer, Reading};
 use crate::{DataDir, Error, Span};
 
@@ -184,10 +184,9 @@ pub(crate) fn resolve(
     let mut named: HashSet<ActorId> = HashSet::new();
     let (unknown, unresolved) = unknown_persons(g, text, hits, dateline);
     for (i, hit) in hits.iter().enumerate() {
-        if unknown
-            .iter()
-            .any(|u| u.span.start <= hit.span.start && hit.span.start < u.span.end)
-        {
+        if unknown.iter().any(|u| {
+            u.institution.is_none() && u.span.start <= hit.span.start && hit.span.start < u.span.end
+        }) {
             continue; // a word of a name the gazetteer does not know: `Abbas` in `Abbas Kamel`
         }
         let readings = &g.forms.readings[hit.form];
@@ -289,7 +288,8 @@ pub(crate) fn resolve(
                     let surface = hit.span.text(text);
                     if !named.contains(&person)
                         && unknown.iter().any(|u| {
-                            u.span.end <= hit.span.start
+                            u.institution.is_none()
+                                && u.span.end <= hit.span.start
                                 && same_surname(u.surname.text(text), surface)
                         })
                     {
@@ -360,6 +360,17 @@ struct Unknown {
     index: usize,
     /// The article gives the person an office.
     office: bool,
+    /// For an institution: its state.
+    institution: Option<ActorId>,
+}
+
+impl Unknown {
+    fn id(&self) -> ActorId {
+        match self.institution {
+            Some(state) => ActorId::unresolved_institution(self.index, state),
+            None => ActorId::unresolved(self.index, self.office),
+        }
+    }
 }
 
 /// The hit that starts at byte `start`.
@@ -419,7 +430,7 @@ fn unknown_persons(
     text: &str,
     hits: &[Hit],
     dateline: Option<Span>,
-) -> (Vec<Unknown>, Vec<UnresolvedPerson>) {
+) -> (Vec<Unknown>, Vec<UnresolvedActor>) {
     let mut found: Vec<(Span, Option<usize>)> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let is_role = g.forms.readings[hit.form]
@@ -466,7 +477,7 @@ fn unknown_persons(
     found.retain(|(span, _)| dateline.is_none_or(|d| !d.contains(*span)));
     found.sort_by_key(|(span, _)| span.start);
     let mut unknown = Vec::with_capacity(found.len());
-    let mut persons: Vec<UnresolvedPerson> = Vec::new();
+    let mut persons: Vec<UnresolvedActor> = Vec::new();
     for (span, role_hit) in found {
         let name = span.text(text);
         let index = match persons.iter().position(|p| p.name == name) {
@@ -487,7 +498,8 @@ fn unknown_persons(
                             of.or_else(|| office_state(g, text, hits, i)),
                         )
                     });
-                persons.push(UnresolvedPerson {
+                persons.push(UnresolvedActor {
+                    kind: ActorKind::Person,
                     name: name.to_string(),
                     span,
                     role,
@@ -505,9 +517,122 @@ fn unknown_persons(
             role_hit,
             index,
             office: persons[index].role.is_some(),
+            institution: None,
         });
     }
+    institutions(g, text, hits, dateline, &mut unknown, &mut persons);
     (unknown, persons)
+}
+
+/// A state's institution that the gazetteer does not list: a state's adjective or prefix and an
+/// institution noun (`das südkoreanische Verteidigungsministerium`, `das US-Konsulat`), with a
+/// following `in <place>` or `bei <organisation>` (`die israelische Botschaft bei den Vereinten
+/// Nationen`). Its name is the nominative (`südkoreanisches Verteidigungsministerium`). Not
+/// after a locative (`im russischen Außenministerium` is a place).
+fn institutions(
+    g: &Gazetteer,
+    text: &str,
+    hits: &[Hit],
+    dateline: Option<Span>,
+    unknown: &mut Vec<Unknown>,
+    found: &mut Vec<UnresolvedActor>,
+) {
+    for (i, hit) in hits.iter().enumerate() {
+        let Some((state, how)) = g.forms.readings[hit.form]
+            .iter()
+            .find_map(|f| match f.target {
+                Target::Actor(a)
+                    if g.actor(a).kind == ActorKind::State
+                        && (f.how == How::Adjective || hit.compound) =>
+                {
+                    Some((a, f.how))
+                }
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        let word = if hit.compound {
+            word_at(text, hit.span.end + 1)
+        } else if how == How::Adjective {
+            next_word(text, hit.span.end)
+        } else {
+            None
+        };
+        let Some(word) = word else { continue };
+        let Some((base, ending)) = g.names.institution(word.text(text)) else {
+            continue;
+        };
+        if dateline.is_some_and(|d| d.contains(hit.span))
+            || g.context.locative(text, hit.span.start)
+            || unknown
+                .iter()
+                .any(|u| u.span.start <= hit.span.start && hit.span.start < u.span.end)
+        {
+            continue;
+        }
+        let mut end = word.end;
+        let mut tail = String::new();
+        if let Some(prep) = next_word(text, end)
+            && matches!(prep.text(text), "in" | "bei")
+        {
+            // `in St. Petersburg`, `bei den Vereinten Nationen`: a place or an organisation
+            let mut at = prep.end;
+            if let Some(article) = next_word(text, at)
+                && g.context.is(article.text(text), ContextKind::Article)
+            {
+                at = article.end;
+            }
+            let named = hits[i + 1..]
+                .iter()
+                .find(|h| h.span.start == at + 1)
+                .filter(|h| {
+                    g.forms.readings[h.form].iter().any(|f| match f.target {
+                        Target::Place(_) => prep.text(text) == "in",
+                        Target::Actor(a) => {
+                            prep.text(text) == "bei" && g.actor(a).kind != ActorKind::Person
+                        }
+                        _ => false,
+                    })
+                });
+            if let Some(named) = named {
+                tail = text[word.end..named.span.end].to_string();
+                end = named.span.end;
+            }
+        }
+        let name = if hit.compound {
+            format!("{}-{base}{tail}", hit.span.text(text))
+        } else {
+            let adjective = crate::data::lower_case(hit.span.text(text));
+            let stem = ["en", "em", "er", "es", "e"]
+                .iter()
+                .find_map(|e| adjective.strip_suffix(e))
+                .unwrap_or(&adjective);
+            format!("{stem}{ending} {base}{tail}")
+        };
+        let span = Span::new(hit.span.start, end);
+        let index = found
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap_or_else(|| {
+                found.push(UnresolvedActor {
+                    kind: ActorKind::Organisation,
+                    name: name.clone(),
+                    span,
+                    role: None,
+                    of: Some(state),
+                });
+                found.len() - 1
+            });
+        unknown.push(Unknown {
+            span,
+            surname: span,
+            role_hit: None,
+            index,
+            office: false,
+            institution: Some(state),
+        });
+    }
 }
 
 /// `Kamel` or `Kamels` for the surname `Kamel`.
@@ -535,12 +660,13 @@ fn unresolved_mentions(text: &str, unknown: &[Unknown], out: &mut Vec<Mention>) 
     for u in unknown {
         out.push(Mention {
             span: u.span,
-            entity: Entity::Actor(ActorId::unresolved(u.index, u.office)),
+            entity: Entity::Actor(u.id()),
             how: How::Name,
         });
-        if unknown
-            .iter()
-            .any(|v| v.index == u.index && v.span.start > u.span.start)
+        if u.institution.is_some()
+            || unknown
+                .iter()
+                .any(|v| v.index == u.index && v.span.start > u.span.start)
         {
             continue; // the later full mention searches on
         }
@@ -561,7 +687,7 @@ fn unresolved_mentions(text: &str, unknown: &[Unknown], out: &mut Vec<Mention>) 
             }
             later.push(Mention {
                 span: word,
-                entity: Entity::Actor(ActorId::unresolved(u.index, u.office)),
+                entity: Entity::Actor(u.id()),
                 how: How::Surname,
             });
         }
