@@ -459,6 +459,11 @@ fn unknown_persons(
             continue;
         };
         at = first.end;
+        // cheap test first: a given name is followed by a space and a capital letter
+        let mut after = text[first.end..].chars();
+        if after.next() != Some(' ') || !after.next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         let inside = hits.partition_point(|h| h.span.start < i);
         let inside_hit = inside > 0 && hits[inside - 1].span.end > i;
         if !g.names.is_first_name(first.text(text))
