@@ -459,9 +459,13 @@ fn unknown_persons(
             continue;
         };
         at = first.end;
-        // cheap test first: a given name is followed by a space and a capital letter
-        let mut after = text[first.end..].chars();
-        if after.next() != Some(' ') || !after.next().is_some_and(char::is_uppercase) {
+        // cheap test first: a given name is followed by a name word (capitalised) or a
+        // particle (`de`, `al-Sisi`: short or hyphenated)
+        let Some(next) = next_word(text, first.end) else {
+            continue;
+        };
+        let next = next.text(text);
+        if !next.starts_with(char::is_uppercase) && next.len() > 3 && !next.contains('-') {
             continue;
         }
         let inside = hits.partition_point(|h| h.span.start < i);
