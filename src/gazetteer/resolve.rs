@@ -398,14 +398,15 @@ fn known_word(g: &Gazetteer, hits: &[Hit], word: Span) -> bool {
 }
 
 /// The words of a name after byte `end`: name-like words and particles (`de`, `bin`), each
-/// after one space, up to five; a name starts and ends with a name-like word.
-fn name_words(g: &Gazetteer, text: &str, hits: &[Hit], end: usize) -> Vec<Span> {
+/// after one space, up to five; a name starts (unless `after_name`, after a given name) and
+/// ends with a name-like word.
+fn name_words(g: &Gazetteer, text: &str, hits: &[Hit], end: usize, after_name: bool) -> Vec<Span> {
     let mut words: Vec<(Span, bool)> = Vec::new();
     let mut at = end;
     while words.len() < 5 {
         let Some(w) = next_word(text, at) else { break };
         let s = w.text(text);
-        if g.names.is_particle(s) && !words.is_empty() {
+        if g.names.is_particle(s) && (after_name || !words.is_empty()) {
             words.push((w, true));
         } else if g.names.name_like(s) && !known_word(g, hits, w) {
             words.push((w, false));
@@ -439,7 +440,7 @@ fn unknown_persons(
         if !is_role || hit.compound {
             continue;
         }
-        let words = name_words(g, text, hits, hit.span.end);
+        let words = name_words(g, text, hits, hit.span.end, false);
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
@@ -477,7 +478,7 @@ fn unknown_persons(
         {
             continue;
         }
-        let words = name_words(g, text, hits, first.end);
+        let words = name_words(g, text, hits, first.end, true);
         if let Some(last) = words.last() {
             found.push((Span::new(first.start, last.end), None));
             at = last.end;
