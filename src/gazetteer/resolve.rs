@@ -313,6 +313,7 @@ pub(crate) fn resolve(
                     }
                 }
                 Target::Role { role, of } => {
+                    push_office_prefix(g, text, hit, &mut out);
                     let qualifier = office_qualifier(g, text, hits, i);
                     if unknown.iter().any(|u| u.role_hit == Some(i))
                         || names_person_next(g, text, hits, i)
@@ -785,6 +786,41 @@ fn push_leading_adjective(g: &Gazetteer, text: &str, hit: &Hit, out: &mut Vec<Me
                 span: Span::new(hit.span.start, hit.span.start + first.len()),
                 entity: Entity::Actor(state),
                 how: How::Adjective,
+            });
+        }
+    }
+}
+
+/// An office word written as a hyphen compound (`EU-Chefdiplomat`, `Uno-Chef`,
+/// `Pentagon-Chef`) names the organisation of its first part, as any hyphen compound does; a
+/// seat that is also a building does not (`Kreml-Chef` names no Kreml, news notes).
+fn push_office_prefix(g: &Gazetteer, text: &str, hit: &Hit, out: &mut Vec<Mention>) {
+    let surface = hit.span.text(text);
+    let Some((prefix, _)) = surface.split_once('-') else {
+        return;
+    };
+    let Some(form) = g.forms.get(prefix) else {
+        return;
+    };
+    let readings = &g.forms.readings[form];
+    if readings
+        .iter()
+        .any(|f| matches!(f.target, Target::Place(_)))
+    {
+        return;
+    }
+    for f in readings {
+        if let Target::Actor(a) = f.target
+            && g.actor(a).kind != ActorKind::Person
+            && matches!(f.how, How::Name | How::Alias | How::Abbreviation)
+            && !out
+                .iter()
+                .any(|m| m.span.start == hit.span.start && m.entity == Entity::Actor(a))
+        {
+            out.push(Mention {
+                span: Span::new(hit.span.start, hit.span.start + prefix.len()),
+                entity: Entity::Actor(a),
+                how: How::Compound,
             });
         }
     }
