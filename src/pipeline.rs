@@ -4,7 +4,7 @@ use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::error::Problems;
 use crate::events::{Event, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
+use crate::gazetteer::{Gazetteer, Mention, UnresolvedActor};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -20,7 +20,7 @@ pub struct Extraction {
     /// Persons the article names that the gazetteer does not know; mentions of them carry an
     /// unresolved [`ActorId`](crate::gazetteer::ActorId) whose
     /// [`unresolved_index`](crate::gazetteer::ActorId::unresolved_index) indexes this list.
-    pub unresolved: Vec<UnresolvedPerson>,
+    pub unresolved: Vec<UnresolvedActor>,
     /// Resolved temporal expressions.
     pub timexes: Vec<Timex>,
     /// Meetings.

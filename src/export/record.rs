@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Article;
 use crate::events::Event;
-use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId, UnresolvedPerson};
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId, UnresolvedActor};
 use crate::{Extraction, Span};
 
 /// A span with its text.
@@ -331,16 +331,16 @@ pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
     }
 }
 
-/// The reference to a person the gazetteer does not know: the name as the article writes it,
-/// no QID, and an id made from the name (`unresolved-abbas-kamel`), so that records of several
-/// articles merge by name.
-pub fn unresolved_ref(person: &UnresolvedPerson) -> EntityRef {
+/// The reference to an actor the gazetteer does not know: the name as the article writes it
+/// (an institution in the nominative), no QID, and an id made from the name
+/// (`unresolved-abbas-kamel`), so that records of several articles merge by name.
+pub fn unresolved_ref(person: &UnresolvedActor) -> EntityRef {
     EntityRef {
         id: format!("unresolved-{}", slug(&person.name)),
         qid: None,
         name: person.name.clone(),
         canonical: None,
-        kind: Some(ActorKind::Person.as_str().to_string()),
+        kind: Some(person.kind.as_str().to_string()),
     }
 }
 

@@ -531,9 +531,18 @@ fn add_organisation_forms(
     };
     let target = Target::Actor(actor);
     add_names(l, m, row, target, true)?;
-    // `das russische Außenministerium`: in running text a state's adjective is lower case
+    // `das russische Außenministerium`: in running text a state's adjective is lower case; a
+    // government office so named is an organisation of its own (news notes), an army is not
     let g = gender(row)?;
-    for name in std::iter::once(row.get("name")).chain(row.list("aliases")) {
+    let offices = if row.get("category") == "government" {
+        row.list("aliases").collect()
+    } else {
+        Vec::new()
+    };
+    for name in std::iter::once(row.get("name"))
+        .filter(|_| row.get("category") == "government")
+        .chain(offices)
+    {
         let Some((first, rest)) = name.split_once(' ') else {
             continue;
         };

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 pub use forms::How;
 pub use lint::lint;
 pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
-pub use names::UnresolvedPerson;
+pub use names::UnresolvedActor;
 pub use resolve::{Entity, Mention};
 
 use forms::{FormTable, RoleId};
@@ -80,6 +80,9 @@ pub struct Gazetteer {
     /// What [`Gazetteer::actor`] gives for an unresolved person named with an office, and for
     /// one named without (category `private`).
     unresolved_person: [Actor; 2],
+    /// What [`Gazetteer::actor`] gives for an unresolved institution of each state: a
+    /// government organisation whose one member is the state.
+    institutions: Vec<Actor>,
 }
 
 /// Everything the gazetteer reads in one article: the mentions, and the persons the article
@@ -89,7 +92,7 @@ pub struct Reading {
     /// Mentions of actors and places, in text order.
     pub mentions: Vec<Mention>,
     /// Persons not in the gazetteer, in the order the article first names them.
-    pub unresolved: Vec<UnresolvedPerson>,
+    pub unresolved: Vec<UnresolvedActor>,
 }
 
 impl Gazetteer {
@@ -135,6 +138,25 @@ impl Gazetteer {
                 .filter(|a| a.kind == ActorKind::Person)
                 .map(|a| a.name.as_str()),
         )?;
+        let institutions: Vec<Actor> = loaded
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Actor {
+                id: String::new(),
+                qid: None,
+                name: String::new(),
+                kind: ActorKind::Organisation,
+                parent: None,
+                members: if a.kind == ActorKind::State {
+                    vec![ActorId(i as u32)]
+                } else {
+                    Vec::new()
+                },
+                capital: None,
+                category: "government".to_string(),
+            })
+            .collect();
         Ok(Gazetteer {
             actors: loaded.actors,
             places: loaded.places,
@@ -149,6 +171,7 @@ impl Gazetteer {
             context,
             role_names: loaded.role_names,
             names,
+            institutions,
             unresolved_person: [String::new(), "private".to_string()].map(|category| Actor {
                 id: String::new(),
                 qid: None,
@@ -164,8 +187,12 @@ impl Gazetteer {
 
     /// The actor with index `id`. For an unresolved person ([`ActorId::is_unresolved`]) this
     /// is a nameless person without id, QID or offices, of category `private` when the article
-    /// gives no office; its name is in the article's [`Reading::unresolved`].
+    /// gives no office; for an unresolved institution, a nameless government organisation whose
+    /// one member is its state. Their names are in the article's [`Reading::unresolved`].
     pub fn actor(&self, id: ActorId) -> &Actor {
+        if let Some(state) = id.institution_of() {
+            return &self.institutions[state.0 as usize];
+        }
         if id.is_unresolved() {
             return &self.unresolved_person[usize::from(id.without_office())];
         }

@@ -42,7 +42,7 @@ pub(crate) struct Morphology {
     demonym_after_e: Vec<String>,
     demonym_after_er: Vec<String>,
     role_endings: Vec<String>,
-    /// Letters with diacritics and the letters a spelling without them writes.
+    /// Letters with diacritics and the letters a spelling without them writes, sorted.
     fold: Vec<(char, String)>,
 }
 
@@ -78,7 +78,11 @@ impl Morphology {
                         )),
                     }
                 })
-                .collect::<Result<_, _>>()?,
+                .collect::<Result<Vec<_>, _>>()
+                .map(|mut pairs| {
+                    pairs.sort_by_key(|(from, _)| *from);
+                    pairs
+                })?,
         })
     }
 
@@ -168,15 +172,18 @@ impl Morphology {
     /// `s` spelt without diacritics (German umlauts and ß stay): `Erdoğan` -> `Erdogan`;
     /// `None` when nothing changes.
     pub(crate) fn fold(&self, s: &str) -> Option<String> {
+        if s.is_ascii() {
+            return None;
+        }
         let mut changed = false;
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            match self.fold.iter().find(|(from, _)| *from == c) {
-                Some((_, to)) => {
-                    out.push_str(to);
+            match self.fold.binary_search_by_key(&c, |(from, _)| *from) {
+                Ok(i) if !c.is_ascii() => {
+                    out.push_str(&self.fold[i].1);
                     changed = true;
                 }
-                None => out.push(c),
+                _ => out.push(c),
             }
         }
         changed.then_some(out)

@@ -6,16 +6,20 @@
 
 use std::collections::HashSet;
 
-use super::model::ActorId;
+use super::model::{ActorId, ActorKind};
 use crate::{DataDir, Error, Span};
 
-/// A person an article names whom the gazetteer does not know: `Abbas Kamel` after
-/// `der ägyptische Geheimdienstchef`. Mentions of such a person carry an unresolved
-/// [`ActorId`] ([`ActorId::is_unresolved`]) that indexes the article's list of them
-/// ([`Reading::unresolved`](super::Reading)).
+/// An actor an article names whom the gazetteer does not know: a person (`Abbas Kamel` after
+/// `der ägyptische Geheimdienstchef`) or a state's institution (`das südkoreanische
+/// Verteidigungsministerium`, `die israelische Botschaft bei den Vereinten Nationen`).
+/// Mentions of it carry an unresolved [`ActorId`] ([`ActorId::is_unresolved`]) that indexes
+/// the article's list of them ([`Reading::unresolved`](super::Reading)).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnresolvedPerson {
-    /// The name as the article first writes it in full: `Abbas Kamel`.
+pub struct UnresolvedActor {
+    /// A person, or an organisation (a state's institution).
+    pub kind: ActorKind,
+    /// The name as the article first writes it in full: `Abbas Kamel`; an institution in the
+    /// nominative: `südkoreanisches Verteidigungsministerium`.
     pub name: String,
     /// Where the article first names the person.
     pub span: Span,
@@ -23,7 +27,8 @@ pub struct UnresolvedPerson {
     /// `intelligence_chief`), if any.
     pub role: Option<String>,
     /// The state or organisation of that office, when a word gives it (`ägyptische`,
-    /// `US-`, `Russlands`, or the office word itself: `Bundesfinanzminister`).
+    /// `US-`, `Russlands`, or the office word itself: `Bundesfinanzminister`); the state of an
+    /// institution.
     pub of: Option<ActorId>,
 }
 
@@ -35,6 +40,9 @@ pub(crate) struct NameWords {
     particles: HashSet<String>,
     not_name: HashSet<String>,
     endings: Vec<String>,
+    /// Institutions of a state and the adjective ending of their nominative (`es` for
+    /// `Außenministerium`, `e` for `Botschaft`).
+    institutions: Vec<(String, &'static str)>,
 }
 
 impl NameWords {
@@ -56,6 +64,15 @@ impl NameWords {
                     words.endings.push(word.to_lowercase());
                     true
                 }
+                kind @ ("institution_n" | "institution_f" | "institution_m") => {
+                    let ending = match kind {
+                        "institution_n" => "es",
+                        "institution_f" => "e",
+                        _ => "er",
+                    };
+                    words.institutions.push((word, ending));
+                    true
+                }
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
         }
@@ -75,6 +92,15 @@ impl NameWords {
         words.first.retain(|w| !not_first.contains(w));
         words.not_first = not_first;
         Ok(words)
+    }
+
+    /// The institution a word names (`Außenministeriums`, `Botschaft`): its base form and the
+    /// adjective ending of its nominative.
+    pub(crate) fn institution(&self, word: &str) -> Option<(&str, &'static str)> {
+        self.institutions.iter().find_map(|(base, ending)| {
+            let rest = word.strip_prefix(base.as_str())?;
+            matches!(rest, "" | "s" | "es").then_some((base.as_str(), *ending))
+        })
     }
 
     /// A given name, or a hyphenated one whose first part is (`Hans-Dietrich`, `Jean-Claude`).
@@ -157,13 +183,18 @@ pub(crate) fn starts_word(text: &str, i: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'))
 }
 
-/// Index space of unresolved persons inside [`ActorId`]: the high bit.
+/// Index space of unresolved actors inside [`ActorId`]: the high bit.
 pub(crate) const UNRESOLVED: u32 = 1 << 31;
 /// Set for an unresolved person whom the article names without an office.
 pub(crate) const WITHOUT_OFFICE: u32 = 1 << 30;
+/// Set for an unresolved institution; bits 12 to 28 hold its state's index, bits 0 to 11 the
+/// index in the article's list.
+pub(crate) const INSTITUTION: u32 = 1 << 29;
+const STATE_SHIFT: u32 = 12;
+const INDEX_MASK: u32 = (1 << STATE_SHIFT) - 1;
 
 impl ActorId {
-    /// True for a person the gazetteer does not know ([`UnresolvedPerson`]); its index in the
+    /// True for a person the gazetteer does not know ([`UnresolvedActor`]); its index in the
     /// article's list is [`ActorId::unresolved_index`].
     pub fn is_unresolved(self) -> bool {
         self.0 & UNRESOLVED != 0
@@ -171,8 +202,25 @@ impl ActorId {
 
     /// The index of an unresolved person in its article's list, else `None`.
     pub fn unresolved_index(self) -> Option<usize> {
-        self.is_unresolved()
-            .then_some((self.0 & !(UNRESOLVED | WITHOUT_OFFICE)) as usize)
+        if !self.is_unresolved() {
+            return None;
+        }
+        Some(if self.0 & INSTITUTION != 0 {
+            (self.0 & INDEX_MASK) as usize
+        } else {
+            (self.0 & !(UNRESOLVED | WITHOUT_OFFICE)) as usize
+        })
+    }
+
+    /// The state of an unresolved institution.
+    pub(crate) fn institution_of(self) -> Option<ActorId> {
+        (self.is_unresolved() && self.0 & INSTITUTION != 0).then_some(ActorId(
+            (self.0 & !(UNRESOLVED | INSTITUTION)) >> STATE_SHIFT,
+        ))
+    }
+
+    pub(crate) fn unresolved_institution(index: usize, state: ActorId) -> ActorId {
+        ActorId(UNRESOLVED | INSTITUTION | (state.0 << STATE_SHIFT) | (index as u32 & INDEX_MASK))
     }
 
     /// An unresolved person named without an office (`Hans Martin Bury`, not `Sprecher Michael
@@ -216,6 +264,10 @@ mod tests {
         assert!(id.is_unresolved() && id.without_office());
         assert_eq!(id.unresolved_index(), Some(3));
         assert!(!ActorId::unresolved(3, true).without_office());
+        let institution = ActorId::unresolved_institution(5, ActorId(207));
+        assert_eq!(institution.unresolved_index(), Some(5));
+        assert_eq!(institution.institution_of(), Some(ActorId(207)));
+        assert!(!institution.without_office());
         assert_eq!(ActorId(3).unresolved_index(), None);
     }
 }

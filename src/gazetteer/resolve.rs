@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::forms::{Form, How, Target};
 use super::matcher::Hit;
 use super::model::{ActorId, ActorKind, PlaceId};
-use super::names::{UnresolvedPerson, next_word, starts_word, word_at};
+use super::names::{UnresolvedActor, next_word, starts_word, word_at};
 use super::{Gazetteer, Reading};
 use crate::{DataDir, Error, Span};
 
@@ -184,10 +184,9 @@ pub(crate) fn resolve(
     let mut named: HashSet<ActorId> = HashSet::new();
     let (unknown, unresolved) = unknown_persons(g, text, hits, dateline);
     for (i, hit) in hits.iter().enumerate() {
-        if unknown
-            .iter()
-            .any(|u| u.span.start <= hit.span.start && hit.span.start < u.span.end)
-        {
+        if unknown.iter().any(|u| {
+            u.institution.is_none() && u.span.start <= hit.span.start && hit.span.start < u.span.end
+        }) {
             continue; // a word of a name the gazetteer does not know: `Abbas` in `Abbas Kamel`
         }
         let readings = &g.forms.readings[hit.form];
@@ -289,7 +288,8 @@ pub(crate) fn resolve(
                     let surface = hit.span.text(text);
                     if !named.contains(&person)
                         && unknown.iter().any(|u| {
-                            u.span.end <= hit.span.start
+                            u.institution.is_none()
+                                && u.span.end <= hit.span.start
                                 && same_surname(u.surname.text(text), surface)
                         })
                     {
@@ -313,6 +313,7 @@ pub(crate) fn resolve(
                     }
                 }
                 Target::Role { role, of } => {
+                    push_office_prefix(g, text, hit, &mut out);
                     let qualifier = office_qualifier(g, text, hits, i);
                     if unknown.iter().any(|u| u.role_hit == Some(i))
                         || names_person_next(g, text, hits, i)
@@ -360,6 +361,17 @@ struct Unknown {
     index: usize,
     /// The article gives the person an office.
     office: bool,
+    /// For an institution: its state.
+    institution: Option<ActorId>,
+}
+
+impl Unknown {
+    fn id(&self) -> ActorId {
+        match self.institution {
+            Some(state) => ActorId::unresolved_institution(self.index, state),
+            None => ActorId::unresolved(self.index, self.office),
+        }
+    }
 }
 
 /// The hit that starts at byte `start`.
@@ -387,14 +399,15 @@ fn known_word(g: &Gazetteer, hits: &[Hit], word: Span) -> bool {
 }
 
 /// The words of a name after byte `end`: name-like words and particles (`de`, `bin`), each
-/// after one space, up to five; a name starts and ends with a name-like word.
-fn name_words(g: &Gazetteer, text: &str, hits: &[Hit], end: usize) -> Vec<Span> {
+/// after one space, up to five; a name starts (unless `after_name`, after a given name) and
+/// ends with a name-like word.
+fn name_words(g: &Gazetteer, text: &str, hits: &[Hit], end: usize, after_name: bool) -> Vec<Span> {
     let mut words: Vec<(Span, bool)> = Vec::new();
     let mut at = end;
     while words.len() < 5 {
         let Some(w) = next_word(text, at) else { break };
         let s = w.text(text);
-        if g.names.is_particle(s) && !words.is_empty() {
+        if g.names.is_particle(s) && (after_name || !words.is_empty()) {
             words.push((w, true));
         } else if g.names.name_like(s) && !known_word(g, hits, w) {
             words.push((w, false));
@@ -419,7 +432,7 @@ fn unknown_persons(
     text: &str,
     hits: &[Hit],
     dateline: Option<Span>,
-) -> (Vec<Unknown>, Vec<UnresolvedPerson>) {
+) -> (Vec<Unknown>, Vec<UnresolvedActor>) {
     let mut found: Vec<(Span, Option<usize>)> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let is_role = g.forms.readings[hit.form]
@@ -428,7 +441,7 @@ fn unknown_persons(
         if !is_role || hit.compound {
             continue;
         }
-        let words = name_words(g, text, hits, hit.span.end);
+        let words = name_words(g, text, hits, hit.span.end, false);
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
@@ -448,6 +461,15 @@ fn unknown_persons(
             continue;
         };
         at = first.end;
+        // cheap test first: a given name is followed by a name word (capitalised) or a
+        // particle (`de`, `al-Sisi`: short or hyphenated)
+        let Some(next) = next_word(text, first.end) else {
+            continue;
+        };
+        let next = next.text(text);
+        if !next.starts_with(char::is_uppercase) && next.len() > 3 && !next.contains('-') {
+            continue;
+        }
         let inside = hits.partition_point(|h| h.span.start < i);
         let inside_hit = inside > 0 && hits[inside - 1].span.end > i;
         if !g.names.is_first_name(first.text(text))
@@ -457,7 +479,7 @@ fn unknown_persons(
         {
             continue;
         }
-        let words = name_words(g, text, hits, first.end);
+        let words = name_words(g, text, hits, first.end, true);
         if let Some(last) = words.last() {
             found.push((Span::new(first.start, last.end), None));
             at = last.end;
@@ -466,7 +488,7 @@ fn unknown_persons(
     found.retain(|(span, _)| dateline.is_none_or(|d| !d.contains(*span)));
     found.sort_by_key(|(span, _)| span.start);
     let mut unknown = Vec::with_capacity(found.len());
-    let mut persons: Vec<UnresolvedPerson> = Vec::new();
+    let mut persons: Vec<UnresolvedActor> = Vec::new();
     for (span, role_hit) in found {
         let name = span.text(text);
         let index = match persons.iter().position(|p| p.name == name) {
@@ -487,7 +509,8 @@ fn unknown_persons(
                             of.or_else(|| office_state(g, text, hits, i)),
                         )
                     });
-                persons.push(UnresolvedPerson {
+                persons.push(UnresolvedActor {
+                    kind: ActorKind::Person,
                     name: name.to_string(),
                     span,
                     role,
@@ -505,9 +528,122 @@ fn unknown_persons(
             role_hit,
             index,
             office: persons[index].role.is_some(),
+            institution: None,
         });
     }
+    institutions(g, text, hits, dateline, &mut unknown, &mut persons);
     (unknown, persons)
+}
+
+/// A state's institution that the gazetteer does not list: a state's adjective or prefix and an
+/// institution noun (`das südkoreanische Verteidigungsministerium`, `das US-Konsulat`), with a
+/// following `in <place>` or `bei <organisation>` (`die israelische Botschaft bei den Vereinten
+/// Nationen`). Its name is the nominative (`südkoreanisches Verteidigungsministerium`). Not
+/// after a locative (`im russischen Außenministerium` is a place).
+fn institutions(
+    g: &Gazetteer,
+    text: &str,
+    hits: &[Hit],
+    dateline: Option<Span>,
+    unknown: &mut Vec<Unknown>,
+    found: &mut Vec<UnresolvedActor>,
+) {
+    for (i, hit) in hits.iter().enumerate() {
+        let Some((state, how)) = g.forms.readings[hit.form]
+            .iter()
+            .find_map(|f| match f.target {
+                Target::Actor(a)
+                    if g.actor(a).kind == ActorKind::State
+                        && (f.how == How::Adjective || hit.compound) =>
+                {
+                    Some((a, f.how))
+                }
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        let word = if hit.compound {
+            word_at(text, hit.span.end + 1)
+        } else if how == How::Adjective {
+            next_word(text, hit.span.end)
+        } else {
+            None
+        };
+        let Some(word) = word else { continue };
+        let Some((base, ending)) = g.names.institution(word.text(text)) else {
+            continue;
+        };
+        if dateline.is_some_and(|d| d.contains(hit.span))
+            || g.context.locative(text, hit.span.start)
+            || unknown
+                .iter()
+                .any(|u| u.span.start <= hit.span.start && hit.span.start < u.span.end)
+        {
+            continue;
+        }
+        let mut end = word.end;
+        let mut tail = String::new();
+        if let Some(prep) = next_word(text, end)
+            && matches!(prep.text(text), "in" | "bei")
+        {
+            // `in St. Petersburg`, `bei den Vereinten Nationen`: a place or an organisation
+            let mut at = prep.end;
+            if let Some(article) = next_word(text, at)
+                && g.context.is(article.text(text), ContextKind::Article)
+            {
+                at = article.end;
+            }
+            let named = hits[i + 1..]
+                .iter()
+                .find(|h| h.span.start == at + 1)
+                .filter(|h| {
+                    g.forms.readings[h.form].iter().any(|f| match f.target {
+                        Target::Place(_) => prep.text(text) == "in",
+                        Target::Actor(a) => {
+                            prep.text(text) == "bei" && g.actor(a).kind != ActorKind::Person
+                        }
+                        _ => false,
+                    })
+                });
+            if let Some(named) = named {
+                tail = text[word.end..named.span.end].to_string();
+                end = named.span.end;
+            }
+        }
+        let name = if hit.compound {
+            format!("{}-{base}{tail}", hit.span.text(text))
+        } else {
+            let adjective = crate::data::lower_case(hit.span.text(text));
+            let stem = ["en", "em", "er", "es", "e"]
+                .iter()
+                .find_map(|e| adjective.strip_suffix(e))
+                .unwrap_or(&adjective);
+            format!("{stem}{ending} {base}{tail}")
+        };
+        let span = Span::new(hit.span.start, end);
+        let index = found
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap_or_else(|| {
+                found.push(UnresolvedActor {
+                    kind: ActorKind::Organisation,
+                    name: name.clone(),
+                    span,
+                    role: None,
+                    of: Some(state),
+                });
+                found.len() - 1
+            });
+        unknown.push(Unknown {
+            span,
+            surname: span,
+            role_hit: None,
+            index,
+            office: false,
+            institution: Some(state),
+        });
+    }
 }
 
 /// `Kamel` or `Kamels` for the surname `Kamel`.
@@ -535,12 +671,13 @@ fn unresolved_mentions(text: &str, unknown: &[Unknown], out: &mut Vec<Mention>) 
     for u in unknown {
         out.push(Mention {
             span: u.span,
-            entity: Entity::Actor(ActorId::unresolved(u.index, u.office)),
+            entity: Entity::Actor(u.id()),
             how: How::Name,
         });
-        if unknown
-            .iter()
-            .any(|v| v.index == u.index && v.span.start > u.span.start)
+        if u.institution.is_some()
+            || unknown
+                .iter()
+                .any(|v| v.index == u.index && v.span.start > u.span.start)
         {
             continue; // the later full mention searches on
         }
@@ -561,7 +698,7 @@ fn unresolved_mentions(text: &str, unknown: &[Unknown], out: &mut Vec<Mention>) 
             }
             later.push(Mention {
                 span: word,
-                entity: Entity::Actor(ActorId::unresolved(u.index, u.office)),
+                entity: Entity::Actor(u.id()),
                 how: How::Surname,
             });
         }
@@ -649,6 +786,41 @@ fn push_leading_adjective(g: &Gazetteer, text: &str, hit: &Hit, out: &mut Vec<Me
                 span: Span::new(hit.span.start, hit.span.start + first.len()),
                 entity: Entity::Actor(state),
                 how: How::Adjective,
+            });
+        }
+    }
+}
+
+/// An office word written as a hyphen compound (`EU-Chefdiplomat`, `Uno-Chef`,
+/// `Pentagon-Chef`) names the organisation of its first part, as any hyphen compound does; a
+/// seat that is also a building does not (`Kreml-Chef` names no Kreml, news notes).
+fn push_office_prefix(g: &Gazetteer, text: &str, hit: &Hit, out: &mut Vec<Mention>) {
+    let surface = hit.span.text(text);
+    let Some((prefix, _)) = surface.split_once('-') else {
+        return;
+    };
+    let Some(form) = g.forms.get(prefix) else {
+        return;
+    };
+    let readings = &g.forms.readings[form];
+    if readings
+        .iter()
+        .any(|f| matches!(f.target, Target::Place(_)))
+    {
+        return;
+    }
+    for f in readings {
+        if let Target::Actor(a) = f.target
+            && g.actor(a).kind != ActorKind::Person
+            && matches!(f.how, How::Name | How::Alias | How::Abbreviation)
+            && !out
+                .iter()
+                .any(|m| m.span.start == hit.span.start && m.entity == Entity::Actor(a))
+        {
+            out.push(Mention {
+                span: Span::new(hit.span.start, hit.span.start + prefix.len()),
+                entity: Entity::Actor(a),
+                how: How::Compound,
             });
         }
     }
