@@ -495,14 +495,15 @@ fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<T
     let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();
     for name in inputs {
-        let reader = open_input(name)?;
+        let mut reader = open_input(name)?;
+        let head = reader.fill_buf().map_err(|e| io_error(name, e))?;
+        if let Err(e) = document::check_encoding(name, head) {
+            tally.report(&e);
+            continue;
+        }
         for (i, line) in reader.split(b'\n').enumerate() {
             let line = line.map_err(|e| io_error(name, e))?;
-            let line = if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
-                &line[3..]
-            } else {
-                &line[..]
-            };
+            let line = strip_bom(i, &line);
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -532,19 +533,28 @@ fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<T
     Ok(tally)
 }
 
+/// Line `i` (0-based) without a UTF-8 byte-order mark, which only the first line can have.
+fn strip_bom(i: usize, line: &[u8]) -> &[u8] {
+    match line.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) if i == 0 => rest,
+        _ => line,
+    }
+}
+
 fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
     let tagger = TimeTagger::new(data)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut tally = Tally::default();
     for (i, line) in std::io::stdin().lock().split(b'\n').enumerate() {
         let line = line.map_err(|e| io_error("stdin", e))?;
+        let line = strip_bom(i, &line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let place = format!("stdin:{}", i + 1);
         let failed_before = tally.failed;
         let mut case: serde_json::Map<String, serde_json::Value> =
-            match serde_json::from_slice(&line) {
+            match serde_json::from_slice(line) {
                 Ok(c) => c,
                 Err(e) => {
                     tally.report(&Error::from_message(format!(

@@ -7,7 +7,8 @@
 //! - the pipeline: every span of every output (sentences, mentions, timexes, diagnostics,
 //!   meetings with participants, place, date, topic, trigger, evidence, and the JSON record's
 //!   texts) lies inside the article text on UTF-8 character boundaries;
-//! - the time resolver: any phrase against any reference time, also at the ends of the calendar.
+//! - the time resolver: any phrase against any reference time, also at the ends of the calendar;
+//! - `merge`: records read back from damaged JSON Lines, merged and written in every format.
 //!
 //! The generator is a small deterministic one (SplitMix64) over German news vocabulary, the
 //! bundled page and the corpora, with byte-level mutations (invalid UTF-8, BOMs, NULs, cuts,
@@ -734,4 +735,128 @@ fn fuzz_time_resolver() {
             }
         },
     );
+}
+
+fn records() -> &'static Vec<String> {
+    static LINES: OnceLock<Vec<String>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        let page = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/dpa-page.txt"
+        ))
+        .unwrap();
+        document::read_news_page("dpa-page.txt", &page)
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                let found = pipeline().extract(&a);
+                serde_json::to_string(&ArticleRecord::new(&a, &found, pipeline().gazetteer()))
+                    .unwrap()
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn fuzz_merge() {
+    let parsed = std::sync::atomic::AtomicUsize::new(0);
+    fuzz(
+        "merge",
+        300,
+        |rng| {
+            let mut out = Vec::new();
+            for _ in 0..1 + rng.below(6) {
+                // damage inside the record (odd dates, offsets, empty lists), so that most of
+                // it still reads, and now and then to its bytes
+                let record: &String = rng.pick(records());
+                let mut value: serde_json::Value = serde_json::from_str(record).unwrap();
+                damage(rng, &mut value);
+                let mut line = value.to_string().into_bytes();
+                if rng.chance(10) {
+                    line = mutate(rng, line);
+                }
+                out.extend_from_slice(&line);
+                out.push(b'\n');
+            }
+            out
+        },
+        |bytes| {
+            let mut builder = chronik::graph::TimelineBuilder::default();
+            for line in bytes.split(|&b| b == b'\n') {
+                if let Ok(record) = serde_json::from_slice::<ArticleRecord>(line) {
+                    parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    builder.add(&record);
+                }
+            }
+            let timeline = builder.finish();
+            let _ = chronik::export::to_timeline_json(&timeline);
+            let _ = chronik::export::to_dot(&timeline);
+            let _ = chronik::export::to_timelinejs(&timeline);
+            let _ = chronik::export::timelinejs_left_out(&timeline);
+            let _ = chronik::graph::meeting_graph(&timeline);
+        },
+    );
+    // the damage leaves records that still read: the merge is what is fuzzed
+    assert!(
+        parsed.into_inner() > cases(300) * 3 / 2,
+        "too few records read back"
+    );
+}
+
+const ODD_STRINGS: &[&str] = &[
+    "",
+    "BC0490",
+    "99999-01-01",
+    "2022-W02",
+    "2022-SU",
+    "2022-13-45",
+    "19",
+    "199",
+    "2",
+    "-",
+    "2022-",
+    "XXXX-01-10",
+    "PRESENT_REF",
+    "2021-12-28T10:20:28+01:00",
+    "nie",
+    "ä",
+    "😀",
+    "a/b+c",
+    "<&>\"",
+    "undated",
+    "meeting",
+    "held",
+    "cancelled",
+];
+
+/// Replaces strings, numbers and lists in a record with odd ones; the shape stays a record.
+fn damage(rng: &mut Rng, v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if rng.chance(15) => *s = rng.pick(ODD_STRINGS).to_string(),
+        Value::Number(n) if rng.chance(15) => {
+            *n = (*rng.pick(&[0u64, 1, u64::from(u32::MAX), u64::MAX, 7])).into();
+        }
+        Value::Array(items) => {
+            if rng.chance(10) {
+                items.clear();
+            } else if rng.chance(10) && !items.is_empty() {
+                let copy = items[rng.below(items.len())].clone();
+                items.push(copy);
+            }
+            for item in items {
+                damage(rng, item);
+            }
+        }
+        Value::Object(fields) => {
+            for (_, field) in fields.iter_mut() {
+                if rng.chance(1) {
+                    *field = Value::Null;
+                } else {
+                    damage(rng, field);
+                }
+            }
+        }
+        _ => {}
+    }
 }

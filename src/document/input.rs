@@ -375,6 +375,7 @@ fn read_teasers(
         let text = trimmed[..stamp.start()].trim();
         let mut article = Article::new(teaser, published, text);
         article.title = Some(first_sentence(text).to_string());
+        // group 1 (the section) is not optional in the pattern: it is there when the stamp is
         article.source = Some(caps[1].trim().to_string());
         article.input_offset = para_start + lead;
         article.dateline = find_dateline(text);

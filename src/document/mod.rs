@@ -13,4 +13,4 @@ pub use input::{
     InputKind, check_encoding, decode_utf8, input_id, json_message, plain_text, read_json_lines,
     read_news_page,
 };
-pub use sentence::SentenceSplitter;
+pub use sentence::{MAX_SENTENCE, SentenceSplitter};

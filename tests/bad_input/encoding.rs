@@ -175,3 +175,41 @@ fn invalid_utf8_names_file_and_byte() {
         ]
     );
 }
+
+#[test]
+fn merge_and_resolve_time_skip_a_bom_and_name_utf16() {
+    let r = run(
+        "bom-resolve-time",
+        &[],
+        &["resolve-time"],
+        &with_bom("{\"text\": \"10. Januar 2022\", \"ref\": \"2022-01-05\"}\n"),
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert!(
+        r.stdout.contains("\"value\":\"2022-01-10\""),
+        "{}",
+        r.stdout
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "{\"id\": \"a\"}\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let r = run(
+        "merge-encodings",
+        &[("bom.jsonl", &with_bom("\n")), ("u16.jsonl", &utf16)],
+        &["merge", "bom.jsonl", "u16.jsonl"],
+        b"",
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        messages(&[
+            "u16.jsonl: the input is UTF-16 (little-endian); chronik reads UTF-8: convert it first, e.g. with `iconv -f UTF-16 -t UTF-8`",
+            "1 of 1 records failed"
+        ])
+    );
+}
