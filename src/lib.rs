@@ -40,6 +40,7 @@ pub mod graph;
 mod pipeline;
 mod span;
 pub mod time;
+mod util;
 
 pub use data::{DataDir, DataFile, Record, Row};
 pub use diagnostic::Diagnostic;

@@ -155,9 +155,13 @@ impl Pipeline {
         let tags = if body > 0 {
             let mut with_dateline = vec![Span::new(0, body)];
             with_dateline.extend_from_slice(&sentences);
-            self.time.tag(text, &with_dateline, article.published)
+            let published = article.published;
+            let tagged = &with_dateline;
+            self.time
+                .tag_parsed(text, tagged, published, &sentences, &clauses)
         } else {
-            self.time.tag(text, &sentences, article.published)
+            self.time
+                .tag_parsed(text, &sentences, article.published, &sentences, &clauses)
         };
         done(Stage::Time);
         let cx = crate::events::Context {

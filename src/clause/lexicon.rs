@@ -12,8 +12,7 @@
 //! The table is an open-addressing hash table over one string arena, so that loading 72,000
 //! forms costs a few milliseconds and a look-up allocates nothing.
 
-use std::collections::HashSet;
-
+use crate::util::FastSet;
 use crate::{DataDir, Error};
 
 /// The grammatical features of one reading of a verb form, as a bit set.
@@ -350,7 +349,7 @@ pub struct VerbLexicon {
     forms: StrTable,
     analyses: Vec<Analysis>,
     lemmas: StrTable,
-    separable: HashSet<String>,
+    separable: FastSet<String>,
     /// Per lemma id: the lemma is a separable verb.
     separable_lemma: Vec<bool>,
     /// Separable particles.
@@ -382,7 +381,7 @@ impl VerbLexicon {
             forms: StrTable::with_capacity(rows, file.text().len() / 3),
             analyses: Vec::with_capacity(rows + rows / 8),
             lemmas: StrTable::with_capacity(10_000, 120_000),
-            separable: HashSet::new(),
+            separable: FastSet::default(),
             separable_lemma: Vec::new(),
             particles: StrTable::with_capacity(256, 2048),
             particle_max: 0,
@@ -480,7 +479,7 @@ impl VerbLexicon {
 
     /// `clauses/readings.tsv` replaces the readings of its forms.
     fn read_overrides(&mut self, data: &DataDir) -> Result<(), Error> {
-        let mut replaced: HashSet<u32> = HashSet::new();
+        let mut replaced: FastSet<u32> = FastSet::default();
         self.forms.filter.clear();
         let file = data.read("clauses/readings.tsv")?;
         file.for_each_record(&["form", "lemma", "tags"], |r| {

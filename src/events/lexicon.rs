@@ -1,8 +1,7 @@
 //! The event lexicon: triggers, status cues and sentence cues from `gazetteers/events/`.
 
-use std::collections::HashMap;
-
 use super::{EventKind, Status};
+use crate::util::{EdgeFilter, FastMap, with_lower};
 use crate::{DataDir, Error};
 
 /// How a trigger form matches a word.
@@ -64,16 +63,29 @@ pub(crate) struct Lexicon {
     /// Every trigger form and head, case-insensitive: a sentence without a hit has no trigger.
     prefilter: aho_corasick::AhoCorasick,
     /// Exact forms: verbs, whole words, and nouns as written.
-    exact: HashMap<String, Trigger>,
+    exact: FastMap<String, Trigger>,
+    /// The ends of `exact`'s forms.
+    exact_filter: EdgeFilter,
     /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
     heads: Vec<(String, Trigger)>,
+    /// The first index in `heads` of each head.
+    head_index: FastMap<String, usize>,
+    /// Length in bytes of the longest head.
+    head_max: usize,
+    /// A bit per length in bytes of a head (up to 63).
+    head_lengths: u64,
+    /// A bit per first byte of a head.
+    head_starts: [u64; 4],
     /// Status cues: (cue words, status, rank).
     status: Vec<(Vec<String>, Status, u8)>,
     /// The status cues that start with a word, by that word.
-    status_by_first: HashMap<String, Vec<usize>>,
-    pub(crate) cues: HashMap<String, Vec<Cue>>,
+    status_by_first: FastMap<String, Vec<usize>>,
+    /// The cue kinds of a lower-case word, a bit per [`Cue`].
+    cues: FastMap<String, u32>,
+    /// The ends of `cues`' words.
+    cue_filter: EdgeFilter,
     /// Verbs and modals that give a status by their lemma (`events/status_verbs.tsv`).
-    status_verbs: HashMap<String, StatusVerb>,
+    status_verbs: FastMap<String, StatusVerb>,
 }
 
 /// A verb whose meaning gives the status of the meeting it governs.
@@ -88,7 +100,7 @@ pub(crate) struct StatusVerb {
 
 impl Lexicon {
     pub(crate) fn new(data: &DataDir) -> Result<Lexicon, Error> {
-        let mut exact = HashMap::new();
+        let mut exact = FastMap::default();
         let mut heads = Vec::new();
         for row in data
             .read("events/triggers.tsv")?
@@ -118,6 +130,21 @@ impl Lexicon {
             exact.insert(form, trigger);
         }
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
+        let mut head_index = FastMap::default();
+        for (k, (head, _)) in heads.iter().enumerate() {
+            head_index.entry(head.clone()).or_insert(k);
+        }
+        let head_max = heads.first().map_or(0, |(h, _)| h.len());
+        let (mut head_lengths, mut head_starts) = (0u64, [0u64; 4]);
+        for (head, _) in &heads {
+            head_lengths |= 1 << head.len().min(63);
+            let b = head.as_bytes()[0] as usize;
+            head_starts[b / 64] |= 1 << (b % 64);
+        }
+        let mut exact_filter = EdgeFilter::default();
+        for form in exact.keys() {
+            exact_filter.insert(form);
+        }
         let mut status: Vec<(Vec<String>, Status, u8)> = Vec::new();
         for row in data
             .read("events/status_cues.tsv")?
@@ -137,7 +164,7 @@ impl Lexicon {
                 rank,
             ));
         }
-        let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut cues: FastMap<String, u32> = FastMap::default();
         for row in data.read("events/cues.tsv")?.table(&["word", "kind"])? {
             let cue = match row.get("kind") {
                 "attribution" => Cue::Attribution,
@@ -171,11 +198,11 @@ impl Lexicon {
                 "reflexive" => Cue::Reflexive,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            cues.entry(row.required("word")?.to_lowercase())
-                .or_default()
-                .push(cue);
+            *cues
+                .entry(row.required("word")?.to_lowercase())
+                .or_default() |= 1 << cue as u32;
         }
-        let mut status_verbs = HashMap::new();
+        let mut status_verbs = FastMap::default();
         for row in data
             .read("events/status_verbs.tsv")?
             .table(&["lemma", "status", "kind", "rank"])?
@@ -200,22 +227,32 @@ impl Lexicon {
                 },
             );
         }
+        let mut cue_filter = EdgeFilter::default();
+        for word in cues.keys() {
+            cue_filter.insert(word);
+        }
         let forms: Vec<String> = exact.keys().map(|f| f.to_lowercase()).collect();
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(&forms)
             .map_err(|e| Error::data("events/triggers.tsv", 0, e))?;
-        let mut status_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut status_by_first: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, (cue, _, _)) in status.iter().enumerate() {
             status_by_first.entry(cue[0].clone()).or_default().push(i);
         }
         Ok(Lexicon {
             prefilter,
             exact,
+            exact_filter,
             heads,
+            head_index,
+            head_max,
+            head_lengths,
+            head_starts,
             status,
             status_by_first,
             cues,
+            cue_filter,
             status_verbs,
         })
     }
@@ -252,24 +289,32 @@ impl Lexicon {
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        self.cues
-            .get(crate::data::lower_case(word).as_ref())
-            .is_some_and(|c| c.contains(&cue))
+        self.cue_filter.may_hold(word, true)
+            && with_lower(word, |w| self.cues.get(w).copied())
+                .is_some_and(|c| c & (1 << cue as u32) != 0)
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
     pub(crate) fn trigger(&self, word: &str) -> Option<&Trigger> {
-        let found = match self.exact.get(word) {
+        let exact = if self.exact_filter.may_hold(word, false) {
+            self.exact.get(word)
+        } else {
+            None
+        };
+        let found = match exact {
             Some(t) => Some(t),
-            None if word.starts_with(char::is_uppercase) => {
-                let lower = word.to_lowercase();
-                self.heads
-                    .iter()
-                    .find(|(head, _)| {
-                        lower.len() > head.len() + 2 && lower.ends_with(head.as_str())
+            // the longest head that ends the word, three bytes or more after its start
+            None if word.starts_with(char::is_uppercase) => with_lower(word, |lower| {
+                (3.max(lower.len().saturating_sub(self.head_max))..lower.len())
+                    .filter(|&i| {
+                        let b = lower.as_bytes()[i] as usize;
+                        self.head_lengths & (1 << (lower.len() - i).min(63)) != 0
+                            && self.head_starts[b / 64] & (1 << (b % 64)) != 0
+                            && lower.is_char_boundary(i)
                     })
-                    .map(|(_, t)| t)
-            }
+                    .find_map(|i| self.head_index.get(&lower[i..]))
+                    .map(|&k| &self.heads[k].1)
+            }),
             None => None,
         };
         found.filter(|t| t.pos != TriggerPos::None)

@@ -1,0 +1,10 @@
+//! Small helpers every stage may use: a fast hash for word tables ([`FastMap`]) and lower-casing
+//! without allocation ([`with_lower`]). Nothing here knows about German or news.
+
+mod case;
+mod filter;
+mod hash;
+
+pub(crate) use case::with_lower;
+pub(crate) use filter::EdgeFilter;
+pub(crate) use hash::{FastMap, FastSet};
