@@ -164,16 +164,16 @@ impl Pipeline {
                 .tag_parsed(text, &sentences, article.published, &sentences, &clauses)
         };
         done(Stage::Time);
-        let cx = crate::events::Context {
+        let cx = crate::events::Context::new(
             text,
-            published: day,
+            day,
             dateline,
-            sentences: &sentences,
-            clauses: &clauses,
-            mentions: &mentions,
-            timexes: &tags.timexes,
-            gazetteer: &self.gazetteer,
-        };
+            &sentences,
+            &clauses,
+            &mentions,
+            &tags.timexes,
+            &self.gazetteer,
+        );
         let events = self.events.find(&cx);
         done(Stage::Events);
         Extraction {

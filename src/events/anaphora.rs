@@ -101,7 +101,14 @@ pub(super) fn antecedent(events: &[Event], event: &Event) -> Option<usize> {
 
 /// Adds a meeting, or merges it into an earlier report of the same one.
 pub(super) fn add_or_merge(events: &mut Vec<Event>, event: Event, g: &Gazetteer) {
-    if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
+    // `same_meeting`, with the cheap tests first: most earlier meetings differ in kind or in
+    // the number of parties
+    let maybe_same =
+        |e: &Event| e.kind == event.kind && e.participants.len() == event.participants.len();
+    if let Some(same) = events
+        .iter_mut()
+        .find(|e| maybe_same(e) && same_meeting(e, &event))
+    {
         merge_into(same, event, g);
     } else {
         events.push(event);

@@ -47,6 +47,43 @@ pub(crate) struct Context<'a> {
     pub(crate) mentions: &'a [Mention],
     pub(crate) timexes: &'a [Timex],
     pub(crate) gazetteer: &'a Gazetteer,
+    /// `sentences`, `clauses`, `mentions` and `timexes` are each sorted by start, and the
+    /// mentions do not overlap (as the stages make them): look-ups by offset may search
+    /// instead of scanning ([`Context::new`] checks it).
+    pub(crate) sorted: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The context of one article; checks which lists are in text order.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        text: &'a str,
+        published: NaiveDate,
+        dateline: Option<Span>,
+        sentences: &'a [Span],
+        clauses: &'a [crate::clause::Clause],
+        mentions: &'a [Mention],
+        timexes: &'a [Timex],
+        gazetteer: &'a Gazetteer,
+    ) -> Context<'a> {
+        let sorted = sentences.windows(2).all(|w| w[0].end <= w[1].start)
+            && clauses.is_sorted_by_key(|c| c.span.start)
+            && mentions
+                .windows(2)
+                .all(|w| w[0].span == w[1].span || w[0].span.end <= w[1].span.start)
+            && timexes.is_sorted_by_key(|t| t.span.start);
+        Context {
+            text,
+            published,
+            dateline,
+            sentences,
+            clauses,
+            mentions,
+            timexes,
+            gazetteer,
+            sorted,
+        }
+    }
 }
 
 impl EventFinder {

@@ -1,7 +1,7 @@
 //! The event lexicon: triggers, status cues and sentence cues from `gazetteers/events/`.
 
 use super::{EventKind, Status};
-use crate::util::{EdgeFilter, FastMap, with_lower};
+use crate::util::{EdgeFilter, FastMap, WordTable, with_lower};
 use crate::{DataDir, Error};
 
 /// How a trigger form matches a word.
@@ -63,9 +63,9 @@ pub(crate) struct Lexicon {
     /// Every trigger form and head, case-insensitive: a sentence without a hit has no trigger.
     prefilter: aho_corasick::AhoCorasick,
     /// Exact forms: verbs, whole words, and nouns as written.
-    exact: FastMap<String, Trigger>,
-    /// The ends of `exact`'s forms.
-    exact_filter: EdgeFilter,
+    exact: WordTable,
+    /// The triggers `exact` points to.
+    triggers: Vec<Trigger>,
     /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
     heads: Vec<(String, Trigger)>,
     /// The first index in `heads` of each head.
@@ -81,7 +81,7 @@ pub(crate) struct Lexicon {
     /// The status cues that start with a word, by that word.
     status_by_first: FastMap<String, Vec<usize>>,
     /// The cue kinds of a lower-case word, a bit per [`Cue`].
-    cues: FastMap<String, u32>,
+    cues: WordTable,
     /// The ends of `cues`' words.
     cue_filter: EdgeFilter,
     /// Verbs and modals that give a status by their lemma (`events/status_verbs.tsv`).
@@ -100,7 +100,7 @@ pub(crate) struct StatusVerb {
 
 impl Lexicon {
     pub(crate) fn new(data: &DataDir) -> Result<Lexicon, Error> {
-        let mut exact = FastMap::default();
+        let mut exact: FastMap<String, Trigger> = FastMap::default();
         let mut heads = Vec::new();
         for row in data
             .read("events/triggers.tsv")?
@@ -140,10 +140,6 @@ impl Lexicon {
             head_lengths |= 1 << head.len().min(63);
             let b = head.as_bytes()[0] as usize;
             head_starts[b / 64] |= 1 << (b % 64);
-        }
-        let mut exact_filter = EdgeFilter::default();
-        for form in exact.keys() {
-            exact_filter.insert(form);
         }
         let mut status: Vec<(Vec<String>, Status, u8)> = Vec::new();
         for row in data
@@ -231,7 +227,15 @@ impl Lexicon {
         for word in cues.keys() {
             cue_filter.insert(word);
         }
+        let cues = WordTable::new(cues);
         let forms: Vec<String> = exact.keys().map(|f| f.to_lowercase()).collect();
+        let mut triggers = Vec::with_capacity(exact.len());
+        let mut index = FastMap::default();
+        for (form, trigger) in exact {
+            index.insert(form, triggers.len() as u32);
+            triggers.push(trigger);
+        }
+        let exact = WordTable::new(index);
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(&forms)
@@ -243,7 +247,7 @@ impl Lexicon {
         Ok(Lexicon {
             prefilter,
             exact,
-            exact_filter,
+            triggers,
             heads,
             head_index,
             head_max,
@@ -290,18 +294,15 @@ impl Lexicon {
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
         self.cue_filter.may_hold(word, true)
-            && with_lower(word, |w| self.cues.get(w).copied())
+            && self
+                .cues
+                .get_lower(word)
                 .is_some_and(|c| c & (1 << cue as u32) != 0)
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
     pub(crate) fn trigger(&self, word: &str) -> Option<&Trigger> {
-        let exact = if self.exact_filter.may_hold(word, false) {
-            self.exact.get(word)
-        } else {
-            None
-        };
-        let found = match exact {
+        let found = match self.exact.get(word).map(|k| &self.triggers[k as usize]) {
             Some(t) => Some(t),
             // the longest head that ends the word, three bytes or more after its start
             None if word.starts_with(char::is_uppercase) => with_lower(word, |lower| {

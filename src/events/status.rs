@@ -103,10 +103,17 @@ impl EventFinder {
         // a main clause that calls off or moves a meeting of its sentence, with the subject
         // shared by coordination, counts like a clause above the trigger
         let coordinated = || {
-            cx.clauses
+            let from = if cx.sorted {
+                cx.clauses.partition_point(|c| c.span.start <= trigger.end)
+            } else {
+                0
+            };
+            let end = words.last().map_or(0, |w| w.span.end);
+            cx.clauses[from..]
                 .iter()
+                .take_while(|c| !cx.sorted || c.span.start < end)
                 .filter(|c| c.parent.is_none() && !c.reporting && c.span.start > trigger.end)
-                .filter(|c| c.span.start < words.last().map_or(0, |w| w.span.end))
+                .filter(|c| c.span.start < end)
                 .filter_map(|c| self.verb_meaning(c))
                 .find(|s| matches!(s, Status::Cancelled | Status::Postponed))
         };

@@ -4,7 +4,9 @@
 mod case;
 mod filter;
 mod hash;
+mod table;
 
 pub(crate) use case::with_lower;
 pub(crate) use filter::EdgeFilter;
 pub(crate) use hash::{FastMap, FastSet};
+pub(crate) use table::WordTable;
