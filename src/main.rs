@@ -176,8 +176,12 @@ impl Sink {
     fn put(&mut self, record: &ArticleRecord) -> Result<(), Error> {
         match self {
             Sink::Lines(w) => {
-                serde_json::to_writer(&mut *w, record).map_err(|e| io_error("output", e.into()))?;
-                w.write_all(b"\n").map_err(|e| io_error("output", e))
+                // into memory first: serde_json writes a record in hundreds of small pieces,
+                // each a call through `dyn Write`
+                let mut line =
+                    serde_json::to_vec(record).map_err(|e| io_error("output", e.into()))?;
+                line.push(b'\n');
+                w.write_all(&line).map_err(|e| io_error("output", e))
             }
             Sink::Merge(builder, _, _) => {
                 builder.add(record);
