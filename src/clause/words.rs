@@ -2,9 +2,8 @@
 //! pronouns, negation, determiners, verb classes). Look-ups only; the decisions are in
 //! `segment` and `verbs`.
 
-use std::collections::HashMap;
-
 use super::lexicon::StrTable;
+use crate::util::FastMap;
 use crate::{DataDir, Error};
 
 /// How a conjunction opens a clause (`clauses/conjunctions.tsv`).
@@ -56,10 +55,10 @@ pub(crate) struct Words {
     table: StrTable,
     flags: Vec<u16>,
     /// Conjunction readings by word id (one- and two-word conjunctions).
-    conj: HashMap<u32, (ConjKind, Check)>,
+    conj: FastMap<u32, (ConjKind, Check)>,
     /// Two-word phrases that are not negation (`nicht nur`).
     not_negation: Vec<(String, String)>,
-    verbs: HashMap<String, VerbClass>,
+    verbs: FastMap<String, VerbClass>,
     /// Length in bytes of the longest word in `table`.
     longest: usize,
 }
@@ -69,9 +68,9 @@ impl Words {
         let mut words = Words {
             table: StrTable::with_capacity(512, 4096),
             flags: Vec::new(),
-            conj: HashMap::new(),
+            conj: FastMap::default(),
             not_negation: Vec::new(),
-            verbs: HashMap::new(),
+            verbs: FastMap::default(),
             longest: 0,
         };
         for row in data.read("clauses/words.tsv")?.table(&["word", "class"])? {

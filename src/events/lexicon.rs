@@ -1,7 +1,8 @@
 //! The event lexicon: triggers, status cues and sentence cues from `gazetteers/events/`.
 
+use super::words::Word;
 use super::{EventKind, Status};
-use crate::util::{EdgeFilter, FastMap, WordTable, with_lower};
+use crate::util::{EdgeFilter, FastMap, WordTable, is_lowercase_of, with_lower, with_to_lowercase};
 use crate::{DataDir, Error};
 
 /// How a trigger form matches a word.
@@ -261,25 +262,35 @@ impl Lexicon {
         })
     }
 
-    /// The status that the cues among `lower` (a sentence's words, lower case) give, the lowest
-    /// rank winning.
-    pub(crate) fn status_of(&self, lower: &[String]) -> Option<Status> {
-        self.ranked_status_of(lower).map(|(status, _)| status)
+    /// The status that the cues among `words` (a sentence's words, compared in lower case)
+    /// give, the lowest rank winning.
+    pub(crate) fn status_of(&self, words: &[Word]) -> Option<Status> {
+        self.ranked_status_of(words).map(|(status, _)| status)
     }
 
-    /// Like [`status_of`](Self::status_of), with the winning cue's rank.
-    pub(crate) fn ranked_status_of(&self, lower: &[String]) -> Option<(Status, u8)> {
-        (0..lower.len())
-            .flat_map(|i| {
-                self.status_by_first
-                    .get(&lower[i])
-                    .into_iter()
-                    .flatten()
-                    .map(|&c| &self.status[c])
-                    .filter(move |(cue, _, _)| lower[i..].starts_with(cue))
-            })
-            .min_by_key(|(_, _, rank)| *rank)
-            .map(|(_, status, rank)| (*status, *rank))
+    /// Like [`status_of`](Self::status_of), with the winning cue's rank (the first cue of
+    /// that rank in text order).
+    pub(crate) fn ranked_status_of(&self, words: &[Word]) -> Option<(Status, u8)> {
+        let mut best: Option<(Status, u8)> = None;
+        for i in 0..words.len() {
+            let Some(cues) = with_to_lowercase(words[i].text, |w| self.status_by_first.get(w))
+            else {
+                continue;
+            };
+            for &c in cues {
+                let (cue, status, rank) = &self.status[c];
+                // the first word is the key
+                let fits = cue.len() <= words.len() - i
+                    && cue[1..]
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(c, w)| is_lowercase_of(w.text, c));
+                if fits && best.is_none_or(|(_, r)| *rank < r) {
+                    best = Some((*status, *rank));
+                }
+            }
+        }
+        best
     }
 
     /// The status a verb gives by its lemma (`absagen`: cancelled), if any.

@@ -41,9 +41,66 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// Calls `f` with exactly `word.to_lowercase()` (titlecase letters too, unlike
+/// [`with_lower`]), in a stack buffer for words up to 64 bytes without `Σ`.
+pub(crate) fn with_to_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        return with_lower(word, f);
+    }
+    let mut buf = [0u8; 128];
+    if word.len() <= 64 && !word.contains('Σ') {
+        let mut n = 0;
+        let fits = word.chars().flat_map(char::to_lowercase).all(|l| {
+            let ok = n + l.len_utf8() <= buf.len();
+            if ok {
+                n += l.encode_utf8(&mut buf[n..]).len();
+            }
+            ok
+        });
+        if fits {
+            return f(std::str::from_utf8(&buf[..n]).expect("encoded chars are UTF-8"));
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// `word.to_lowercase() == lower`, without allocating (but for words with `Σ`).
+pub(crate) fn is_lowercase_of(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        return word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
+    if word.contains('Σ') {
+        return word.to_lowercase() == lower;
+    }
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::with_lower;
+    use super::{is_lowercase_of, with_lower, with_to_lowercase};
+
+    #[test]
+    fn to_lowercase_exactly() {
+        for word in [
+            "",
+            "Treffen",
+            "USA",
+            "Außenminister",
+            "ǅemal",
+            "İstanbul",
+            "ΣΟΦΊΑΣ",
+            "für",
+        ] {
+            with_to_lowercase(word, |w| assert_eq!(w, word.to_lowercase(), "{word}"));
+            assert!(is_lowercase_of(word, &word.to_lowercase()), "{word}");
+            assert!(!is_lowercase_of(word, "x"), "{word}");
+        }
+        assert!(!is_lowercase_of("Treffen", "treffe"));
+    }
 
     #[test]
     fn lowers_like_the_standard_library() {

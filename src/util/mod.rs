@@ -6,7 +6,7 @@ mod filter;
 mod hash;
 mod table;
 
-pub(crate) use case::with_lower;
+pub(crate) use case::{is_lowercase_of, with_lower, with_to_lowercase};
 pub(crate) use filter::EdgeFilter;
 pub(crate) use hash::{FastMap, FastSet};
 pub(crate) use table::WordTable;
