@@ -98,6 +98,7 @@ impl EventFinder {
     }
 
     pub(crate) fn find(&self, cx: &Context) -> Vec<Event> {
+        let _remembered = self.lexicon.remember(cx.text);
         let mut events: Vec<Event> = Vec::new();
         let mut last_event_sentence = None;
         // `Ein Treffen gibt es heute in Berlin. Steinmeier empfängt ...`: a meeting without

@@ -304,17 +304,29 @@ impl Lexicon {
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        self.cue_filter.may_hold(word, true)
-            && self
-                .cues
-                .get_lower(word)
-                .is_some_and(|c| c & (1 << cue as u32) != 0)
+        let cues = memo::cues(word, || {
+            if self.cue_filter.may_hold(word, true) {
+                self.cues.get_lower(word).unwrap_or(0)
+            } else {
+                0
+            }
+        });
+        cues & (1 << cue as u32) != 0
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
     pub(crate) fn trigger(&self, word: &str) -> Option<&Trigger> {
-        let found = match self.exact.get(word).map(|k| &self.triggers[k as usize]) {
-            Some(t) => Some(t),
+        let found = match memo::trigger(word, || self.find_trigger(word)) {
+            memo::Found::Exact(k) => Some(&self.triggers[k as usize]),
+            memo::Found::Head(k) => Some(&self.heads[k as usize].1),
+            memo::Found::None => None,
+        };
+        found.filter(|t| t.pos != TriggerPos::None)
+    }
+
+    fn find_trigger(&self, word: &str) -> memo::Found {
+        match self.exact.get(word) {
+            Some(k) => memo::Found::Exact(k),
             // the longest head that ends the word, three bytes or more after its start
             None if word.starts_with(char::is_uppercase) => with_lower(word, |lower| {
                 (3.max(lower.len().saturating_sub(self.head_max))..lower.len())
@@ -325,10 +337,139 @@ impl Lexicon {
                             && lower.is_char_boundary(i)
                     })
                     .find_map(|i| self.head_index.get(&lower[i..]))
-                    .map(|&k| &self.heads[k].1)
+                    .map_or(memo::Found::None, |&k| memo::Found::Head(k as u32))
             }),
-            None => None,
+            None => memo::Found::None,
+        }
+    }
+
+    /// Remembers the cue kinds and trigger of the words of `text` until the scope ends (see
+    /// [`memo`]): an article asks about each of its words many times.
+    pub(crate) fn remember(&self, text: &str) -> memo::Scope {
+        memo::Scope::new(text)
+    }
+}
+
+/// What the lexicon says about the words of the article being read, by their place in memory:
+/// the event rules ask whether a word is a cue of some kind dozens of times per word, and a
+/// look-up lower-cases and hashes it each time. Only words inside the article's text are kept,
+/// and only while its [`Scope`] lives (the text cannot change meanwhile); a new scope forgets
+/// everything, so no answer outlives the text it was about.
+pub(crate) mod memo {
+    use std::cell::RefCell;
+
+    /// Where a trigger was found.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Found {
+        Exact(u32),
+        Head(u32),
+        None,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Slot {
+        ptr: usize,
+        len: usize,
+        generation: u32,
+        /// Bit 31: known.
+        cues: u32,
+        trigger: Option<Found>,
+    }
+
+    const EMPTY: Slot = Slot {
+        ptr: 0,
+        len: 0,
+        generation: 0,
+        cues: 0,
+        trigger: None,
+    };
+    const SLOTS: usize = 1024;
+    const KNOWN: u32 = 1 << 31;
+
+    struct Memo {
+        /// The text's first and end address, while a scope lives.
+        text: (usize, usize),
+        generation: u32,
+        slots: [Slot; SLOTS],
+    }
+
+    thread_local! {
+        static MEMO: RefCell<Memo> = const {
+            RefCell::new(Memo {
+                text: (0, 0),
+                generation: 0,
+                slots: [EMPTY; SLOTS],
+            })
         };
-        found.filter(|t| t.pos != TriggerPos::None)
+    }
+
+    /// While it lives, answers about the words of one text are remembered.
+    pub(crate) struct Scope(());
+
+    impl Scope {
+        pub(super) fn new(text: &str) -> Scope {
+            MEMO.with_borrow_mut(|m| {
+                m.generation = m.generation.wrapping_add(1);
+                if m.generation == 0 {
+                    // after 2^32 scopes: forget every slot for certain
+                    m.slots = [EMPTY; SLOTS];
+                    m.generation = 1;
+                }
+                let start = text.as_ptr() as usize;
+                m.text = (start, start + text.len());
+            });
+            Scope(())
+        }
+    }
+
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            MEMO.with_borrow_mut(|m| m.text = (0, 0));
+        }
+    }
+
+    /// Runs `f` on the slot of `word` when `word` lies in the remembered text (else on a
+    /// scratch slot that is forgotten).
+    #[inline]
+    fn with_slot<R>(word: &str, f: impl FnOnce(&mut Slot) -> R) -> R {
+        MEMO.with(|m| {
+            let (ptr, len) = (word.as_ptr() as usize, word.len());
+            let Ok(mut m) = m.try_borrow_mut() else {
+                return f(&mut EMPTY.clone());
+            };
+            let (start, end) = m.text;
+            if !(start <= ptr && ptr + len <= end && len > 0) {
+                return f(&mut EMPTY.clone());
+            }
+            let generation = m.generation;
+            let slot = &mut m.slots[(ptr ^ len.rotate_left(7)) % SLOTS];
+            if slot.ptr != ptr || slot.len != len || slot.generation != generation {
+                *slot = Slot {
+                    ptr,
+                    len,
+                    generation,
+                    ..EMPTY
+                };
+            }
+            f(slot)
+        })
+    }
+
+    /// The cue kinds of `word`, from `look_up` unless remembered (`look_up` must not ask the
+    /// memo itself).
+    #[inline]
+    pub(super) fn cues(word: &str, look_up: impl FnOnce() -> u32) -> u32 {
+        with_slot(word, |s| {
+            if s.cues & KNOWN == 0 {
+                s.cues = look_up() | KNOWN;
+            }
+            s.cues & !KNOWN
+        })
+    }
+
+    /// The trigger of `word`, from `look_up` unless remembered.
+    #[inline]
+    pub(super) fn trigger(word: &str, look_up: impl FnOnce() -> Found) -> Found {
+        with_slot(word, |s| *s.trigger.get_or_insert_with(look_up))
     }
 }
