@@ -82,7 +82,6 @@ impl Stage {
 pub struct Pipeline {
     splitter: SentenceSplitter,
     datelines: Datelines,
-    clauses: ClauseParser,
     gazetteer: Gazetteer,
     time: TimeTagger,
     events: EventFinder,
@@ -97,7 +96,6 @@ impl Pipeline {
         Ok(Pipeline {
             splitter: SentenceSplitter::new(data)?,
             datelines: Datelines::new(data)?,
-            clauses: ClauseParser::new(data)?,
             gazetteer: Gazetteer::new(data)?,
             time: TimeTagger::new(data)?,
             events: EventFinder::new(data)?,
@@ -111,7 +109,8 @@ impl Pipeline {
 
     /// The clause parser on its own.
     pub fn clause_parser(&self) -> &ClauseParser {
-        &self.clauses
+        // one verb lexicon per process: the time tagger's
+        self.time.clause_parser()
     }
 
     /// The time tagger on its own (`chronik resolve-time`).
@@ -144,7 +143,8 @@ impl Pipeline {
         done(Stage::Sentences);
         let mut clauses = Vec::with_capacity(sentences.len() * 2);
         for &sentence in &sentences {
-            self.clauses.parse_into(text, sentence, &mut clauses);
+            self.clause_parser()
+                .parse_into(text, sentence, &mut clauses);
         }
         done(Stage::Clauses);
         let day = article.published.date_naive();

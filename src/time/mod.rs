@@ -193,6 +193,11 @@ impl TimeTagger {
         })
     }
 
+    /// The clause stage the tagger reads tenses from (the pipeline shares it).
+    pub(crate) fn clause_parser(&self) -> &ClauseParser {
+        &self.clauses
+    }
+
     /// All temporal expressions of `text`, resolved relative to `published`. `sentences` are the
     /// sentence spans of `text` (tense is decided per clause inside a sentence); text outside
     /// them is read line by line.
