@@ -356,7 +356,7 @@ impl Lexicon {
 /// and only while its [`Scope`] lives (the text cannot change meanwhile); a new scope forgets
 /// everything, so no answer outlives the text it was about.
 pub(crate) mod memo {
-    use std::cell::RefCell;
+    use std::cell::Cell;
 
     /// Where a trigger was found.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -386,21 +386,12 @@ pub(crate) mod memo {
     const SLOTS: usize = 1024;
     const KNOWN: u32 = 1 << 31;
 
-    struct Memo {
-        /// The text's first and end address, while a scope lives.
-        text: (usize, usize),
-        generation: u32,
-        slots: [Slot; SLOTS],
-    }
-
+    // plain cells, initialised at compile time: no lazy set-up, no borrow flag per access
     thread_local! {
-        static MEMO: RefCell<Memo> = const {
-            RefCell::new(Memo {
-                text: (0, 0),
-                generation: 0,
-                slots: [EMPTY; SLOTS],
-            })
-        };
+        /// The text's first and end address, while a scope lives.
+        static TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+        static GENERATION: Cell<u32> = const { Cell::new(0) };
+        static MEMO: [Cell<Slot>; SLOTS] = const { [const { Cell::new(EMPTY) }; SLOTS] };
     }
 
     /// While it lives, answers about the words of one text are remembered.
@@ -408,68 +399,76 @@ pub(crate) mod memo {
 
     impl Scope {
         pub(super) fn new(text: &str) -> Scope {
-            MEMO.with_borrow_mut(|m| {
-                m.generation = m.generation.wrapping_add(1);
-                if m.generation == 0 {
-                    // after 2^32 scopes: forget every slot for certain
-                    m.slots = [EMPTY; SLOTS];
-                    m.generation = 1;
-                }
-                let start = text.as_ptr() as usize;
-                m.text = (start, start + text.len());
-            });
+            let generation = GENERATION.get().wrapping_add(1);
+            if generation == 0 {
+                // after 2^32 scopes: forget every slot for certain
+                MEMO.with(|m| m.iter().for_each(|s| s.set(EMPTY)));
+            }
+            GENERATION.set(generation.max(1));
+            let start = text.as_ptr() as usize;
+            TEXT.set((start, start + text.len()));
             Scope(())
         }
     }
 
     impl Drop for Scope {
         fn drop(&mut self) {
-            MEMO.with_borrow_mut(|m| m.text = (0, 0));
+            TEXT.set((0, 0));
         }
     }
 
-    /// Runs `f` on the slot of `word` when `word` lies in the remembered text (else on a
-    /// scratch slot that is forgotten).
+    /// The remembered slot of `word` and where it goes, or `None` when `word` is not in the
+    /// text of the scope.
     #[inline]
-    fn with_slot<R>(word: &str, f: impl FnOnce(&mut Slot) -> R) -> R {
-        MEMO.with(|m| {
-            let (ptr, len) = (word.as_ptr() as usize, word.len());
-            let Ok(mut m) = m.try_borrow_mut() else {
-                return f(&mut EMPTY.clone());
-            };
-            let (start, end) = m.text;
-            if !(start <= ptr && ptr + len <= end && len > 0) {
-                return f(&mut EMPTY.clone());
-            }
-            let generation = m.generation;
-            let slot = &mut m.slots[(ptr ^ len.rotate_left(7)) % SLOTS];
-            if slot.ptr != ptr || slot.len != len || slot.generation != generation {
-                *slot = Slot {
+    fn slot(word: &str) -> Option<(usize, Slot)> {
+        let (ptr, len) = (word.as_ptr() as usize, word.len());
+        let (start, end) = TEXT.get();
+        if !(start <= ptr && ptr + len <= end && len > 0) {
+            return None;
+        }
+        let generation = GENERATION.get();
+        let i = (ptr ^ len.rotate_left(7)) % SLOTS;
+        let slot = MEMO.with(|m| m[i].get());
+        if slot.ptr == ptr && slot.len == len && slot.generation == generation {
+            Some((i, slot))
+        } else {
+            Some((
+                i,
+                Slot {
                     ptr,
                     len,
                     generation,
                     ..EMPTY
-                };
-            }
-            f(slot)
-        })
+                },
+            ))
+        }
     }
 
-    /// The cue kinds of `word`, from `look_up` unless remembered (`look_up` must not ask the
-    /// memo itself).
+    /// The cue kinds of `word`, from `look_up` unless remembered.
     #[inline]
     pub(super) fn cues(word: &str, look_up: impl FnOnce() -> u32) -> u32 {
-        with_slot(word, |s| {
-            if s.cues & KNOWN == 0 {
-                s.cues = look_up() | KNOWN;
-            }
-            s.cues & !KNOWN
-        })
+        let Some((i, mut slot)) = slot(word) else {
+            return look_up();
+        };
+        if slot.cues & KNOWN == 0 {
+            slot.cues = look_up() | KNOWN;
+            MEMO.with(|m| m[i].set(slot));
+        }
+        slot.cues & !KNOWN
     }
 
     /// The trigger of `word`, from `look_up` unless remembered.
     #[inline]
     pub(super) fn trigger(word: &str, look_up: impl FnOnce() -> Found) -> Found {
-        with_slot(word, |s| *s.trigger.get_or_insert_with(look_up))
+        let Some((i, mut slot)) = slot(word) else {
+            return look_up();
+        };
+        if let Some(found) = slot.trigger {
+            return found;
+        }
+        let found = look_up();
+        slot.trigger = Some(found);
+        MEMO.with(|m| m[i].set(slot));
+        found
     }
 }
