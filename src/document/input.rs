@@ -94,16 +94,17 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
 }
 
 fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, Error> {
-    let place = format!("{name}:{line_no}");
+    // written out only for an error: most lines have none
+    let place = format_args!("{name}:{line_no}");
     let line = std::str::from_utf8(bytes).map_err(|e| {
         Error::input(
-            &place,
+            place,
             format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
         )
     })?;
     let record: JsonArticle = serde_json::from_str(line).map_err(|e| {
         Error::input(
-            &place,
+            place,
             format!("not a JSON article (column {}): {e}", e.column()),
         )
     })?;
@@ -112,14 +113,14 @@ fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, 
         serde_json::Value::Number(n) => n.to_string(),
         other => {
             return Err(Error::input(
-                &place,
+                place,
                 format!("\"id\" must be a string, got {other}"),
             ));
         }
     };
     let published = parse_published(&record.published).ok_or_else(|| {
         Error::input(
-            &place,
+            place,
             format!(
                 "article {id:?}: \"published\" {:?} is not a date-time",
                 record.published
