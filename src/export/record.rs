@@ -221,36 +221,39 @@ impl ArticleRecord {
             });
         }
         let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
-        let mut actors: Vec<(usize, ActorRecord)> = Vec::new();
+        let mut named_actors: Vec<(usize, ActorId, Vec<MentionRecord>)> = Vec::new();
         for (a, (order, named, mentions)) in by_actor {
             let reference = if g.actor(a).kind == ActorKind::Person {
                 as_written(actor_ref(g, a), &mentions)
             } else {
                 actor_ref(g, a)
             };
-            spelled.insert(a, reference.clone());
+            spelled.insert(a, reference);
             if named {
-                actors.push((
-                    order,
-                    ActorRecord {
-                        actor: reference,
-                        mentions,
-                    },
-                ));
+                named_actors.push((order, a, mentions));
             }
         }
-        actors.sort_by_key(|(order, _)| *order);
+        let events = found
+            .events
+            .iter()
+            .map(|e| event_record(text, e, g, &spelled))
+            .collect();
+        // the references move into the actor list once the events have their copies
+        named_actors.sort_by_key(|(order, _, _)| *order);
+        let actors = named_actors
+            .into_iter()
+            .map(|(_, a, mentions)| ActorRecord {
+                actor: spelled.remove(&a).expect("every named actor is spelled"),
+                mentions,
+            })
+            .collect();
         ArticleRecord {
             id: article.id.clone(),
             published: article.published.to_rfc3339(),
             title: article.title.clone(),
             timexes,
-            actors: actors.into_iter().map(|(_, a)| a).collect(),
-            events: found
-                .events
-                .iter()
-                .map(|e| event_record(text, e, g, &spelled))
-                .collect(),
+            actors,
+            events,
             diagnostics: found
                 .diagnostics
                 .iter()
@@ -349,7 +352,7 @@ fn event_record(
         trigger: TextSpan::new(text, e.trigger),
         evidence: TextSpan::new(text, e.evidence),
         cameo: cameo.to_string(),
-        plover: format!("CONSULT/{}", e.kind.plover_mode()),
+        plover: ["CONSULT/", e.kind.plover_mode()].concat(),
         rules: e.rules.iter().map(|r| r.to_string()).collect(),
     }
 }
