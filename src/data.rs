@@ -50,9 +50,12 @@ impl DataDir {
         let text = match &self.root {
             Some(root) => {
                 let path = root.join(name);
-                Cow::Owned(
-                    std::fs::read_to_string(&path).map_err(|e| Error::io(path.display(), e))?,
-                )
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
+                Cow::Owned(String::from_utf8(bytes).map_err(|e| {
+                    let at = e.utf8_error().valid_up_to();
+                    let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                    Error::data(name, line, format!("byte {at}: invalid UTF-8"))
+                })?)
             }
             None => match BUNDLED.binary_search_by_key(&name, |(n, _)| n) {
                 Ok(i) => Cow::Borrowed(BUNDLED[i].1),
@@ -110,8 +113,23 @@ impl DataFile {
     /// Parses the file as a TSV table whose header must name exactly `columns`, in order.
     ///
     /// # Errors
-    /// Names the file and line of a wrong header or of a row with the wrong number of cells.
+    /// Names the file and line of a wrong header, or of every row with too many cells.
     pub fn table(&self, columns: &[&str]) -> Result<Vec<Row>, Error> {
+        let mut problems = crate::error::Problems::default();
+        let rows = self.table_rows(columns, &mut problems)?;
+        problems.finish(rows)
+    }
+
+    /// The rows of a table whose header is right; the problems of rows with too many cells are
+    /// kept in `problems` (the rows are read with the header's cells).
+    ///
+    /// # Errors
+    /// When the header is wrong or missing: then no row can be read.
+    pub(crate) fn table_rows(
+        &self,
+        columns: &[&str],
+        problems: &mut crate::error::Problems,
+    ) -> Result<Vec<Row>, Error> {
         let columns: std::sync::Arc<[String]> = columns.iter().map(|c| c.to_string()).collect();
         let mut rows = Vec::new();
         let mut header_seen = false;
@@ -134,13 +152,19 @@ impl DataFile {
                 continue;
             }
             if cells.len() > columns.len() {
-                return Err(Error::data(
+                problems.check(Err(Error::data(
                     &self.name,
                     line_no,
                     format!("{} cells, the header has {}", cells.len(), columns.len()),
-                ));
+                )));
+                // the row is kept with the header's cells, so that rows referring to it do not
+                // add problems of their own
             }
-            let mut cells: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+            let mut cells: Vec<String> = cells
+                .iter()
+                .take(columns.len())
+                .map(|c| c.trim().to_string())
+                .collect();
             cells.resize(columns.len(), String::new());
             rows.push(Row {
                 file: self.name.clone(),

@@ -63,6 +63,31 @@ impl Error {
         }
     }
 
+    /// Several problems as one error, one line each (a data directory reports every bad row at
+    /// once). Problems that are themselves lists are flattened.
+    pub(crate) fn many(problems: Vec<Error>) -> Error {
+        let kind = problems.first().map_or(ErrorKind::Data, |e| e.kind);
+        let message = problems
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Error { kind, message }
+    }
+
+    /// The problems this error stands for, one line each: one for most errors, every bad row of
+    /// a data directory for [`Pipeline::new`](crate::Pipeline::new).
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("chronik-doc-problems");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let err = chronik::Pipeline::new(&chronik::DataDir::open(&dir).unwrap()).unwrap_err();
+    /// assert!(err.problems().count() > 10, "every missing file is named");
+    /// ```
+    pub fn problems(&self) -> impl Iterator<Item = &str> {
+        self.message.lines()
+    }
+
     /// True when a gazetteer data file is malformed or inconsistent.
     pub fn is_data(&self) -> bool {
         self.kind == ErrorKind::Data
@@ -86,3 +111,40 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Collects the problems of a load that goes on after the first one, so that a broken data
+/// directory is reported whole in one run.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(Vec<Error>);
+
+impl Problems {
+    /// The value, or `None` with the error kept.
+    pub(crate) fn take<T>(&mut self, result: Result<T, Error>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    /// Keeps a problem.
+    pub(crate) fn push(&mut self, e: Error) {
+        self.0.push(e);
+    }
+
+    /// Keeps the error of `result`, if any.
+    pub(crate) fn check(&mut self, result: Result<(), Error>) {
+        self.take(result);
+    }
+
+    /// `value` when nothing went wrong, else every problem as one error.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Error> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::many(self.0))
+        }
+    }
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chronik::document::{self, Article, InputKind};
-use chronik::export::{self, ArticleRecord};
+use chronik::export::{self, ArticleRecord, ErrorRecord};
 use chronik::graph::TimelineBuilder;
 use chronik::{DataDir, Error, Pipeline, Tense, TimeTagger};
 
@@ -63,6 +63,12 @@ enum Command {
     },
     /// Resolve time phrases: reads `{"text","ref","context"?,"tense"?}` lines, adds `value` and `type`.
     ResolveTime,
+    /// Check gazetteer data with the loader `extract` uses: every problem with file and line,
+    /// then advice (warnings). Exit code 1 when there are problems.
+    CheckData {
+        /// The data directory (default: `--gazetteers`, else the bundled data).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +82,13 @@ enum Format {
     /// The merged timeline for Knight Lab's TimelineJS3.
     Timelinejs,
 }
+
+#[path = "cli/batch.rs"]
+mod batch;
+#[path = "cli/output.rs"]
+mod output;
+
+use output::Output;
 
 /// Counts of what went through and what failed, for the exit code and the summary.
 #[derive(Default)]
@@ -93,6 +106,9 @@ impl Tally {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::CheckData { dir } = &cli.command {
+        return check_data(dir.as_ref().or(cli.gazetteers.as_ref()));
+    }
     let data = match &cli.gazetteers {
         Some(dir) => match DataDir::open(dir) {
             Ok(d) => d,
@@ -125,6 +141,7 @@ fn main() -> ExitCode {
             output,
         } => merge(&inputs, format, output),
         Command::ResolveTime => resolve_time(&data),
+        Command::CheckData { .. } => unreachable!("handled before the data is loaded"),
     };
     match result {
         Ok(tally) if tally.failed == 0 => ExitCode::SUCCESS,
@@ -141,17 +158,50 @@ fn main() -> ExitCode {
 }
 
 fn fatal(e: &Error) -> ExitCode {
-    eprintln!("chronik: {e}");
+    report_problems(e);
     ExitCode::from(2)
 }
 
-fn output_writer(output: Option<PathBuf>) -> Result<Box<dyn Write>, Error> {
-    Ok(match output {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(&path).map_err(|e| io_error(&path.display().to_string(), e))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    })
+/// Prints every problem of an error on a line of its own, and their number when there are many.
+fn report_problems(e: &Error) {
+    let mut n = 0;
+    for line in e.problems() {
+        eprintln!("chronik: {line}");
+        n += 1;
+    }
+    if n > 1 {
+        eprintln!("chronik: {n} problems");
+    }
+}
+
+/// `chronik check-data [DIR]`: loads the data as `extract` does and reports every problem and
+/// every warning.
+fn check_data(dir: Option<&PathBuf>) -> ExitCode {
+    let (data, name) = match dir {
+        Some(d) => match DataDir::open(d) {
+            Ok(data) => (data, d.display().to_string()),
+            Err(e) => return fatal(&e),
+        },
+        None => (DataDir::bundled(), "bundled gazetteers".to_string()),
+    };
+    let warnings = chronik::gazetteer::lint(&data);
+    for w in &warnings {
+        eprintln!("chronik: warning: {w}");
+    }
+    match Pipeline::new(&data) {
+        Ok(pipeline) => {
+            let (actors, places, forms) = pipeline.gazetteer().counts();
+            println!(
+                "{name}: {actors} actors, {places} places, {forms} surface forms; no problems, {} warnings",
+                warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report_problems(&e);
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn io_error(what: &str, e: std::io::Error) -> Error {
@@ -166,23 +216,47 @@ fn open_input(name: &str) -> Result<Box<dyn BufRead>, Error> {
     Ok(Box::new(BufReader::with_capacity(1 << 20, file)))
 }
 
+/// Checks every input before anything is written: an input that cannot be opened, or that is the
+/// output, stops the run (exit code 2) and leaves an existing output as it was.
+fn check_inputs(inputs: &[String], output: Option<&std::path::Path>) -> Result<(), Error> {
+    let problems = output::check_inputs(inputs, output);
+    let n = problems.len();
+    let mut problems = problems.into_iter();
+    let Some(first) = problems.next() else {
+        return Ok(());
+    };
+    for p in problems {
+        eprintln!("chronik: {p}");
+    }
+    let written = match output {
+        Some(o) => format!("{} is left as it was", o.display()),
+        None => "nothing was written".into(),
+    };
+    Err(Error::from_message(if n == 1 {
+        format!("{first}; {written}")
+    } else {
+        format!("{first}; {n} inputs failed, {written}")
+    }))
+}
+
 /// Where extracted records go: straight out as JSON Lines, or into a timeline.
 enum Sink {
-    Lines(Box<dyn Write>),
-    Merge(TimelineBuilder, Format, Box<dyn Write>),
+    Lines(Output),
+    Merge(TimelineBuilder, Format, Output),
 }
 
 impl Sink {
+    fn new(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
+        let out = Output::create(output)?;
+        Ok(match format {
+            Format::Jsonl => Sink::Lines(out),
+            f => Sink::Merge(TimelineBuilder::default(), f, out),
+        })
+    }
+
     fn put(&mut self, record: &ArticleRecord) -> Result<(), Error> {
         match self {
-            Sink::Lines(w) => {
-                // into memory first: serde_json writes a record in hundreds of small pieces,
-                // each a call through `dyn Write`
-                let mut line =
-                    serde_json::to_vec(record).map_err(|e| io_error("output", e.into()))?;
-                line.push(b'\n');
-                w.write_all(&line).map_err(|e| io_error("output", e))
-            }
+            Sink::Lines(out) => write_line(out, record),
             Sink::Merge(builder, _, _) => {
                 builder.add(record);
                 Ok(())
@@ -190,30 +264,66 @@ impl Sink {
         }
     }
 
+    /// A record that failed: in JSON Lines, an error record in its place.
+    fn put_error(&mut self, err: &Error) -> Result<(), Error> {
+        match self {
+            Sink::Lines(out) => write_line(
+                out,
+                &ErrorRecord {
+                    error: err.to_string(),
+                },
+            ),
+            Sink::Merge(..) => Ok(()),
+        }
+    }
+
     fn finish(self) -> Result<(), Error> {
         match self {
-            Sink::Lines(mut w) => w.flush().map_err(|e| io_error("output", e)),
-            Sink::Merge(builder, format, mut w) => {
+            Sink::Lines(out) => out.commit(),
+            Sink::Merge(builder, format, mut out) => {
                 let timeline = builder.finish();
                 let text = match format {
                     Format::Dot => export::to_dot(&timeline),
-                    Format::Timelinejs => export::to_timelinejs(&timeline) + "\n",
+                    Format::Timelinejs => {
+                        report_left_out(&export::timelinejs_left_out(&timeline));
+                        export::to_timelinejs(&timeline) + "\n"
+                    }
                     _ => export::to_timeline_json(&timeline) + "\n",
                 };
-                w.write_all(text.as_bytes())
-                    .and_then(|()| w.flush())
-                    .map_err(|e| io_error("output", e))
+                if let Err(e) = out.writer().write_all(text.as_bytes()) {
+                    return Err(out.error(e));
+                }
+                out.commit()
             }
         }
     }
 }
 
-fn sink(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
-    let w = output_writer(output)?;
-    Ok(match format {
-        Format::Jsonl => Sink::Lines(w),
-        f => Sink::Merge(TimelineBuilder::default(), f, w),
-    })
+fn write_line(out: &mut Output, record: &impl serde::Serialize) -> Result<(), Error> {
+    // into memory first: serde_json writes a record in hundreds of small pieces, each a call
+    // through `dyn Write`
+    let written = serde_json::to_vec(record)
+        .map_err(std::io::Error::from)
+        .and_then(|mut line| {
+            line.push(b'\n');
+            out.writer().write_all(&line)
+        });
+    written.map_err(|e| out.error(e))
+}
+
+/// Says which meetings the TimelineJS3 export has no slide for (they are in `--format timeline`).
+fn report_left_out(left_out: &[export::LeftOut]) {
+    if left_out.is_empty() {
+        return;
+    }
+    eprintln!(
+        "chronik: --format timelinejs leaves out {} meeting{} without a year to place it (--format timeline keeps them):",
+        left_out.len(),
+        if left_out.len() == 1 { "" } else { "s" }
+    );
+    for l in left_out {
+        eprintln!("chronik:   {}: {}", l.id, l.reason);
+    }
 }
 
 const BATCH: usize = 512;
@@ -224,6 +334,77 @@ struct ExtractOptions {
     explain: bool,
 }
 
+/// Articles read and not yet extracted, with the records that failed among them, in input order.
+struct Batch<'p> {
+    pipeline: &'p Pipeline,
+    jobs: usize,
+    /// Keep the rule ids in the records (`--explain`).
+    explain: bool,
+    progress: bool,
+    articles: Vec<Article>,
+    /// One slot per record in input order: `None` for the next article, or a failure.
+    slots: Vec<Option<Error>>,
+}
+
+impl Batch<'_> {
+    fn push(
+        &mut self,
+        name: &str,
+        item: Result<Article, Error>,
+        tally: &mut Tally,
+        out: &mut Sink,
+    ) -> Result<(), Error> {
+        match item {
+            Ok(a) => {
+                self.articles.push(a);
+                self.slots.push(None);
+            }
+            Err(e) => self.slots.push(Some(e)),
+        }
+        if self.slots.len() >= BATCH {
+            self.flush(name, tally, out)?;
+        }
+        Ok(())
+    }
+
+    /// Extracts the articles and writes records and failures in input order.
+    fn flush(&mut self, name: &str, tally: &mut Tally, out: &mut Sink) -> Result<(), Error> {
+        let articles = std::mem::take(&mut self.articles);
+        let pipeline = self.pipeline;
+        let mut records = batch::run_batch(&articles, self.jobs, |a| {
+            ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer())
+        })
+        .into_iter()
+        .zip(&articles);
+        for slot in self.slots.drain(..) {
+            let failure = match slot {
+                Some(e) => e,
+                None => match records.next() {
+                    Some((Ok(mut record), _)) => {
+                        if !self.explain {
+                            record.drop_rules();
+                        }
+                        out.put(&record)?;
+                        tally.articles += 1;
+                        continue;
+                    }
+                    Some((Err(panic), a)) => Error::from_message(format!(
+                        "{name}: article {:?}: internal error, please report it: {panic}; article skipped",
+                        a.id
+                    )),
+                    None => Error::from_message(format!("{name}: an article went missing")),
+                },
+            };
+            tally.report(&failure);
+            out.put_error(&failure)?;
+        }
+        if self.progress {
+            eprint!("\rchronik: {} articles", tally.articles);
+        }
+        Ok(())
+    }
+}
+
 fn extract(
     data: &DataDir,
     inputs: &[String],
@@ -232,7 +413,6 @@ fn extract(
     output: Option<PathBuf>,
     options: ExtractOptions,
 ) -> Result<Tally, Error> {
-    let pipeline = Pipeline::new(data)?;
     let published =
         match published {
             Some(p) => Some(document::parse_published(p).ok_or_else(|| {
@@ -240,94 +420,67 @@ fn extract(
             })?),
             None => None,
         };
+    check_inputs(inputs, output.as_deref())?;
+    let pipeline = Pipeline::new(data)?;
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out = sink(format, output)?;
+    let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();
     let progress = std::io::stderr().is_terminal();
+    let mut batch = Batch {
+        pipeline: &pipeline,
+        jobs,
+        explain: options.explain,
+        progress,
+        articles: Vec::with_capacity(BATCH),
+        slots: Vec::with_capacity(BATCH),
+    };
     for name in inputs {
-        let mut reader = match open_input(name) {
-            Ok(r) => r,
-            Err(e) => {
-                tally.report(&e);
-                continue;
-            }
-        };
-        let head = match reader.fill_buf() {
-            Ok(head) => head.to_vec(),
-            Err(e) => {
-                tally.report(&io_error(name, e));
-                continue;
-            }
-        };
+        // checked above; an input that went away since is a failure like any other
+        let mut reader = open_input(name)?;
+        let head = reader.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
         if head.is_empty() {
             // not an error: an empty Spark partition or an empty file holds no articles
             eprintln!("chronik: {name}: empty input, no articles");
             continue;
         }
-        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-        let flush =
-            |batch: &mut Vec<Article>, tally: &mut Tally, out: &mut Sink| -> Result<(), Error> {
-                for mut record in run_batch(&pipeline, batch, jobs) {
-                    if !options.explain {
-                        record.drop_rules();
-                    }
-                    out.put(&record)?;
-                    tally.articles += 1;
-                }
-                batch.clear();
-                if progress {
-                    eprint!("\rchronik: {} articles", tally.articles);
-                }
-                Ok(())
-            };
+        if let Err(e) = document::check_encoding(name, &head) {
+            tally.report(&e);
+            out.put_error(&e)?;
+            continue;
+        }
         match InputKind::detect(name, &head) {
             InputKind::JsonLines => {
                 for item in document::read_json_lines(name, reader) {
-                    match item {
-                        Ok(article) => batch.push(article),
-                        Err(e) => tally.report(&e),
-                    }
-                    if batch.len() == BATCH {
-                        flush(&mut batch, &mut tally, &mut out)?;
-                    }
+                    batch.push(name, item, &mut tally, &mut out)?;
                 }
             }
             kind => {
                 let mut bytes = Vec::new();
-                if let Err(e) = reader.read_to_end(&mut bytes) {
-                    tally.report(&io_error(name, e));
-                    continue;
-                }
-                let text = match document::decode_utf8(name, bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        tally.report(&e);
-                        continue;
-                    }
-                };
-                let stem = std::path::Path::new(name)
-                    .file_stem()
-                    .map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
+                reader
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_error(name, e))?;
                 if kind == InputKind::NewsPage {
-                    for item in document::read_news_page(&stem, &text) {
-                        match item {
-                            Ok(article) => batch.push(article),
-                            Err(e) => tally.report(&e),
-                        }
+                    for item in document::read_news_page(name, &bytes) {
+                        batch.push(name, item, &mut tally, &mut out)?;
                     }
-                } else if let Some(published) = published {
-                    batch.push(document::plain_text(&stem, text, published));
                 } else {
-                    tally.report(&Error::from_message(format!(
-                        "{name}: plain text needs --published (its publication time)"
-                    )));
+                    let item = match (published, document::decode_utf8(name, bytes)) {
+                        (_, Err(e)) => Err(e),
+                        (Some(p), Ok(text)) => {
+                            Ok(document::plain_text(&document::input_id(name), text, p))
+                        }
+                        (None, Ok(_)) => Err(Error::from_message(format!(
+                            "{name}: plain text needs --published (its publication time)"
+                        ))),
+                    };
+                    batch.push(name, item, &mut tally, &mut out)?;
                 }
             }
         }
-        flush(&mut batch, &mut tally, &mut out)?;
+        batch.flush(name, &mut tally, &mut out)?;
     }
     if progress {
         eprintln!();
@@ -336,55 +489,46 @@ fn extract(
     Ok(tally)
 }
 
-/// Extracts a batch on `jobs` threads, keeping input order.
-fn run_batch(pipeline: &Pipeline, batch: &[Article], jobs: usize) -> Vec<ArticleRecord> {
-    let one = |a: &Article| ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer());
-    if jobs == 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
-    }
-    let chunk = batch.len().div_ceil(jobs);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
 fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
     if format == Format::Jsonl {
         return Err(Error::from_message(
-            "merge writes a timeline: use --format timeline or dot",
+            "merge writes a timeline: use --format timeline, timelinejs or dot",
         ));
     }
-    let mut out = sink(format, output)?;
+    check_inputs(inputs, output.as_deref())?;
+    let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();
     for name in inputs {
-        let reader = match open_input(name) {
-            Ok(r) => r,
-            Err(e) => {
-                tally.report(&e);
-                continue;
-            }
-        };
+        let reader = open_input(name)?;
         for (i, line) in reader.split(b'\n').enumerate() {
             let line = line.map_err(|e| io_error(name, e))?;
+            let line = if i == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                &line[3..]
+            } else {
+                &line[..]
+            };
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_slice::<ArticleRecord>(&line) {
+            let place = format!("{name}:{}", i + 1);
+            match serde_json::from_slice::<ArticleRecord>(line) {
                 Ok(record) => {
                     out.put(&record)?;
                     tally.articles += 1;
                 }
-                Err(e) => tally.report(&Error::from_message(format!(
-                    "{name}:{}: not an article record: {e}",
-                    i + 1
-                ))),
+                Err(e) => {
+                    let message = match serde_json::from_slice::<ErrorRecord>(line) {
+                        Ok(failed) => {
+                            format!("{place}: a record that failed in extract: {}", failed.error)
+                        }
+                        Err(_) => format!(
+                            "{place}: not an article record (column {}): {}",
+                            e.column(),
+                            document::json_message(&e)
+                        ),
+                    };
+                    tally.report(&Error::from_message(message));
+                }
             }
         }
     }
@@ -402,12 +546,15 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
             continue;
         }
         let place = format!("stdin:{}", i + 1);
+        let failed_before = tally.failed;
         let mut case: serde_json::Map<String, serde_json::Value> =
             match serde_json::from_slice(&line) {
                 Ok(c) => c,
                 Err(e) => {
                     tally.report(&Error::from_message(format!(
-                        "{place}: not a JSON object: {e}"
+                        "{place}: not a JSON object (column {}): {}",
+                        e.column(),
+                        document::json_message(&e)
                     )));
                     serde_json::Map::new()
                 }
@@ -446,7 +593,9 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
         );
         serde_json::to_writer(&mut out, &case).map_err(|e| io_error("stdout", e.into()))?;
         out.write_all(b"\n").map_err(|e| io_error("stdout", e))?;
-        tally.articles += 1;
+        if tally.failed == failed_before {
+            tally.articles += 1;
+        }
     }
     out.flush().map_err(|e| io_error("stdout", e))?;
     Ok(tally)

@@ -2,8 +2,9 @@
 
 use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
+use crate::error::Problems;
 use crate::events::{Event, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention};
+use crate::gazetteer::{Gazetteer, Mention, UnresolvedPerson};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -16,6 +17,10 @@ pub struct Extraction {
     pub clauses: Vec<Clause>,
     /// Actor and place mentions.
     pub mentions: Vec<Mention>,
+    /// Persons the article names that the gazetteer does not know; mentions of them carry an
+    /// unresolved [`ActorId`](crate::gazetteer::ActorId) whose
+    /// [`unresolved_index`](crate::gazetteer::ActorId::unresolved_index) indexes this list.
+    pub unresolved: Vec<UnresolvedPerson>,
     /// Resolved temporal expressions.
     pub timexes: Vec<Timex>,
     /// Meetings.
@@ -91,15 +96,32 @@ impl Pipeline {
     /// Loads every data file from `data` and compiles the matchers.
     ///
     /// # Errors
-    /// When a data file is missing, malformed or inconsistent; the error names file and line.
+    /// When data files are missing, malformed or inconsistent: every problem found, one line
+    /// each ([`Error::problems`]), with its file and line.
     pub fn new(data: &DataDir) -> Result<Pipeline, Error> {
-        Ok(Pipeline {
-            splitter: SentenceSplitter::new(data)?,
-            datelines: Datelines::new(data)?,
-            gazetteer: Gazetteer::new(data)?,
-            time: TimeTagger::new(data)?,
-            events: EventFinder::new(data)?,
-        })
+        // every stage is built even when one fails, so that all problems are reported at once;
+        // the clause parser is the time tagger's (one verb lexicon per process)
+        let mut problems = Problems::default();
+        let splitter = problems.take(SentenceSplitter::new(data));
+        let datelines = problems.take(Datelines::new(data));
+        let gazetteer = problems.take(Gazetteer::new(data));
+        let time = problems.take(TimeTagger::new(data));
+        let events = problems.take(EventFinder::new(data));
+        let stages = match (splitter, datelines, gazetteer, time, events) {
+            (Some(splitter), Some(datelines), Some(gazetteer), Some(time), Some(events)) => {
+                Some(Pipeline {
+                    splitter,
+                    datelines,
+                    gazetteer,
+                    time,
+                    events,
+                })
+            }
+            _ => None,
+        };
+        problems
+            .finish(stages)?
+            .ok_or_else(|| Error::data("gazetteers", 0, "a stage failed without a message"))
     }
 
     /// The gazetteer, to look up the actors and places that mentions and events refer to.
@@ -148,7 +170,8 @@ impl Pipeline {
         }
         done(Stage::Clauses);
         let day = article.published.date_naive();
-        let mentions = self.gazetteer.mentions(text, day, dateline);
+        let reading = self.gazetteer.read(text, day, dateline);
+        let mentions = reading.mentions;
         done(Stage::Gazetteer);
         // the dateline may carry a date (`Seattle, 19.04.2006 –`): the tagger sees it as a
         // sentence of its own; events see only the body
@@ -180,6 +203,7 @@ impl Pipeline {
             sentences,
             clauses,
             mentions,
+            unresolved: reading.unresolved,
             timexes: tags.timexes,
             events,
             diagnostics: tags.diagnostics,

@@ -94,11 +94,16 @@ fn parse(name: &str, text: &str) -> Result<Vec<Case>, String> {
 }
 
 /// What the gazetteer finds in one sentence: actor ids and place ids.
+/// A person the gazetteer does not know is `?` and the name the sentence writes:
+/// `?Abbas Kamel`.
 fn found(gazetteer: &Gazetteer, case: &Case) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut actors = BTreeSet::new();
     let mut places = BTreeSet::new();
-    for mention in gazetteer.mentions(&case.sentence, case.published, None) {
-        if let Some(actor) = mention.actor() {
+    let reading = gazetteer.read(&case.sentence, case.published, None);
+    for mention in reading.mentions {
+        if let Some(i) = mention.actor().and_then(|a| a.unresolved_index()) {
+            actors.insert(format!("?{}", reading.unresolved[i].name));
+        } else if let Some(actor) = mention.actor() {
             actors.insert(gazetteer.actor(actor).id.clone());
         }
         if let Some(place) = mention.place() {
@@ -127,7 +132,7 @@ fn run(name: &str, text: &str) -> (Vec<Case>, Vec<(usize, String)>) {
         let unknown: Vec<&String> = case
             .actors
             .iter()
-            .filter(|id| gazetteer.actor_by_id(id).is_none())
+            .filter(|id| !id.starts_with('?') && gazetteer.actor_by_id(id).is_none())
             .chain(
                 case.places
                     .iter()

@@ -49,16 +49,24 @@ fn bad_json_lines_are_reported_and_the_rest_goes_through() {
     assert_eq!(code, 1, "some records failed");
     assert!(err.contains("-:2: not a JSON article"), "{err}");
     assert!(err.contains("-:3: invalid UTF-8"), "{err}");
+    // one line out per record in: the failed ones as error records in their place
     let ids: Vec<String> = out
         .lines()
         .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
+            let v = serde_json::from_str::<serde_json::Value>(l).unwrap();
+            match v["id"].as_str() {
+                Some(id) => id.to_string(),
+                None => v["error"]
+                    .as_str()
+                    .unwrap()
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            }
         })
         .collect();
-    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(ids, ["a", "-:2:", "-:3:", "c"]);
 }
 
 #[test]

@@ -9,5 +9,8 @@ mod sentence;
 
 pub(crate) use article::agency_tags;
 pub use article::{Article, Datelines, berlin_time, body_start, parse_published};
-pub use input::{InputKind, decode_utf8, plain_text, read_json_lines, read_news_page};
+pub use input::{
+    InputKind, check_encoding, decode_utf8, input_id, json_message, plain_text, read_json_lines,
+    read_news_page,
+};
 pub use sentence::SentenceSplitter;

@@ -4,28 +4,69 @@
 use super::EventFinder;
 use super::finder::Context;
 use super::lexicon::Cue;
-use super::rules;
+use super::rules::{self, Rule};
 use super::words::*;
 use super::{Event, EventDate};
+use crate::clause::clause_at;
 use crate::{Span, Timex, TimexType};
 
 impl EventFinder {
-    /// The calendar date in the sentence nearest to the trigger, not one that dates a report
-    /// (`bestätigte am Dienstag`).
+    /// The calendar date of the meeting in its sentence, not one that dates a report
+    /// (`bestätigte am Dienstag`) or another event. Of the candidates, a scheduled date (`ein
+    /// Treffen für Montag`, `für den 3. Mai geplant`) comes first, then one in the trigger's clause
+    /// or a clause above it (not in a relative clause about something else: `zum Rat, der zuletzt
+    /// vor zwei Jahren tagte`), then the rest; among equals the nearest to the trigger.
     pub(super) fn date(
         &self,
         cx: &Context,
         words: &[Word],
         sentence: Span,
         t: usize,
-    ) -> Option<EventDate> {
+    ) -> Option<(EventDate, Rule)> {
         let trigger = words[t].span;
-        self.meeting_dates(cx, words, sentence)
-            .min_by_key(|x| x.span.start.abs_diff(trigger.start))
-            .map(|x| EventDate {
-                value: x.value.split('T').next().unwrap_or(&x.value).to_string(),
-                span: x.span,
+        let chain = governing_clauses(cx.clauses, trigger.start);
+        let rank = |x: &Timex| {
+            if self.scheduled(words, x.span) {
+                0
+            } else if clause_at(cx.clauses, x.span.start).is_some_and(|k| chain.contains(&k)) {
+                1
+            } else {
+                2
+            }
+        };
+        let best = self
+            .meeting_dates(cx, words, sentence)
+            .min_by_key(|x| (rank(x), x.span.start.abs_diff(trigger.start)))?;
+        let rule = [
+            rules::DATE_SCHEDULED,
+            rules::DATE_CLAUSE,
+            rules::DATE_NEAREST,
+        ][rank(best)];
+        let date = EventDate {
+            value: best
+                .value
+                .split('T')
+                .next()
+                .unwrap_or(&best.value)
+                .to_string(),
+            span: best.span,
+        };
+        Some((date, rule))
+    }
+
+    /// `für Montag`, `für den 3. Mai`: a schedule preposition (with at most an article) before
+    /// the date.
+    fn scheduled(&self, words: &[Word], span: Span) -> bool {
+        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+            return false;
+        };
+        words[i.saturating_sub(2)..i]
+            .iter()
+            .rev()
+            .take_while(|w| {
+                self.lexicon.is(w.text, Cue::Schedule) || self.lexicon.is(w.text, Cue::Definite)
             })
+            .any(|w| self.lexicon.is(w.text, Cue::Schedule))
     }
 
     /// The calendar dates of a sentence that can date a meeting: not the date of a report or of

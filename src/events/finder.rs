@@ -283,6 +283,13 @@ impl EventFinder {
                 applied.push(rule.id);
                 place
             });
+        if kind == EventKind::Visit
+            && place.is_none()
+            && let Some(found) = self.visit_destination(cx, words, &mentions)
+        {
+            place = Some(found);
+            applied.push(rules::PLACE_VISIT_DESTINATION.id);
+        }
         let mut participants = self.parties(cx, words, &mentions, &asides);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`
@@ -345,22 +352,19 @@ impl EventFinder {
             kind = EventKind::Session;
             applied.push(rules::KIND_BODIES.id);
         }
-        let dated = [
-            (rules::DATE_NEAREST, self.date(cx, words, sentence, t)),
-            (rules::DATE_ONGOING, self.ongoing(cx, words, t)),
-            (
-                rules::DATE_PREVIOUS_SENTENCE,
-                self.context_date(cx, sentence),
-            ),
-        ]
-        .into_iter()
-        .find_map(|(rule, date)| date.map(|d| (rule, d)));
-        let date = dated.map(|(rule, date)| {
+        let dated = self
+            .date(cx, words, sentence, t)
+            .or_else(|| self.ongoing(cx, words, t).map(|d| (d, rules::DATE_ONGOING)))
+            .or_else(|| {
+                self.context_date(cx, sentence)
+                    .map(|d| (d, rules::DATE_PREVIOUS_SENTENCE))
+            });
+        let date = dated.map(|(date, rule)| {
             applied.push(rule.id);
             date
         });
         if place.is_none()
-            && kind != EventKind::Call
+            && !matches!(kind, EventKind::Call | EventKind::Visit)
             && let Some(found) = dateline_place(cx, date.as_ref())
         {
             place = Some(found);

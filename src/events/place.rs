@@ -6,7 +6,7 @@ use super::lexicon::Cue;
 use super::rules::{self, Rule};
 use super::trigger::Background;
 use super::words::*;
-use super::{Event, EventDate, EventPlace};
+use super::{Event, EventDate, EventKind, EventPlace};
 use crate::Span;
 use crate::gazetteer::{ActorKind, How, Mention};
 use chrono::NaiveDate;
@@ -93,6 +93,35 @@ impl EventFinder {
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
         gap_ok && self.lexicon.is(words[b].text, Cue::Locative)
+    }
+
+    /// `zu einem dreitägigen China-Besuch`, `seinen Deutschland-Besuch`: a state that names a
+    /// visit in a compound is where the visit goes.
+    pub(super) fn visit_destination(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        mentions: &[&Mention],
+    ) -> Option<EventPlace> {
+        words
+            .iter()
+            .filter(|w| {
+                self.lexicon
+                    .trigger(w.text)
+                    .is_some_and(|t| t.kind == EventKind::Visit)
+            })
+            .find_map(|w| {
+                mentions.iter().find_map(|m| {
+                    let actor = m.actor()?;
+                    let inside = m.how == How::Compound && w.span.contains(m.span);
+                    let state = cx.gazetteer.actor(actor).kind == ActorKind::State;
+                    let place = cx.gazetteer.place_of_state(actor)?;
+                    (inside && state).then_some(EventPlace {
+                        place,
+                        span: m.span,
+                    })
+                })
+            })
     }
 
     /// `Bei seinem Kurzbesuch traf er X`, `Mit bilateralen Gesprächen hat der Gipfel begonnen`:

@@ -71,12 +71,21 @@ rules! {
     PLACE_ANNOUNCED = "place/announced",
         "A meeting announced without parties lends its place to the next sentence's meeting.",
         "Ein Treffen gibt es am Freitag in Berlin. Frank-Walter Steinmeier empfängt Emmanuel Macron.";
+    PLACE_VISIT_DESTINATION = "place/visit-destination",
+        "A state that names a visit in a compound (`China-Besuch`) is where the visit goes.",
+        "Olaf Scholz ist am Montag zu einem dreitägigen China-Besuch aufgebrochen.";
     PLACE_DATELINE = "place/dateline",
-        "A meeting of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
+        "A meeting (not a call or a visit) of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
         "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
-    DATE_NEAREST = "date/nearest",
-        "The calendar date nearest to the trigger that dates neither a report, nor another event, nor a postponed meeting's original day.",
+    DATE_SCHEDULED = "date/scheduled",
+        "A date the meeting is set for (`für Montag`) outranks the other dates of the sentence.",
+        "Die USA beantragten am Montag ein Treffen des UN-Sicherheitsrats für Freitag.";
+    DATE_CLAUSE = "date/clause",
+        "The calendar date in the trigger's clause or a clause above it that dates neither a report, nor another event, nor a postponed meeting's original day; the nearest of several.",
         "Olaf Scholz trifft am Freitag in Rom Giorgia Meloni.";
+    DATE_NEAREST = "date/nearest",
+        "Else the calendar date elsewhere in the sentence nearest to the trigger, with the same exclusions.",
+        "Olaf Scholz und Giorgia Meloni trafen sich, nachdem am Montag die Wahl stattgefunden hatte.";
     DATE_ONGOING = "date/ongoing",
         "A meeting under way is dated by the publication day.",
         "Das Krisentreffen von Russland und der Ukraine dauert länger als geplant.";

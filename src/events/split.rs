@@ -29,7 +29,7 @@ impl EventFinder {
             .collect();
         let bilateral = matches!(
             event.kind,
-            EventKind::Meeting | EventKind::Talks | EventKind::Visit
+            EventKind::Meeting | EventKind::Talks | EventKind::Visit | EventKind::Call
         );
         // `Zusammenkünfte mit den Chefs von Boeing und mit Bill Gates`, `zu seinen
         // Gesprächspartnern gehören X und Y`: an implied person meets each named party
@@ -44,16 +44,31 @@ impl EventFinder {
             })
             .collect();
         let separate = implied_host && self.own_companions(words, &named[1..]);
+        // `Macron, der am Sonntag mit Putin und mit Biden telefoniert hatte`: in a verb-final
+        // clause all parties stand before the trigger; the first is the host unless it is
+        // coordinated with the second (`Merkel und Macron trafen Putin`)
+        let first_coordinated = || match (named[0].span, named[1].span) {
+            (Some(a), Some(b)) if a.end <= b.start => {
+                let between = &cx.text[a.end..b.start];
+                let has = |cue| between.split_whitespace().any(|w| self.lexicon.is(w, cue));
+                has(Cue::Coordination) && !has(Cue::Companion)
+            }
+            _ => true,
+        };
         if !bilateral
             || named.len() < 3
-            || before.len() > 1
+            || (before.len() > 1 && first_coordinated())
             || !(separate || named.iter().all(|p| is_person(p)))
         {
             return vec![event];
         }
         // the one person before the trigger, or, in verb-second order (`trifft Merkel X und Y`),
         // the first one after it
-        let host = before.first().map_or(*named[0], |p| ***p);
+        let host = if before.len() > 1 {
+            *named[0]
+        } else {
+            before.first().map_or(*named[0], |p| ***p)
+        };
         let guests: Vec<Participant> = event
             .participants
             .iter()

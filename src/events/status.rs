@@ -28,7 +28,7 @@ use super::rules::{self, Rule};
 use super::words::*;
 use super::{EventDate, Status};
 use crate::Span;
-use crate::clause::{Clause, ClauseKind, Tense, clause_at};
+use crate::clause::{Clause, ClauseKind, Tense};
 
 /// Status cues up to this rank (`events/status_cues.tsv`: cancelled, postponed, proposed) outrank
 /// the tense of the clause.
@@ -221,20 +221,4 @@ impl EventFinder {
         };
         self.lexicon.status_of(&[word])
     }
-}
-
-/// The clause at `offset` and the clauses it is embedded in, innermost first, up to (not into)
-/// a clause that reports speech: `Das Treffen sei abgesagt, sagte ein Sprecher` is read from
-/// `Das Treffen sei abgesagt` alone.
-fn governing_clauses(clauses: &[Clause], offset: usize) -> Vec<usize> {
-    let mut chain = Vec::new();
-    let mut next = clause_at(clauses, offset);
-    while let Some(k) = next {
-        if clauses[k].reporting && !chain.is_empty() {
-            break;
-        }
-        chain.push(k);
-        next = clauses[k].parent;
-    }
-    chain
 }

@@ -2,6 +2,7 @@
 
 use super::finder::Context;
 use crate::Span;
+use crate::clause::{Clause, clause_at};
 use crate::gazetteer::Mention;
 
 /// A word of a sentence.
@@ -76,4 +77,20 @@ pub(super) fn previous_sentence(cx: &Context, sentence: Span) -> Option<Span> {
         .rev()
         .find(|s| s.end <= sentence.start)
         .copied()
+}
+
+/// The clause at `offset` and the clauses it is embedded in, innermost first, up to (not into)
+/// a clause that reports speech: `Das Treffen sei abgesagt, sagte ein Sprecher` is read from
+/// `Das Treffen sei abgesagt` alone.
+pub(super) fn governing_clauses(clauses: &[Clause], offset: usize) -> Vec<usize> {
+    let mut chain = Vec::new();
+    let mut next = clause_at(clauses, offset);
+    while let Some(k) = next {
+        if clauses[k].reporting && !chain.is_empty() {
+            break;
+        }
+        chain.push(k);
+        next = clauses[k].parent;
+    }
+    chain
 }

@@ -7,10 +7,11 @@ mod timelinejs;
 
 pub use dot::to_dot;
 pub use record::{
-    ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, EventRecord, MentionRecord,
-    ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref,
+    ActorRecord, ArticleRecord, DiagnosticRecord, EntityRef, ErrorRecord, EventRecord,
+    MentionRecord, OfficeRecord, ParticipantRecord, TextSpan, TimexRecord, actor_ref, place_ref,
+    unresolved_ref,
 };
-pub use timelinejs::to_timelinejs;
+pub use timelinejs::{LeftOut, timelinejs_left_out, to_timelinejs};
 
 /// The timeline as pretty-printed JSON (`--format timeline`).
 ///

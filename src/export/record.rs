@@ -16,6 +16,13 @@
 //!  "diagnostics": [{"start": 3, "end": 13, "message": "..."}]}
 //! ```
 //! Offsets are UTF-8 byte offsets into the article's `text`, half-open.
+//!
+//! A record that could not be read (a malformed JSON line, an impossible publication time, a
+//! teaser with bytes that are not UTF-8) is written in its place as an [`ErrorRecord`], so a
+//! pipeline keeps one line out per record in:
+//! ```json
+//! {"error": "articles.jsonl:17: not a JSON article (column 12): expected `,` or `}`"}
+//! ```
 
 use std::collections::BTreeMap;
 
@@ -23,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Article;
 use crate::events::Event;
-use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId};
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId, UnresolvedPerson};
 use crate::{Extraction, Span};
 
 /// A span with its text.
@@ -106,6 +113,20 @@ pub struct ActorRecord {
     pub actor: EntityRef,
     /// Every mention, including adjectives and offices.
     pub mentions: Vec<MentionRecord>,
+    /// For a person the gazetteer does not know: the office the article gives before the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<OfficeRecord>,
+}
+
+/// The office of a person the gazetteer does not know, as the article gives it
+/// (`der ägyptische Geheimdienstchef Abbas Kamel`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeRecord {
+    /// Role id (`roles/role_words.tsv`): `intelligence_chief`.
+    pub role: String,
+    /// Id of the state or organisation, when the article gives it: `aegypten`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
 }
 
 /// A participant of an event.
@@ -158,6 +179,20 @@ pub struct DiagnosticRecord {
     pub end: usize,
     /// What is wrong.
     pub message: String,
+}
+
+/// A record that failed, in the place of its article in JSON Lines output.
+///
+/// ```
+/// use chronik::export::ErrorRecord;
+/// let line = serde_json::to_string(&ErrorRecord { error: "in.jsonl:2: kaputt".into() }).unwrap();
+/// assert_eq!(line, r#"{"error":"in.jsonl:2: kaputt"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorRecord {
+    /// The message, with the input and the place in it.
+    pub error: String,
 }
 
 /// Everything chronik found in one article, as written to JSON Lines.
@@ -221,16 +256,26 @@ impl ArticleRecord {
             });
         }
         let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
-        let mut named_actors: Vec<(usize, ActorId, Vec<MentionRecord>)> = Vec::new();
+        let mut named_actors: Vec<(usize, ActorId, Vec<MentionRecord>, Option<OfficeRecord>)> =
+            Vec::new();
         for (a, (order, named, mentions)) in by_actor {
-            let reference = if g.actor(a).kind == ActorKind::Person {
-                as_written(actor_ref(g, a), &mentions)
-            } else {
-                actor_ref(g, a)
+            let unresolved = a.unresolved_index().and_then(|i| found.unresolved.get(i));
+            let reference = match unresolved {
+                Some(person) => unresolved_ref(person),
+                None if g.actor(a).kind == ActorKind::Person => {
+                    as_written(actor_ref(g, a), &mentions)
+                }
+                None => actor_ref(g, a),
             };
             spelled.insert(a, reference);
             if named {
-                named_actors.push((order, a, mentions));
+                let office = unresolved.and_then(|p| {
+                    Some(OfficeRecord {
+                        role: p.role.clone()?,
+                        of: p.of.map(|of| g.actor(of).id.clone()),
+                    })
+                });
+                named_actors.push((order, a, mentions, office));
             }
         }
         let events = found
@@ -239,12 +284,13 @@ impl ArticleRecord {
             .map(|e| event_record(text, e, g, &spelled))
             .collect();
         // the references move into the actor list once the events have their copies
-        named_actors.sort_by_key(|(order, _, _)| *order);
+        named_actors.sort_by_key(|(order, ..)| *order);
         let actors = named_actors
             .into_iter()
-            .map(|(_, a, mentions)| ActorRecord {
+            .map(|(_, a, mentions, office)| ActorRecord {
                 actor: spelled.remove(&a).expect("every named actor is spelled"),
                 mentions,
+                office,
             })
             .collect();
         ArticleRecord {
@@ -289,6 +335,66 @@ pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
     }
 }
 
+/// The reference to a person the gazetteer does not know: the name as the article writes it,
+/// no QID, and an id made from the name (`unresolved-abbas-kamel`), so that records of several
+/// articles merge by name.
+pub fn unresolved_ref(person: &UnresolvedPerson) -> EntityRef {
+    EntityRef {
+        id: format!("unresolved-{}", slug(&person.name)),
+        qid: None,
+        name: person.name.clone(),
+        canonical: None,
+        kind: Some(ActorKind::Person.as_str().to_string()),
+    }
+}
+
+/// A lower-case ASCII slug: `Abbas Kamel` -> `abbas-kamel`, `Jörg Kukies` -> `joerg-kukies`.
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c if c.is_alphanumeric() => out.push(fold(c)),
+            _ if !out.is_empty() && !out.ends_with('-') => out.push('-'),
+            _ => {}
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A Latin letter with a diacritic as its base letter (`é` -> `e`, `ş` -> `s`); others as `x`.
+fn fold(c: char) -> char {
+    const GROUPS: &[(&str, char)] = &[
+        ("àáâãåāăą", 'a'),
+        ("çćčĉ", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēėęě", 'e'),
+        ("ğĝģ", 'g'),
+        ("ìíîïīįı", 'i'),
+        ("ķ", 'k'),
+        ("ĺļľł", 'l'),
+        ("ñńņň", 'n'),
+        ("òóôõøōő", 'o'),
+        ("ŕř", 'r'),
+        ("śşšș", 's'),
+        ("ţťț", 't'),
+        ("ùúûūůűų", 'u'),
+        ("ýÿ", 'y'),
+        ("źżž", 'z'),
+    ];
+    GROUPS
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map_or('x', |(_, base)| *base)
+}
+
 /// The reference to a place.
 pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
     let p = g.place(id);
@@ -306,11 +412,28 @@ pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
 /// States and organisations keep their canonical name: their aliases include inflected forms
 /// and descriptions (`der sieben großen Industriestaaten`).
 fn as_written(mut reference: EntityRef, mentions: &[MentionRecord]) -> EntityRef {
+    // a person named only by a surname spelt otherwise than the canonical name goes by that
+    // spelling (`Orban` for Viktor Orbán); its shortest form is the nominative (not `Orbans`)
+    let canonical = reference.name.clone();
+    let other_spelling = |surname: &&str| {
+        let base = surname.strip_suffix('s').unwrap_or(surname);
+        !canonical
+            .split([' ', '-'])
+            .any(|w| w == *surname || w == base)
+    };
     let written = mentions
         .iter()
         .filter(|m| m.how == "name" || m.how == "alias")
         .map(|m| m.text.as_str())
-        .max_by_key(|t| t.chars().count());
+        .max_by_key(|t| t.chars().count())
+        .or_else(|| {
+            mentions
+                .iter()
+                .filter(|m| m.how == "surname")
+                .map(|m| m.text.as_str())
+                .min_by_key(|t| t.chars().count())
+                .filter(other_spelling)
+        });
     if let Some(w) = written.filter(|w| *w != reference.name) {
         reference.canonical = Some(std::mem::replace(&mut reference.name, w.to_string()));
     }

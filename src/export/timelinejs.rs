@@ -1,6 +1,7 @@
 //! TimelineJS3 export (`--format timelinejs`): the JSON that Knight Lab's TimelineJS reads, one
-//! slide per dated meeting. Undated meetings cannot be placed on a time axis and are left out;
-//! the `timeline` format keeps them.
+//! slide per dated meeting. Undated meetings cannot be placed on a time axis and are left out
+//! ([`timelinejs_left_out`] says which, for the CLI to report); the `timeline` format keeps them.
+//! Years before Christ, decades and centuries are placed at their first year.
 
 use serde::Serialize;
 
@@ -58,17 +59,71 @@ pub fn to_timelinejs(timeline: &Timeline) -> String {
             display_date: None,
             unique_id: None,
         },
-        events: timeline.events.iter().filter_map(slide).collect(),
+        events: timeline
+            .events
+            .iter()
+            .filter_map(|e| slide(e).ok())
+            .collect(),
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn slide(e: &TimelineEvent) -> Option<Slide> {
-    let date = e.date.as_deref()?;
+/// A meeting that [`to_timelinejs`] leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The timeline event id.
+    pub id: String,
+    /// Why it has no slide.
+    pub reason: String,
+}
+
+/// The meetings that [`to_timelinejs`] leaves out: those without a date, or with a date that
+/// names no year.
+///
+/// ```
+/// use chronik::graph::Timeline;
+/// assert!(chronik::export::timelinejs_left_out(&Timeline::default()).is_empty());
+/// ```
+pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
+    timeline
+        .events
+        .iter()
+        .filter_map(|e| {
+            slide(e).err().map(|reason| LeftOut {
+                id: e.id.clone(),
+                reason,
+            })
+        })
+        .collect()
+}
+
+/// The first year of a TIMEX3 date value: `2022`, `BC0490` (-490), the decade `199` (1990), the
+/// century `19` (1900).
+fn first_year(value: &str) -> Option<i64> {
+    let (sign, digits) = match value.strip_prefix("BC") {
+        Some(rest) => (-1, rest),
+        None => (1, value),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    let scale = match digits.len() {
+        2 => 100,
+        3 => 10,
+        1 => return None,
+        _ => 1,
+    };
+    Some(sign * n * scale)
+}
+
+fn slide(e: &TimelineEvent) -> Result<Slide, String> {
+    let date = e.date.as_deref().ok_or("undated")?;
     let mut parts = date.split('-');
     let year = parts
         .next()
-        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+        .and_then(first_year)
+        .ok_or_else(|| format!("date {date:?} names no year"))?;
     let month = parts
         .next()
         .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
@@ -94,7 +149,7 @@ fn slide(e: &TimelineEvent) -> Option<Slide> {
             )
         })
         .collect();
-    Some(Slide {
+    Ok(Slide {
         start_date: Some(StartDate {
             year: year.to_string(),
             month,

@@ -103,6 +103,11 @@ pub(crate) struct FormTable {
 }
 
 impl FormTable {
+    /// The index of the surface form `surface`, if the table has it.
+    pub(crate) fn get(&self, surface: &str) -> Option<usize> {
+        self.index.get(surface).copied()
+    }
+
     pub(crate) fn add(&mut self, surface: &str, form: Form) {
         let surface = surface.trim();
         if surface.chars().count() < 2 {

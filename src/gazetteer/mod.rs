@@ -6,10 +6,12 @@
 //! mentions by surname. It knows nothing about events or dates beyond the article's own date.
 
 mod forms;
+mod lint;
 mod load;
 mod matcher;
 mod model;
 mod morphology;
+mod names;
 mod resolve;
 
 use std::collections::HashMap;
@@ -17,15 +19,29 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use forms::How;
+pub use lint::lint;
 pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
+pub use names::UnresolvedPerson;
 pub use resolve::{Entity, Mention};
 
 use forms::{FormTable, RoleId};
 use matcher::Matcher;
 use model::Tenure;
+use names::NameWords;
 use resolve::ContextWords;
 
 use crate::{DataDir, Error, Span};
+
+/// Offices that lead an organisation or body, whatever the data calls them: a generic word for
+/// one of them (`Chef`, `Präsident`, `Generalsekretär`) names whoever holds any of them.
+const LEADER_ROLES: &[&str] = &[
+    "secretary_general",
+    "president",
+    "head_of_state",
+    "director_general",
+    "executive_director",
+    "central_bank_governor",
+];
 
 /// The compiled gazetteers: entities, their forms, and the matcher over them.
 ///
@@ -50,9 +66,30 @@ pub struct Gazetteer {
     tenures: HashMap<(RoleId, ActorId), Vec<Tenure>>,
     /// Every person's offices: the state or organisation, and the tenure.
     active_persons: HashMap<ActorId, Vec<(ActorId, Tenure)>>,
+    /// The offices that lead an organisation ([`LEADER_ROLES`]), by the organisation.
+    leaders: HashMap<ActorId, Vec<Tenure>>,
+    /// The role ids among [`LEADER_ROLES`].
+    leader_roles: Vec<RoleId>,
     forms: FormTable,
     matcher: Matcher,
     context: ContextWords,
+    /// Role ids by [`RoleId`] index.
+    role_names: Vec<String>,
+    /// Given names, particles and non-names, for persons the gazetteer does not know.
+    names: NameWords,
+    /// What [`Gazetteer::actor`] gives for an unresolved person named with an office, and for
+    /// one named without (category `private`).
+    unresolved_person: [Actor; 2],
+}
+
+/// Everything the gazetteer reads in one article: the mentions, and the persons the article
+/// names that the gazetteer does not know (indexed by [`ActorId::unresolved_index`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Mentions of actors and places, in text order.
+    pub mentions: Vec<Mention>,
+    /// Persons not in the gazetteer, in the order the article first names them.
+    pub unresolved: Vec<UnresolvedPerson>,
 }
 
 impl Gazetteer {
@@ -61,17 +98,43 @@ impl Gazetteer {
     /// # Errors
     /// Names the file and line of any malformed row or unknown reference.
     pub fn new(data: &DataDir) -> Result<Gazetteer, Error> {
-        let loaded = load::load(data)?;
+        // both are read even when one fails, so that all problems are reported at once
+        let (loaded, context) = match (load::load(data), ContextWords::new(data)) {
+            (Ok(loaded), Ok(context)) => (loaded, context),
+            (Err(a), Err(b)) => return Err(Error::many(vec![a, b])),
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
         let matcher = Matcher::new(&loaded.forms.strings);
+        let leader_roles: Vec<RoleId> = loaded
+            .role_names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| LEADER_ROLES.contains(&name.as_str()))
+            .map(|(i, _)| RoleId(i as u16))
+            .collect();
         let mut active_persons: HashMap<ActorId, Vec<_>> = HashMap::new();
-        for (&(_, of), tenures) in &loaded.tenures {
+        let mut leaders: HashMap<ActorId, Vec<Tenure>> = HashMap::new();
+        for (&(role, of), tenures) in &loaded.tenures {
             for t in tenures {
                 active_persons
                     .entry(t.person)
                     .or_default()
                     .push((of, t.clone()));
+                if leader_roles.contains(&role)
+                    && loaded.actors[of.0 as usize].kind != ActorKind::State
+                {
+                    leaders.entry(of).or_default().push(t.clone());
+                }
             }
         }
+        let names = NameWords::new(
+            data,
+            loaded
+                .actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| a.name.as_str()),
+        )?;
         Ok(Gazetteer {
             actors: loaded.actors,
             places: loaded.places,
@@ -79,14 +142,33 @@ impl Gazetteer {
             place_ids: loaded.place_ids,
             tenures: loaded.tenures,
             active_persons,
+            leaders,
+            leader_roles,
             forms: loaded.forms,
             matcher,
-            context: ContextWords::new(data)?,
+            context,
+            role_names: loaded.role_names,
+            names,
+            unresolved_person: [String::new(), "private".to_string()].map(|category| Actor {
+                id: String::new(),
+                qid: None,
+                name: String::new(),
+                kind: ActorKind::Person,
+                parent: None,
+                members: Vec::new(),
+                capital: None,
+                category,
+            }),
         })
     }
 
-    /// The actor with index `id`.
+    /// The actor with index `id`. For an unresolved person ([`ActorId::is_unresolved`]) this
+    /// is a nameless person without id, QID or offices, of category `private` when the article
+    /// gives no office; its name is in the article's [`Reading::unresolved`].
     pub fn actor(&self, id: ActorId) -> &Actor {
+        if id.is_unresolved() {
+            return &self.unresolved_person[usize::from(id.without_office())];
+        }
         &self.actors[id.0 as usize]
     }
 
@@ -138,7 +220,29 @@ impl Gazetteer {
 
     /// Mentions of actors and places in `text`, resolved for an article of date `day`.
     /// `dateline` is left out of actor readings: a dateline names where the report comes from.
+    /// Persons the gazetteer does not know are among them with unresolved ids; [`read`]
+    /// gives their names too.
+    ///
+    /// [`read`]: Gazetteer::read
     pub fn mentions(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Vec<Mention> {
+        self.read(text, day, dateline).mentions
+    }
+
+    /// The mentions of `text` and the persons it names that the gazetteer does not know.
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let g = Gazetteer::new(&DataDir::bundled())?;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    /// let text = "Finanzministerin Xenia Quastberg traf Olaf Scholz. Quastberg lobte ihn.";
+    /// let reading = g.read(text, day, None);
+    /// assert_eq!(reading.unresolved[0].name, "Xenia Quastberg");
+    /// assert_eq!(reading.unresolved[0].role.as_deref(), Some("finance_minister"));
+    /// let ids: Vec<_> = reading.mentions.iter().filter_map(|m| m.actor()).filter(|a| a.is_unresolved()).collect();
+    /// assert_eq!(ids.len(), 2); // the full name and the later surname
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn read(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Reading {
         resolve::resolve(self, text, day, dateline, &self.matcher.find(text))
     }
 
@@ -149,6 +253,24 @@ impl Gazetteer {
             .filter(|t| t.covers(day))
             .max_by_key(|t| t.from)
             .map(|t| t.person)
+    }
+
+    /// The one person who leads organisation `of` on `day`, for a leader's office the data
+    /// stores under another title: `IAEA-Chef` (director general), `EZB-Präsidentin` (the
+    /// bank's president and governor), `Duma-Chef`. Nobody when the office is not a leader's,
+    /// `of` is a state, or several persons lead `of` on that day.
+    fn leader(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
+        if !self.leader_roles.contains(&role) {
+            return None;
+        }
+        let mut holders = self
+            .leaders
+            .get(&of)?
+            .iter()
+            .filter(|t| t.covers(day))
+            .map(|t| t.person);
+        let first = holders.next()?;
+        holders.all(|p| p == first).then_some(first)
     }
 
     /// Who takes `role` of `of` next after `day` (within a year): `der künftige US-Präsident`.

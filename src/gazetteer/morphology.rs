@@ -42,6 +42,8 @@ pub(crate) struct Morphology {
     demonym_after_e: Vec<String>,
     demonym_after_er: Vec<String>,
     role_endings: Vec<String>,
+    /// Letters with diacritics and the letters a spelling without them writes.
+    fold: Vec<(char, String)>,
 }
 
 impl Morphology {
@@ -62,6 +64,21 @@ impl Morphology {
             demonym_after_e: get("demonym_after_e")?,
             demonym_after_er: get("demonym_after_er")?,
             role_endings: get("role_endings")?,
+            fold: get("fold")?
+                .iter()
+                .map(|pair| {
+                    let (from, to) = pair.split_once('=').unwrap_or((pair, ""));
+                    let mut chars = from.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => Ok((c, to.to_string())),
+                        _ => Err(Error::data(
+                            "morphology.tsv",
+                            0,
+                            format!("fold {pair:?} is not a letter=replacement pair"),
+                        )),
+                    }
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -140,7 +157,29 @@ impl Morphology {
     }
 
     fn is_adjective_word(&self, word: &str) -> bool {
-        word.chars().next().is_some_and(char::is_uppercase) && self.adjective_stem(word).is_some()
+        word.chars().next().is_some_and(char::is_alphabetic) && self.adjective_stem(word).is_some()
+    }
+
+    /// The stem of an adjective form: `russisches` -> `russisch`.
+    pub(crate) fn adjective_stem_of<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.adjective_stem(word)
+    }
+
+    /// `s` spelt without diacritics (German umlauts and ß stay): `Erdoğan` -> `Erdogan`;
+    /// `None` when nothing changes.
+    pub(crate) fn fold(&self, s: &str) -> Option<String> {
+        let mut changed = false;
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match self.fold.iter().find(|(from, _)| *from == c) {
+                Some((_, to)) => {
+                    out.push_str(to);
+                    changed = true;
+                }
+                None => out.push(c),
+            }
+        }
+        changed.then_some(out)
     }
 
     /// `Ständiger` -> `Ständig`; `Europäische` -> `Europäisch`; `Rat` -> None.

@@ -350,6 +350,12 @@ pub(crate) enum Expr {
     },
     /// A length of time: `zwei Jahre` (P2Y), `seit Wochen` (PXW).
     Duration { amount: Amount, unit: Unit },
+    /// Two durations joined into one: `zwei Jahre und sieben Monate` (P2Y7M), the larger unit
+    /// first.
+    DurationSum {
+        first: (f64, Unit),
+        second: (f64, Unit),
+    },
     /// A recurring time with a ready TIMEX3 value: `jährlich` (P1Y), `jeden Montag`.
     Set(SetValue),
     /// A vague reference: `derzeit`, `zuletzt`, `künftig`.

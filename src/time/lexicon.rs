@@ -664,7 +664,9 @@ impl Builder {
                 }
                 "fraction" => {
                     let v: f64 = parse(row, "value")?;
-                    self.word(&f, Sense::Fraction(v), false);
+                    // `halb` anchors its sentence: `um halb neun` has no other anchor
+                    let anchor = f == "halb";
+                    self.word(&f, Sense::Fraction(v), anchor);
                 }
                 "vague" => self.word(&f, Sense::Number(Amount::Vague), false),
                 "ordinal" => {

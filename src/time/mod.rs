@@ -44,7 +44,7 @@ pub use grammar::RULES;
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
-use crate::clause::{Clause, ClauseKind, ClauseParser, Tags, VerbLexicon, clause_at};
+use crate::clause::{Clause, ClauseKind, ClauseParser, Mood, Tags, VerbLexicon, clause_at};
 use crate::{DataDir, Diagnostic, Error, Span};
 use chrono::NaiveDate;
 use expr::{AnchorKind, Expr, Unit, YearRef};
@@ -170,6 +170,10 @@ struct Mention {
     /// The direction of the expression (`direction::direction`): `Past` back, `Future` forward,
     /// `None` the nearest.
     direction: Option<Tense>,
+    /// The expression speaks of the present or future in general, not of a day: `die Jugend
+    /// von heute`, `die Welt von morgen`, and `heute` in a hypothetical or generic clause
+    /// (`dann wäre das heute anders`, `heute kann man ...`, `heute lesen die meisten ...`).
+    generic: bool,
     /// The expression stands in a relative clause (`, der zuletzt vor zwei Jahren tagte`): it
     /// tells the history of a noun, not the time the sentence is about.
     in_relative: bool,
@@ -373,6 +377,7 @@ impl TimeTagger {
             } else {
                 None
             };
+            let generic = is_deictic_day(&c.expr) && generic(&toks, c.start, clauses, at);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,
@@ -382,6 +387,7 @@ impl TimeTagger {
                 expr: c.expr,
                 rule: c.rule,
                 direction,
+                generic,
                 in_relative: at.is_some_and(|k| clauses[k].kind == ClauseKind::Relative),
             });
         }
@@ -537,6 +543,43 @@ fn number_may_be_time(text: &str, start: usize, end: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// `heute`, `morgen`, `gestern`: a day counted from the publication.
+fn is_deictic_day(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Relative {
+            unit: Unit::Day,
+            anchor: AnchorKind::Now,
+            ..
+        }
+    )
+}
+
+/// A deictic day word at token `i` that names no day (see `Mention::generic`): after `von` and
+/// a noun (`die Jugend von heute`, not `von heute an`), or in a clause in Konjunktiv II or with
+/// a generic subject (`man`, `die meisten`).
+fn generic(toks: &[token::Token], i: usize, clauses: &[Clause], at: Option<usize>) -> bool {
+    let of_noun = i >= 2
+        && toks[i - 1].is("von")
+        && toks[i - 2].is_word()
+        && toks[i - 2].cap
+        && !toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower(), "an" | "auf" | "bis" | "aus" | "ab"));
+    if of_noun {
+        return true;
+    }
+    let Some(k) = at else { return false };
+    let c = &clauses[k];
+    if c.verbs.mood == Mood::SubjunctiveII {
+        return true;
+    }
+    let inside = |t: &token::Token| c.span.start <= t.start && t.end <= c.span.end;
+    toks.iter().enumerate().any(|(j, t)| {
+        inside(t) && (t.is("man") || (t.is("meisten") && j > 0 && toks[j - 1].is("die")))
+    })
 }
 
 /// How the expression at tokens `start..end` is attached (see [`direction::Attachment`]):
@@ -761,6 +804,27 @@ fn resolve_mentions(
         let contrast = past_here || previous_past.is_some_and(|s| adjacent(text, s, here));
         previous_past = past_here.then_some(here);
         let clock_here = group.iter().any(|m| names_hour(&m.expr));
+        let yearly = group.iter().any(|m| {
+            matches!(
+                m.expr,
+                Expr::Set(expr::SetValue::Every {
+                    unit: Unit::Year,
+                    ..
+                })
+            )
+        });
+        let daily = group.iter().any(|m| {
+            matches!(
+                m.expr,
+                Expr::Set(
+                    expr::SetValue::Every {
+                        unit: Unit::Day | Unit::Week,
+                        ..
+                    } | expr::SetValue::Weekday { .. }
+                        | expr::SetValue::Part(_)
+                )
+            )
+        });
         let mut values: Vec<Option<Value>> = vec![None; group.len()];
         for pass in [false, true] {
             for (k, m) in group.iter().enumerate() {
@@ -780,6 +844,9 @@ fn resolve_mentions(
                     tense: tense.unwrap_or(m.direction),
                     narrative: shape.narrative,
                     contrast,
+                    generic: m.generic,
+                    yearly,
+                    daily,
                     timeless,
                     last: *last,
                     sentence_day,
@@ -874,7 +941,11 @@ fn names_hour(expr: &Expr) -> bool {
 /// A point in time other than `heute` (`2019`, `im März`, `vor sechs Jahren`); durations, sets
 /// and vague references are none.
 fn is_point(expr: &Expr) -> bool {
-    !is_today(expr) && !matches!(expr, Expr::Duration { .. } | Expr::Set(_) | Expr::Ref(_))
+    !is_today(expr)
+        && !matches!(
+            expr,
+            Expr::Duration { .. } | Expr::DurationSum { .. } | Expr::Set(_) | Expr::Ref(_)
+        )
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)

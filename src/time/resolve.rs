@@ -72,6 +72,15 @@ pub(crate) struct Context {
     /// The sentence or the one before sets the present against the past (`damals ... heute`):
     /// `heute` then means nowadays, PRESENT_REF.
     pub contrast: bool,
+    /// The expression speaks of the present or future in general (`die Jugend von heute`, `die
+    /// Welt von morgen`, `heute` in a generic clause): a vague reference, not a day.
+    pub generic: bool,
+    /// The sentence names a yearly recurrence (`jedes Jahr`, `alljährlich`): a year-less date
+    /// in it recurs too (`jedes Jahr am 1. Mai` = XXXX-05-01).
+    pub yearly: bool,
+    /// The sentence names a recurrence within the week or day (`täglich`, `montags`,
+    /// `wochentags`): a clock time in it has no day (`wochentags von 9 bis 17 Uhr`).
+    pub daily: bool,
     /// The text does not count days from its publication (no `gestern`, `am Dienstag`, no clock
     /// time beside it) and has named another time before: `heute` then means nowadays, as in an
     /// essay, PRESENT_REF. A report names its day first or counts its days.
@@ -346,12 +355,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Context) -> Result<Value, String> {
                         today
                     }
                 });
-            if ctx.day_unknown && base.is_none() {
+            if (ctx.day_unknown || ctx.daily) && base.is_none() {
                 return Ok(Value::Time(None, *clock));
             }
             Value::Time(Some(day), *clock)
         }
         Expr::Duration { amount, unit } => Value::Duration(*amount, *unit),
+        Expr::DurationSum { first, second } => Value::DurationSum(*first, *second),
         Expr::Set(s) => Value::Set(*s),
         Expr::Ref(r) => Value::Ref(*r),
     })
@@ -366,6 +376,13 @@ fn resolve_date(
     ctx: &Context,
 ) -> Result<Value, String> {
     let explicit = ctx.year_of(year);
+    if let Some(y) = explicit.filter(|y| *y == 0 || !(-9999..=9999).contains(y)) {
+        return Err(if y == 0 {
+            "there is no year 0".to_string()
+        } else {
+            format!("the year {y} cannot be a date")
+        });
+    }
     match (month, day) {
         (None, _) => Ok(Value::Year(
             explicit.ok_or("a year-less date without a month")?,
@@ -381,10 +398,21 @@ fn resolve_date(
             if !day_exists(m, d) {
                 return Err(format!("the date {d}.{m}. does not exist"));
             }
+            if explicit.is_none() && weekday.is_none() && ctx.yearly {
+                return Ok(Value::DayOfYear(m, d));
+            }
             if let Some(y) = explicit {
-                return date(y, m, d)
-                    .map(Value::Day)
-                    .ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"));
+                let day =
+                    date(y, m, d).ok_or_else(|| format!("the date {d}.{m}.{y} does not exist"))?;
+                // `Montag, 11. Januar 2022`: a weekday that contradicts its date leaves both in doubt
+                if let Some(w) = weekday.filter(|&w| w != calendar::weekday_number(day)) {
+                    return Err(format!(
+                        "{d}.{m}.{y} is a {}, not a {}",
+                        weekday_name(calendar::weekday_number(day)),
+                        weekday_name(w)
+                    ));
+                }
+                return Ok(Value::Day(day));
             }
             if let Some(w) = weekday {
                 // `Sonntag, 10. Februar`: the year in which that day is a Sunday, near publication
@@ -409,6 +437,19 @@ fn resolve_date(
                     format!("the date {d}.{m}. does not exist in the years around publication")
                 })
         }
+    }
+}
+
+/// The English name of an ISO weekday number, for diagnostics.
+fn weekday_name(w: u32) -> &'static str {
+    match w {
+        1 => "Monday",
+        2 => "Tuesday",
+        3 => "Wednesday",
+        4 => "Thursday",
+        5 => "Friday",
+        6 => "Saturday",
+        _ => "Sunday",
     }
 }
 
@@ -508,6 +549,13 @@ fn resolve_weekday(weekday: u32, shift: Shift, ctx: &Context) -> NaiveDate {
 
 /// `heute`, `gestern`, `nächste Woche`, `Vorjahr`, `am selben Tag`, `im Laufe des Tages`.
 fn resolve_relative(unit: Unit, offset: i32, anchor: AnchorKind, ctx: &Context) -> Value {
+    if ctx.generic && anchor == AnchorKind::Now && unit == Unit::Day {
+        return Value::Ref(match offset {
+            0 => RefValue::Present,
+            o if o > 0 => RefValue::Future,
+            _ => RefValue::Past,
+        });
+    }
     if (ctx.narrative || ctx.contrast || ctx.timeless)
         && anchor == AnchorKind::Now
         && unit == Unit::Day
@@ -706,6 +754,9 @@ mod tests {
             tense,
             narrative: false,
             contrast: false,
+            generic: false,
+            yearly: false,
+            daily: false,
             timeless: false,
             last: Anchor::default(),
             sentence_day: None,

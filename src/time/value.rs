@@ -14,6 +14,8 @@ use crate::TimexType;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Day(NaiveDate),
+    /// A day of the year that recurs (`jedes Jahr am 1. Mai`): XXXX-05-01.
+    DayOfYear(u32, u32),
     Month(i32, u32),
     Year(i32),
     /// ISO week-numbering year and week.
@@ -29,6 +31,8 @@ pub(crate) enum Value {
     /// A clock time, on a day or (when the text leaves it open) on none: `T20:00`.
     Time(Option<NaiveDate>, Clock),
     Duration(Amount, Unit),
+    /// `zwei Jahre und sieben Monate`: P2Y7M.
+    DurationSum((f64, Unit), (f64, Unit)),
     Set(SetValue),
     Ref(RefValue),
 }
@@ -38,7 +42,7 @@ impl Value {
     pub(crate) fn timex_type(&self) -> TimexType {
         match self {
             Value::DayPart(..) | Value::Time(..) => TimexType::Time,
-            Value::Duration(..) => TimexType::Duration,
+            Value::Duration(..) | Value::DurationSum(..) => TimexType::Duration,
             Value::Set(_) => TimexType::Set,
             _ => TimexType::Date,
         }
@@ -48,6 +52,7 @@ impl Value {
     pub(crate) fn timex(&self) -> String {
         match self {
             Value::Day(d) => day(*d),
+            Value::DayOfYear(m, d) => format!("XXXX-{m:02}-{d:02}"),
             Value::Month(y, m) => format!("{}-{m:02}", year(*y)),
             Value::Year(y) => year(*y),
             Value::Week(y, w) => format!("{}-W{w:02}", year(*y)),
@@ -69,6 +74,7 @@ impl Value {
                 zone(c.zone)
             ),
             Value::Duration(a, u) => duration(*a, *u),
+            Value::DurationSum(a, b) => duration_sum(*a, *b),
             Value::Set(s) => set(*s),
             Value::Ref(r) => r.as_str().to_string(),
         }
@@ -131,6 +137,20 @@ fn number(n: f64) -> String {
 }
 
 /// `P2Y`, `PT15M`, `PXW`, `P20Y` for two decades, `P1WE`.
+/// `P2Y7M`, `PT2H30M`, `P1DT12H`: the date units, then `T` and the clock units.
+fn duration_sum(a: (f64, Unit), b: (f64, Unit)) -> String {
+    let part = |(n, u): (f64, Unit)| {
+        duration(Amount::Number(n), u)
+            .replacen("PT", "", 1)
+            .replacen('P', "", 1)
+    };
+    match (a.1.is_clock(), b.1.is_clock()) {
+        (false, false) => format!("P{}{}", part(a), part(b)),
+        (false, true) => format!("P{}T{}", part(a), part(b)),
+        _ => format!("PT{}{}", part(a), part(b)),
+    }
+}
+
 fn duration(amount: Amount, unit: Unit) -> String {
     let (scale, letter) = match unit {
         Unit::Second => (1.0, "S"),

@@ -71,6 +71,15 @@ impl Parser<'_, '_> {
         (1000..=2199).contains(&y).then_some((y, i + 1))
     }
 
+    /// A number after a day and month that can only be a year no calendar has: five digits or
+    /// more (`10. Januar 20222`), or zero (`5. März 0000`; not `0 Uhr`). The resolver reports it.
+    pub(super) fn impossible_year(&self, i: usize) -> Option<(YearRef, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Number && !t.glued)?;
+        let zero = t.text.bytes().all(|b| b == b'0');
+        let clock = self.has(i + 1, |s| matches!(s, Sense::Clock));
+        (t.digits() >= 5 || zero && !clock).then(|| (YearRef::Explicit(big_number(t.text)), i + 1))
+    }
+
     /// The year given after a month or a day: `2022`, `dieses Jahres`, `des Jahres 1972`,
     /// `kommenden Jahres`, `des Vorjahres`, `desselben Jahres`.
     pub(super) fn year_ref(&self, i: usize) -> Option<(YearRef, usize)> {
@@ -187,7 +196,11 @@ impl Parser<'_, '_> {
                 )
             });
         if tomorrow {
-            return None;
+            // `gestern morgen`, `Montag morgen` (older spelling): right after a day, lower-case
+            // `morgen` is its morning, not tomorrow
+            return self.toks[i]
+                .is("morgen")
+                .then_some((DayPart::Morning, i + 1));
         }
         if let Some(p) = self.sense(i, |s| match s {
             Sense::DayPart {

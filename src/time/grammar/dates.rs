@@ -52,7 +52,12 @@ impl Parser<'_, '_> {
         {
             return;
         }
-        if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+        // `32.01.2022`, `10.13.2022`: impossible, but a date all the same, to be reported
+        let full_year = self.dot(i + 3)
+            && self
+                .tok(i + 4)
+                .is_some_and(|y| y.glued && y.kind == Kind::Number && y.digits() >= 4);
+        if !((1..=31).contains(&d) && (1..=12).contains(&m) || full_year) {
             return;
         }
         if self.dot(i + 3) {
@@ -63,6 +68,7 @@ impl Parser<'_, '_> {
                 let year = match (y.digits(), y.num()) {
                     (4, Some(v)) => YearRef::Explicit(v as i32),
                     (2, Some(v)) => YearRef::TwoDigit(v as i32),
+                    (n, _) if n >= 5 => YearRef::Explicit(big_number(y.text)),
                     _ => return,
                 };
                 self.push_date(start, i, i + 5, date_expr(year, m, d), "time/date/numeric");
@@ -100,6 +106,21 @@ impl Parser<'_, '_> {
     /// `10. Januar`, `10. Januar 2022`, `Montag, 10. Januar`, `15. März kommenden Jahres`,
     /// `vierten Dezember`; in phrase mode also `märz 3`, `April 14, 2015`.
     pub(super) fn day_month(&mut self, start: usize, i: usize) {
+        // `0. März`, `32. Januar`: a day no month has, read as a date so that it is reported
+        if let Some(d) = self
+            .tok(i)
+            .filter(|t| t.digits() <= 2 && self.dot(i + 1))
+            .and_then(|t| t.num())
+            .filter(|d| !(1..=31).contains(d))
+            && let Some((m, k)) = self.month_at(i + 2)
+        {
+            let (year, end) = self
+                .year_ref(k)
+                .or_else(|| self.impossible_year(k))
+                .unwrap_or((YearRef::Open, k));
+            self.push_date(start, i, end, date_expr(year, m, d), "time/date/day_month");
+            return;
+        }
         if let Some((d, j)) = self.day(i) {
             let Some((m, k)) = self.month_at(j) else {
                 return;
@@ -109,7 +130,11 @@ impl Parser<'_, '_> {
                 .filter(|y| self.phrase_mode && y.digits() == 2 && self.toks.len() == k + 1)
                 .and_then(|y| y.num())
                 .map(|y| (YearRef::TwoDigit(y as i32), k + 1)); // `14te April 15`
-            let (year, end) = self.year_ref(k).or(two_digit).unwrap_or((YearRef::Open, k));
+            let (year, end) = self
+                .year_ref(k)
+                .or(two_digit)
+                .or_else(|| self.impossible_year(k))
+                .unwrap_or((YearRef::Open, k));
             self.push_date(start, i, end, date_expr(year, m, d), "time/date/day_month");
             return;
         }

@@ -217,7 +217,11 @@ impl Parser<'_, '_> {
             end = k;
         }
         let mut start = start;
-        if let Some((p, e)) = self.part_after(end) {
+        // `um 10 Uhr morgen` is tomorrow at ten, not ten in the morning
+        if let Some((p, e)) = self
+            .part_after(end)
+            .filter(|_| !self.toks[end].is("morgen"))
+        {
             hour = p.adjust_hour(hour);
             end = e;
         } else if before_part {

@@ -5,6 +5,53 @@
 
 use super::*;
 
+/// Two counted durations joined by `und`, the larger unit first, are one: `zwei Jahre und sieben
+/// Monate` (P2Y7M), `drei Stunden und 20 Minuten` (PT3H20M).
+pub(super) fn join_durations(toks: &[Token], chosen: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let joined = chosen[k + 1].start == chosen[k].end + 1 && toks[chosen[k].end].is("und");
+        if let (
+            true,
+            Expr::Duration {
+                amount: Amount::Number(a),
+                unit: u,
+            },
+            Expr::Duration {
+                amount: Amount::Number(b),
+                unit: v,
+            },
+        ) = (joined, &chosen[k].expr, &chosen[k + 1].expr)
+            && unit_rank(*u) > unit_rank(*v)
+            && unit_rank(*v) > 0
+        {
+            let expr = Expr::DurationSum {
+                first: (*a, *u),
+                second: (*b, *v),
+            };
+            let next = chosen.remove(k + 1);
+            chosen[k].expr = expr;
+            chosen[k].end = next.end;
+            chosen[k].rule = "time/duration/sum";
+        }
+        k += 1;
+    }
+}
+
+/// Units by size, for `join_durations` (the ones a sum can hold).
+fn unit_rank(u: Unit) -> u8 {
+    match u {
+        Unit::Second => 1,
+        Unit::Minute => 2,
+        Unit::Hour => 3,
+        Unit::Day => 4,
+        Unit::Week => 5,
+        Unit::Month => 6,
+        Unit::Year => 7,
+        _ => 0,
+    }
+}
+
 impl Parser<'_, '_> {
     /// `zwei Jahre`, `seit zweieinhalb Jahren`, `rund 200 Stunden`, `seit Wochen` (PXW),
     /// `15-minütigen`, `zweitägige`, `stundenlangen`, `eine halbe Stunde`.
@@ -100,9 +147,12 @@ impl Parser<'_, '_> {
             return;
         }
         // `drei aufeinanderfolgenden Wochen`, `120 zusätzliche Stunden`: one adjective between
-        let adjective = self
-            .tok(k)
-            .is_some_and(|a| a.is_word() && !a.cap && a.senses().is_empty());
+        // (`elf lange Monate`: `lange` keeps its number)
+        let adjective = self.tok(k).is_some_and(|a| {
+            a.is_word()
+                && !a.cap
+                && (a.senses().is_empty() || matches!(a.lower(), "lange" | "langen"))
+        });
         let (unit, k) = match self.unit_at(k) {
             Some((unit, _)) => (unit, k),
             None => match self.unit_at(k + 1) {
@@ -297,6 +347,25 @@ impl Parser<'_, '_> {
                 (None, Some((p, e))) => (Some(p), e),
                 (None, None) => (None, k + 1),
             };
+            // `jeden zweiten Freitag im Monat`: a set that recurs monthly, as one expression
+            if amount != Amount::Number(1.0)
+                && self.is(end, "im")
+                && self.has(end + 1, |s| {
+                    matches!(
+                        s,
+                        Sense::Unit {
+                            unit: Unit::Month,
+                            kind: UnitKind::Singular
+                        }
+                    )
+                })
+            {
+                let expr = Expr::Set(SetValue::Every {
+                    amount: Amount::Number(1.0),
+                    unit: Unit::Month,
+                });
+                return self.push(i, end + 2, expr, "time/set/nth_weekday_of_month");
+            }
             self.push(
                 i,
                 end,

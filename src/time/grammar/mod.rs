@@ -131,7 +131,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/duration/since_plural", "`seit Wochen` (PXW)"),
     ("time/duration/hyphen", "`15-minütigen`"),
     ("time/duration/adjective", "`zweitägige`"),
-    ("time/duration/long", "`stundenlangen`"),
+    ("time/duration/long", "`stundenlangen`, `langjährige`"),
+    ("time/duration/sum", "`zwei Jahre und sieben Monate`"),
     ("time/set/frequency", "`jährlich`, `dreimal täglich`"),
     ("time/set/times_per", "`zweimal pro Woche`"),
     ("time/set/weekday_adverb", "`montags`"),
@@ -141,6 +142,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("time/set/each_unit", "`jedes Jahr`, `alle zwei Wochen`"),
     ("time/set/each_weekday", "`jeden Montag`"),
     ("time/set/each_part", "`jeden Abend`"),
+    (
+        "time/set/nth_weekday_of_month",
+        "`jeden zweiten Freitag im Monat` (P1M)",
+    ),
     // ranges and lists (`grammar/ranges.rs`)
     ("time/date/day_in_range", "`9.` in `9. und 10. März`"),
     ("time/time/date_clock", "`11. November 11 Uhr`"),
@@ -238,6 +243,7 @@ pub(crate) fn recognise(
     let mut chosen = select(out);
     complete_coordination(toks, &mut chosen);
     merge_date_and_clock(toks, &mut chosen);
+    durations::join_durations(toks, &mut chosen);
     chosen
 }
 
@@ -437,6 +443,11 @@ fn number_sense(t: &Token) -> Option<f64> {
             None
         }
     })
+}
+
+/// A digit run as a year, `i32::MAX` when it is longer than any year.
+fn big_number(digits: &str) -> i32 {
+    digits.parse().unwrap_or(i32::MAX)
 }
 
 fn date_expr(year: YearRef, month: u32, day: u32) -> Expr {
