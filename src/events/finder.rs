@@ -47,10 +47,12 @@ pub(crate) struct Context<'a> {
     pub(crate) mentions: &'a [Mention],
     pub(crate) timexes: &'a [Timex],
     pub(crate) gazetteer: &'a Gazetteer,
-    /// `sentences`, `clauses`, `mentions` and `timexes` are each sorted by start, and the
-    /// mentions do not overlap (as the stages make them): look-ups by offset may search
-    /// instead of scanning ([`Context::new`] checks it).
+    /// `sentences`, `clauses`, `mentions` and `timexes` are each sorted by start (as the stages
+    /// make them): look-ups by offset may search instead of scanning ([`Context::new`] checks
+    /// it).
     pub(crate) sorted: bool,
+    /// The mentions' ends are in order too (no mention inside another).
+    pub(crate) mention_ends_sorted: bool,
 }
 
 impl<'a> Context<'a> {
@@ -68,10 +70,9 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let sorted = sentences.windows(2).all(|w| w[0].end <= w[1].start)
             && clauses.is_sorted_by_key(|c| c.span.start)
-            && mentions
-                .windows(2)
-                .all(|w| w[0].span == w[1].span || w[0].span.end <= w[1].span.start)
+            && mentions.is_sorted_by_key(|m| m.span.start)
             && timexes.is_sorted_by_key(|t| t.span.start);
+        let mention_ends_sorted = mentions.is_sorted_by_key(|m| m.span.end);
         Context {
             text,
             published,
@@ -82,6 +83,7 @@ impl<'a> Context<'a> {
             timexes,
             gazetteer,
             sorted,
+            mention_ends_sorted,
         }
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn mentions_from<'c>(cx: &Context<'c>, offset: usize) -> &'c [Mention
 /// The mentions up to the last that ends at or before `offset` (all of them when the lists are
 /// not in text order): where a backward scan for mentions before `offset` may begin.
 pub(super) fn mentions_to<'c>(cx: &Context<'c>, offset: usize) -> &'c [Mention] {
-    if cx.sorted {
+    if cx.mention_ends_sorted {
         &cx.mentions[..cx.mentions.partition_point(|m| m.span.end <= offset)]
     } else {
         cx.mentions
