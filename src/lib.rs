@@ -40,11 +40,12 @@ pub mod graph;
 mod pipeline;
 mod span;
 pub mod time;
+mod util;
 
 pub use data::{DataDir, DataFile, Record, Row};
 pub use diagnostic::Diagnostic;
 pub use document::SentenceSplitter;
 pub use error::Error;
-pub use pipeline::{Extraction, Pipeline};
+pub use pipeline::{Extraction, Pipeline, Stage};
 pub use span::Span;
 pub use time::{Tense, TimeTagger, TimeTags, Timex, TimexType};

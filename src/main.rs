@@ -300,10 +300,14 @@ impl Sink {
 }
 
 fn write_line(out: &mut Output, record: &impl serde::Serialize) -> Result<(), Error> {
-    let w = out.writer();
-    let written = serde_json::to_writer(&mut *w, record)
+    // into memory first: serde_json writes a record in hundreds of small pieces, each a call
+    // through `dyn Write`
+    let written = serde_json::to_vec(record)
         .map_err(std::io::Error::from)
-        .and_then(|()| w.write_all(b"\n"));
+        .and_then(|mut line| {
+            line.push(b'\n');
+            out.writer().write_all(&line)
+        });
     written.map_err(|e| out.error(e))
 }
 

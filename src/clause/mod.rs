@@ -304,11 +304,17 @@ impl ClauseParser {
         }
         let own_of = |k: usize| &own[starts[k]..starts[k + 1]];
         let offset = out.len();
-        let mut clauses: Vec<Clause> = Vec::with_capacity(n);
+        out.reserve(n);
         for (k, d) in seg.drafts.iter().enumerate() {
-            let (verbs, reporting) =
-                verbs::analyse(toks, own_of(k), &d.kind, &self.lexicon, &self.words);
-            clauses.push(Clause {
+            let (verbs, reporting) = verbs::analyse(
+                toks,
+                own_of(k),
+                &d.kind,
+                &self.lexicon,
+                &self.words,
+                &mut scratch.verbs,
+            );
+            out.push(Clause {
                 span: Span::new(d.start, d.end),
                 kind: d.kind.clone(),
                 parent: d.parent,
@@ -317,6 +323,7 @@ impl ClauseParser {
                 reported_by: None,
             });
         }
+        let clauses = &mut out[offset..];
         // a clause covers the clauses embedded in it
         for k in (0..n).rev() {
             if let Some(p) = clauses[k].parent {
@@ -324,12 +331,11 @@ impl ClauseParser {
                 clauses[p].span.end = clauses[p].span.end.max(end);
             }
         }
-        link_reports(&mut clauses, toks, own_of);
-        for c in &mut clauses {
+        link_reports(clauses, toks, own_of);
+        for c in clauses {
             c.parent = c.parent.map(|p| p + offset);
             c.reported_by = c.reported_by.map(|p| p + offset);
         }
-        out.extend(clauses);
     }
 }
 
@@ -337,6 +343,7 @@ impl ClauseParser {
 #[derive(Debug, Default)]
 struct Scratch {
     segment: segment::Scratch,
+    verbs: verbs::Buffers,
     starts: Vec<usize>,
     own: Vec<usize>,
 }

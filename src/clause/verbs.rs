@@ -24,6 +24,8 @@
 //!
 //!   A perfect infinitive under a modal counts as perfect (`soll sich getroffen haben`).
 
+use std::borrow::Cow;
+
 use super::lexicon::{Analysis, Paradigm, Tags, VerbLexicon};
 use super::token::{Readings, Tok};
 use super::words::{Words, flag};
@@ -40,25 +42,43 @@ enum Op {
 }
 
 /// A verb of the chain: token, lemma (particle joined), the reading used.
-struct Link {
+struct Link<'a> {
     tok: usize,
-    lemma: String,
+    lemma: Cow<'a, str>,
+}
+
+/// Word lists reused from clause to clause.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    verbal: Vec<usize>,
+    cluster: Vec<usize>,
+    nonfinite: Vec<usize>,
+    rest: Vec<usize>,
 }
 
 /// The lemma of token `i`'s reading with tag `want` (any when `want` is empty).
-fn lemma_of(t: &Tok<'_>, lexicon: &VerbLexicon, want: Tags) -> Option<String> {
+fn lemma_of<'a>(t: &Tok<'_>, lexicon: &'a VerbLexicon, want: Tags) -> Option<Cow<'a, str>> {
     let fits = |a: &Analysis| want == Tags::default() || a.tags.any(want);
     match &t.readings {
         Readings::Table(found) => found
             .iter()
             .find(|a| fits(a))
-            .map(|a| lexicon.lemma(a).to_string()),
+            .map(|a| Cow::Borrowed(lexicon.lemma(a))),
         Readings::Owned(found) => found
             .iter()
             .find(|(_, a)| fits(a))
-            .map(|(p, a)| format!("{}{}", &t.lower[..*p], lexicon.lemma(a))),
-        Readings::Guess => Some(guess_lemma(&t.lower)),
+            .map(|(p, a)| joined(&t.lower[..*p], lexicon.lemma(a))),
+        Readings::Guess => Some(Cow::Owned(guess_lemma(&t.lower))),
         Readings::None => None,
+    }
+}
+
+/// A particle and a lemma as one (`zusammen` + `kommen`), borrowed when there is no particle.
+fn joined<'a>(particle: &str, lemma: &'a str) -> Cow<'a, str> {
+    if particle.is_empty() {
+        Cow::Borrowed(lemma)
+    } else {
+        Cow::Owned([particle, lemma].concat())
     }
 }
 
@@ -80,27 +100,32 @@ fn guess_lemma(w: &str) -> String {
 }
 
 /// The finite reading of a token for the clause's persons: paradigm and lemma.
-fn finite_reading(t: &Tok<'_>, lexicon: &VerbLexicon, persons: u32) -> Option<(Paradigm, String)> {
-    let analyses: Vec<(usize, Analysis)> = match &t.readings {
-        Readings::Table(found) => found.iter().map(|&a| (0, a)).collect(),
-        Readings::Owned(found) => found.clone(),
-        Readings::Guess | Readings::None => Vec::new(),
+fn finite_reading<'a>(
+    t: &Tok<'_>,
+    lexicon: &'a VerbLexicon,
+    persons: u32,
+) -> Option<(Paradigm, Cow<'a, str>)> {
+    let (table, owned): (&[Analysis], &[(usize, Analysis)]) = match &t.readings {
+        Readings::Table(found) => (found, &[]),
+        Readings::Owned(found) => (&[], found),
+        Readings::Guess | Readings::None => (&[], &[]),
     };
-    if analyses.is_empty() {
+    let analyses = || table.iter().map(|&a| (0, a)).chain(owned.iter().copied());
+    if table.is_empty() && owned.is_empty() {
         if t.tags.is_finite() {
             let p = if t.tags.persons(Paradigm::Preterite) != 0 {
                 Paradigm::Preterite
             } else {
                 Paradigm::Present
             };
-            return Some((p, guess_lemma(&t.lower)));
+            return Some((p, Cow::Owned(guess_lemma(&t.lower))));
         }
         return None;
     }
     for mask in [persons, 0x3f] {
         for p in Paradigm::ALL {
-            if let Some((n, a)) = analyses.iter().find(|(_, a)| a.tags.persons(p) & mask != 0) {
-                return Some((p, format!("{}{}", &t.lower[..*n], lexicon.lemma(a))));
+            if let Some((n, a)) = analyses().find(|(_, a)| a.tags.persons(p) & mask != 0) {
+                return Some((p, joined(&t.lower[..n], lexicon.lemma(&a))));
             }
         }
     }
@@ -114,8 +139,17 @@ pub(crate) fn analyse(
     kind: &ClauseKind,
     lexicon: &VerbLexicon,
     words: &Words,
+    buffers: &mut Buffers,
 ) -> (VerbComplex, bool) {
-    let verbal: Vec<usize> = own.iter().copied().filter(|&i| toks[i].verbal).collect();
+    let Buffers {
+        verbal,
+        cluster,
+        nonfinite,
+        rest,
+    } = buffers;
+    verbal.clear();
+    verbal.extend(own.iter().copied().filter(|&i| toks[i].verbal));
+    let verbal = &*verbal;
     let verb_final = matches!(
         kind,
         ClauseKind::Subordinate { .. } | ClauseKind::Relative | ClauseKind::Infinitive
@@ -137,27 +171,30 @@ pub(crate) fn analyse(
         persons = (1 << 2) | (1 << 5);
     }
     let is_finite = |i: usize| toks[i].tags.is_finite();
-    let (finite, nonfinite): (Option<usize>, Vec<usize>) = if verb_final {
+    nonfinite.clear();
+    let finite: Option<usize> = if verb_final {
         // the verbs at the end of the clause
         let mut k = own.len();
         while k > 0 && toks[own[k - 1]].verbal {
             k -= 1;
         }
-        let mut cluster: Vec<usize> = own[k..].to_vec();
+        cluster.clear();
+        cluster.extend_from_slice(&own[k..]);
         if cluster.is_empty()
             && let Some(&last) = verbal.last()
         {
             cluster.push(last);
         }
         if *kind == ClauseKind::Infinitive {
-            (None, cluster)
+            nonfinite.extend_from_slice(cluster);
+            None
         } else {
             let f = match cluster.last() {
                 Some(&l) if is_finite(l) => Some(l),
                 _ => cluster.iter().copied().find(|&i| is_finite(i)),
             };
-            let rest = cluster.iter().copied().filter(|&i| Some(i) != f).collect();
-            (f, rest)
+            nonfinite.extend(cluster.iter().copied().filter(|&i| Some(i) != f));
+            f
         }
     } else {
         let f = verbal
@@ -165,20 +202,23 @@ pub(crate) fn analyse(
             .copied()
             .find(|&i| is_finite(i) && !toks[i].guessed)
             .or_else(|| verbal.iter().copied().find(|&i| is_finite(i)));
-        let rest = match f {
-            Some(f) => verbal
-                .iter()
-                .copied()
-                .filter(|&i| i > f && toks[i].tags.is_nonfinite())
-                .collect(),
-            None => verbal
-                .iter()
-                .copied()
-                .filter(|&i| toks[i].tags.is_nonfinite())
-                .collect(),
-        };
-        (f, rest)
+        match f {
+            Some(f) => nonfinite.extend(
+                verbal
+                    .iter()
+                    .copied()
+                    .filter(|&i| i > f && toks[i].tags.is_nonfinite()),
+            ),
+            None => nonfinite.extend(
+                verbal
+                    .iter()
+                    .copied()
+                    .filter(|&i| toks[i].tags.is_nonfinite()),
+            ),
+        }
+        f
     };
+    let nonfinite = &*nonfinite;
 
     let mut vc = VerbComplex {
         finite: finite.map(|i| toks[i].span),
@@ -206,15 +246,17 @@ pub(crate) fn analyse(
         chain.push(Link { tok: last, lemma });
     }
     let mut ops = Vec::new();
-    let mut rest: Vec<usize> = nonfinite
-        .iter()
-        .copied()
-        .filter(|&i| chain.first().is_none_or(|l| l.tok != i))
-        .collect();
+    rest.clear();
+    rest.extend(
+        nonfinite
+            .iter()
+            .copied()
+            .filter(|&i| chain.first().is_none_or(|l| l.tok != i)),
+    );
     while let (Some(&e), Some(top)) = (rest.last(), chain.last()) {
         let class = words.verb(&top.lemma);
         let et = &toks[e];
-        let step = match top.lemma.as_str() {
+        let step = match top.lemma.as_ref() {
             "haben" => {
                 if et.tags.has(Tags::PA2) {
                     Some((Op::Perfect, Tags::PA2))
@@ -277,15 +319,15 @@ pub(crate) fn analyse(
         && !toks[last].cap
         && lexicon.is_particle(&toks[last].lower)
     {
-        let joined = format!("{}{}", toks[last].lower, chain[0].lemma);
+        let joined = [toks[last].lower.as_ref(), chain[0].lemma.as_ref()].concat();
         if lexicon.is_separable(&joined) {
             vc.particle = Some(toks[last].span);
-            chain[0].lemma = joined;
+            chain[0].lemma = Cow::Owned(joined);
         }
     }
 
     if let Some(main) = chain.last() {
-        vc.lemma = Some(main.lemma.clone());
+        vc.lemma = Some(main.lemma.to_string());
     }
     let perfect = ops.contains(&Op::Perfect);
     let future = ops.first() == Some(&Op::Future);
@@ -325,7 +367,7 @@ pub(crate) fn analyse(
             vc.tense.unwrap_or(Tense::Present)
         };
         vc.modal = Some(Modal {
-            lemma: chain[k].lemma.clone(),
+            lemma: chain[k].lemma.to_string(),
             tense,
         });
     }

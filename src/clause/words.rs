@@ -2,9 +2,8 @@
 //! pronouns, negation, determiners, verb classes). Look-ups only; the decisions are in
 //! `segment` and `verbs`.
 
-use std::collections::HashMap;
-
 use super::lexicon::StrTable;
+use crate::util::{FastMap, WordTable};
 use crate::{DataDir, Error};
 
 /// How a conjunction opens a clause (`clauses/conjunctions.tsv`).
@@ -55,11 +54,13 @@ pub(crate) struct VerbClass {
 pub(crate) struct Words {
     table: StrTable,
     flags: Vec<u16>,
+    /// The flags again, by word, for the look-up of every word (see `util::WordTable`).
+    by_word: WordTable,
     /// Conjunction readings by word id (one- and two-word conjunctions).
-    conj: HashMap<u32, (ConjKind, Check)>,
+    conj: FastMap<u32, (ConjKind, Check)>,
     /// Two-word phrases that are not negation (`nicht nur`).
     not_negation: Vec<(String, String)>,
-    verbs: HashMap<String, VerbClass>,
+    verbs: FastMap<String, VerbClass>,
     /// Length in bytes of the longest word in `table`.
     longest: usize,
 }
@@ -69,9 +70,10 @@ impl Words {
         let mut words = Words {
             table: StrTable::with_capacity(512, 4096),
             flags: Vec::new(),
-            conj: HashMap::new(),
+            by_word: WordTable::default(),
+            conj: FastMap::default(),
             not_negation: Vec::new(),
-            verbs: HashMap::new(),
+            verbs: FastMap::default(),
             longest: 0,
         };
         for row in data.read("clauses/words.tsv")?.table(&["word", "class"])? {
@@ -150,7 +152,20 @@ impl Words {
                 other => return Err(row.error(format!("unknown class {other:?}"))),
             }
         }
+        words.index();
         Ok(words)
+    }
+
+    fn index(&mut self) {
+        let map = (0..self.flags.len() as u32)
+            .map(|id| {
+                (
+                    self.table.string(id).to_string(),
+                    self.flags[id as usize].into(),
+                )
+            })
+            .collect();
+        self.by_word = WordTable::new(map);
     }
 
     /// Flags the listed words that the verb lexicon holds too (`meinen`, `sein`): only those
@@ -161,6 +176,7 @@ impl Words {
                 self.flags[id as usize] |= flag::ALSO_VERB;
             }
         }
+        self.index();
     }
 
     fn add(&mut self, word: &str, f: u16) -> u32 {
@@ -180,7 +196,7 @@ impl Words {
 
     /// The flags of a lower-case word (0 when it has none).
     pub(crate) fn flags(&self, word: &str) -> u16 {
-        self.table.get(word).map_or(0, |id| self.flags[id as usize])
+        self.by_word.get(word).map_or(0, |f| f as u16)
     }
 
     /// The conjunction reading of one word or of a two-word phrase `first second`.

@@ -91,17 +91,39 @@ pub(super) fn antecedent(events: &[Event], event: &Event) -> Option<usize> {
             })
             .count()
     };
-    events
+    // the latest of those that share most: from the end, a fitting meeting that shares every
+    // named party of the new one cannot be beaten
+    let most = event
+        .participants
         .iter()
-        .enumerate()
-        .filter(|(_, e)| fits(e))
-        .max_by_key(|(i, e)| (shared(e), *i))
-        .map(|(i, _)| i)
+        .filter(|p| p.span.is_some())
+        .count();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, e) in events.iter().enumerate().rev() {
+        if !fits(e) {
+            continue;
+        }
+        let n = shared(e);
+        if best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, i));
+        }
+        if n == most {
+            break;
+        }
+    }
+    best.map(|(_, i)| i)
 }
 
 /// Adds a meeting, or merges it into an earlier report of the same one.
 pub(super) fn add_or_merge(events: &mut Vec<Event>, event: Event, g: &Gazetteer) {
-    if let Some(same) = events.iter_mut().find(|e| same_meeting(e, &event)) {
+    // `same_meeting`, with the cheap tests first: most earlier meetings differ in kind or in
+    // the number of parties
+    let maybe_same =
+        |e: &Event| e.kind == event.kind && e.participants.len() == event.participants.len();
+    if let Some(same) = events
+        .iter_mut()
+        .find(|e| maybe_same(e) && same_meeting(e, &event))
+    {
         merge_into(same, event, g);
     } else {
         events.push(event);
@@ -140,16 +162,39 @@ pub(super) fn keep_new_parties_only_if_needed(previous: &Event, new: &mut Event,
 
 /// Two reports of one meeting in an article: the same named parties, and no conflicting dates.
 pub(super) fn same_meeting(a: &Event, b: &Event) -> bool {
-    let parties = |e: &Event| {
-        let mut v: Vec<_> = e.participants.iter().map(|p| p.actor).collect();
-        v.sort();
-        v
-    };
     let dates_agree = match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.value == y.value,
         _ => true,
     };
-    parties(a) == parties(b) && dates_agree && a.kind == b.kind
+    a.kind == b.kind && dates_agree && same_parties(a, b)
+}
+
+/// The same actors as parties, as many times each (a few parties are sorted on the stack).
+fn same_parties(a: &Event, b: &Event) -> bool {
+    let (a, b) = (&a.participants, &b.participants);
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) if a.len() <= 8 => {
+            let (mut u, mut v) = ([x.actor; 8], [y.actor; 8]);
+            for (k, (p, q)) in a.iter().zip(b).enumerate() {
+                u[k] = p.actor;
+                v[k] = q.actor;
+            }
+            u[..a.len()].sort_unstable();
+            v[..a.len()].sort_unstable();
+            u[..a.len()] == v[..a.len()]
+        }
+        _ => {
+            let parties = |ps: &[super::Participant]| {
+                let mut v: Vec<_> = ps.iter().map(|p| p.actor).collect();
+                v.sort();
+                v
+            };
+            parties(a) == parties(b)
+        }
+    }
 }
 
 /// Adds what a later sentence says about a meeting: new parties, a body (which makes it a

@@ -77,8 +77,15 @@ impl EventFinder {
         words: &'c [Word],
         sentence: Span,
     ) -> impl Iterator<Item = &'c Timex> {
-        cx.timexes
+        let from = if cx.sorted {
+            cx.timexes
+                .partition_point(|x| x.span.start < sentence.start)
+        } else {
+            0
+        };
+        cx.timexes[from..]
             .iter()
+            .take_while(move |x| !cx.sorted || x.span.start <= sentence.end)
             .filter(move |x| sentence.contains(x.span))
             .filter(|x| matches!(x.timex_type, TimexType::Date | TimexType::Time))
             .filter(|x| {
@@ -122,27 +129,39 @@ impl EventFinder {
     /// `nach der US-Wahl am 3. November`, `nach seiner Amtsübernahme am 20. Januar`: a date in
     /// a background phrase whose noun comes before it dates that noun, not the meeting.
     pub(super) fn dates_other_event(&self, text: &str, words: &[Word], span: Span) -> bool {
-        (0..words.len())
-            .filter(|&s| {
-                words[s].span.end <= span.start && self.lexicon.is(words[s].text, Cue::Background)
-            })
-            .any(|first| {
-                let end = self.phrase_end(text, words, first);
-                let inside = span.start < words[end - 1].span.end;
-                let noun_before = words[first + 1..end]
-                    .iter()
-                    .take_while(|w| w.span.end <= span.start)
-                    .any(|w| w.text.starts_with(char::is_uppercase));
-                inside && noun_before
-            })
+        // the background word `first` before the date (words[..q]) whose phrase (`phrase_end`)
+        // reaches past the date, with a capitalised word between them: walking back from the
+        // date, only the words of the phrase that holds the date can be `first`
+        let q = words.partition_point(|w| w.span.end <= span.start);
+        if q == 0 || q >= words.len() {
+            return false;
+        }
+        let mut capital = false; // a capitalised word in words[first + 1..q]
+        let mut j = q;
+        loop {
+            if !self.phrase_continues(text, words, j) {
+                return false;
+            }
+            let first = j - 1;
+            if capital && self.lexicon.is(words[first].text, Cue::Background) {
+                return true;
+            }
+            capital |= words[first].text.starts_with(char::is_uppercase);
+            if first == 0 {
+                return false;
+            }
+            j = first;
+        }
     }
 
     /// `ursprünglich für Juni geplant`, `hätten eigentlich am Freitag stattfinden sollen`: the
     /// date a postponed meeting no longer has.
     pub(super) fn original_date(&self, text: &str, words: &[Word], span: Span) -> bool {
-        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+        // words are in text order: the first at or after the date by search
+        let i = words.partition_point(|w| w.span.start < span.start);
+        if i == words.len() {
             return false;
-        };
+        }
         words[i.saturating_sub(4)..i].iter().any(|w| {
             self.lexicon.is(w.text, Cue::Original) && !text[w.span.end..span.start].contains(',')
         })
@@ -151,9 +170,10 @@ impl EventFinder {
     /// `bestätigte am Dienstag`: a reporting verb near the date, in the same clause (`bei einem
     /// Telefonat am Donnerstagabend, teilte ... mit` dates the call).
     pub(super) fn dates_report(&self, text: &str, words: &[Word], span: Span) -> bool {
-        let Some(i) = words.iter().position(|w| w.span.start >= span.start) else {
+        let i = words.partition_point(|w| w.span.start < span.start);
+        if i == words.len() {
             return false;
-        };
+        }
         let window = &words[i.saturating_sub(5)..(i + 3).min(words.len())];
         window.iter().any(|w| {
             let between = if w.span.end <= span.start {

@@ -47,6 +47,45 @@ pub(crate) struct Context<'a> {
     pub(crate) mentions: &'a [Mention],
     pub(crate) timexes: &'a [Timex],
     pub(crate) gazetteer: &'a Gazetteer,
+    /// `sentences`, `clauses`, `mentions` and `timexes` are each sorted by start (as the stages
+    /// make them): look-ups by offset may search instead of scanning ([`Context::new`] checks
+    /// it).
+    pub(crate) sorted: bool,
+    /// The mentions' ends are in order too (no mention inside another).
+    pub(crate) mention_ends_sorted: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The context of one article; checks which lists are in text order.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        text: &'a str,
+        published: NaiveDate,
+        dateline: Option<Span>,
+        sentences: &'a [Span],
+        clauses: &'a [crate::clause::Clause],
+        mentions: &'a [Mention],
+        timexes: &'a [Timex],
+        gazetteer: &'a Gazetteer,
+    ) -> Context<'a> {
+        let sorted = sentences.windows(2).all(|w| w[0].end <= w[1].start)
+            && clauses.is_sorted_by_key(|c| c.span.start)
+            && mentions.is_sorted_by_key(|m| m.span.start)
+            && timexes.is_sorted_by_key(|t| t.span.start);
+        let mention_ends_sorted = mentions.is_sorted_by_key(|m| m.span.end);
+        Context {
+            text,
+            published,
+            dateline,
+            sentences,
+            clauses,
+            mentions,
+            timexes,
+            gazetteer,
+            sorted,
+            mention_ends_sorted,
+        }
+    }
 }
 
 impl EventFinder {
@@ -61,6 +100,7 @@ impl EventFinder {
     }
 
     pub(crate) fn find(&self, cx: &Context) -> Vec<Event> {
+        let _remembered = self.lexicon.remember(cx.text);
         let mut events: Vec<Event> = Vec::new();
         let mut last_event_sentence = None;
         // `Ein Treffen gibt es heute in Berlin. Steinmeier empfängt ...`: a meeting without

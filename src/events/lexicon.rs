@@ -1,8 +1,8 @@
 //! The event lexicon: triggers, status cues and sentence cues from `gazetteers/events/`.
 
-use std::collections::HashMap;
-
+use super::words::Word;
 use super::{EventKind, Status};
+use crate::util::{EdgeFilter, FastMap, WordTable, is_lowercase_of, with_lower, with_to_lowercase};
 use crate::{DataDir, Error};
 
 /// How a trigger form matches a word.
@@ -66,16 +66,29 @@ pub(crate) struct Lexicon {
     /// Every trigger form and head, case-insensitive: a sentence without a hit has no trigger.
     prefilter: aho_corasick::AhoCorasick,
     /// Exact forms: verbs, whole words, and nouns as written.
-    exact: HashMap<String, Trigger>,
+    exact: WordTable,
+    /// The triggers `exact` points to.
+    triggers: Vec<Trigger>,
     /// Noun heads, longest first, for compounds; blocked heads (`pos` none) among them.
     heads: Vec<(String, Trigger)>,
+    /// The first index in `heads` of each head.
+    head_index: FastMap<String, usize>,
+    /// Length in bytes of the longest head.
+    head_max: usize,
+    /// A bit per length in bytes of a head (up to 63).
+    head_lengths: u64,
+    /// A bit per first byte of a head.
+    head_starts: [u64; 4],
     /// Status cues: (cue words, status, rank).
     status: Vec<(Vec<String>, Status, u8)>,
     /// The status cues that start with a word, by that word.
-    status_by_first: HashMap<String, Vec<usize>>,
-    pub(crate) cues: HashMap<String, Vec<Cue>>,
+    status_by_first: FastMap<String, Vec<usize>>,
+    /// The cue kinds of a lower-case word, a bit per [`Cue`].
+    cues: WordTable,
+    /// The ends of `cues`' words.
+    cue_filter: EdgeFilter,
     /// Verbs and modals that give a status by their lemma (`events/status_verbs.tsv`).
-    status_verbs: HashMap<String, StatusVerb>,
+    status_verbs: FastMap<String, StatusVerb>,
 }
 
 /// A verb whose meaning gives the status of the meeting it governs.
@@ -90,7 +103,7 @@ pub(crate) struct StatusVerb {
 
 impl Lexicon {
     pub(crate) fn new(data: &DataDir) -> Result<Lexicon, Error> {
-        let mut exact = HashMap::new();
+        let mut exact: FastMap<String, Trigger> = FastMap::default();
         let mut heads = Vec::new();
         for row in data
             .read("events/triggers.tsv")?
@@ -120,6 +133,17 @@ impl Lexicon {
             exact.insert(form, trigger);
         }
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
+        let mut head_index = FastMap::default();
+        for (k, (head, _)) in heads.iter().enumerate() {
+            head_index.entry(head.clone()).or_insert(k);
+        }
+        let head_max = heads.first().map_or(0, |(h, _)| h.len());
+        let (mut head_lengths, mut head_starts) = (0u64, [0u64; 4]);
+        for (head, _) in &heads {
+            head_lengths |= 1 << head.len().min(63);
+            let b = head.as_bytes()[0] as usize;
+            head_starts[b / 64] |= 1 << (b % 64);
+        }
         let mut status: Vec<(Vec<String>, Status, u8)> = Vec::new();
         for row in data
             .read("events/status_cues.tsv")?
@@ -139,7 +163,7 @@ impl Lexicon {
                 rank,
             ));
         }
-        let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut cues: FastMap<String, u32> = FastMap::default();
         for row in data.read("events/cues.tsv")?.table(&["word", "kind"])? {
             let cue = match row.get("kind") {
                 "attribution" => Cue::Attribution,
@@ -175,11 +199,11 @@ impl Lexicon {
                 "reflexive" => Cue::Reflexive,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
-            cues.entry(row.required("word")?.to_lowercase())
-                .or_default()
-                .push(cue);
+            *cues
+                .entry(row.required("word")?.to_lowercase())
+                .or_default() |= 1 << cue as u32;
         }
-        let mut status_verbs = HashMap::new();
+        let mut status_verbs = FastMap::default();
         for row in data
             .read("events/status_verbs.tsv")?
             .table(&["lemma", "status", "kind", "rank"])?
@@ -204,45 +228,73 @@ impl Lexicon {
                 },
             );
         }
+        let mut cue_filter = EdgeFilter::default();
+        for word in cues.keys() {
+            cue_filter.insert(word);
+        }
+        let cues = WordTable::new(cues);
         let forms: Vec<String> = exact.keys().map(|f| f.to_lowercase()).collect();
+        let mut triggers = Vec::with_capacity(exact.len());
+        let mut index = FastMap::default();
+        for (form, trigger) in exact {
+            index.insert(form, triggers.len() as u32);
+            triggers.push(trigger);
+        }
+        let exact = WordTable::new(index);
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(&forms)
             .map_err(|e| Error::data("events/triggers.tsv", 0, e))?;
-        let mut status_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut status_by_first: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, (cue, _, _)) in status.iter().enumerate() {
             status_by_first.entry(cue[0].clone()).or_default().push(i);
         }
         Ok(Lexicon {
             prefilter,
             exact,
+            triggers,
             heads,
+            head_index,
+            head_max,
+            head_lengths,
+            head_starts,
             status,
             status_by_first,
             cues,
+            cue_filter,
             status_verbs,
         })
     }
 
-    /// The status that the cues among `lower` (a sentence's words, lower case) give, the lowest
-    /// rank winning.
-    pub(crate) fn status_of(&self, lower: &[String]) -> Option<Status> {
-        self.ranked_status_of(lower).map(|(status, _)| status)
+    /// The status that the cues among `words` (a sentence's words, compared in lower case)
+    /// give, the lowest rank winning.
+    pub(crate) fn status_of(&self, words: &[Word]) -> Option<Status> {
+        self.ranked_status_of(words).map(|(status, _)| status)
     }
 
-    /// Like [`status_of`](Self::status_of), with the winning cue's rank.
-    pub(crate) fn ranked_status_of(&self, lower: &[String]) -> Option<(Status, u8)> {
-        (0..lower.len())
-            .flat_map(|i| {
-                self.status_by_first
-                    .get(&lower[i])
-                    .into_iter()
-                    .flatten()
-                    .map(|&c| &self.status[c])
-                    .filter(move |(cue, _, _)| lower[i..].starts_with(cue))
-            })
-            .min_by_key(|(_, _, rank)| *rank)
-            .map(|(_, status, rank)| (*status, *rank))
+    /// Like [`status_of`](Self::status_of), with the winning cue's rank (the first cue of
+    /// that rank in text order).
+    pub(crate) fn ranked_status_of(&self, words: &[Word]) -> Option<(Status, u8)> {
+        let mut best: Option<(Status, u8)> = None;
+        for i in 0..words.len() {
+            let Some(cues) = with_to_lowercase(words[i].text, |w| self.status_by_first.get(w))
+            else {
+                continue;
+            };
+            for &c in cues {
+                let (cue, status, rank) = &self.status[c];
+                // the first word is the key
+                let fits = cue.len() <= words.len() - i
+                    && cue[1..]
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(c, w)| is_lowercase_of(w.text, c));
+                if fits && best.is_none_or(|(_, r)| *rank < r) {
+                    best = Some((*status, *rank));
+                }
+            }
+        }
+        best
     }
 
     /// The status a verb gives by its lemma (`absagen`: cancelled), if any.
@@ -256,26 +308,171 @@ impl Lexicon {
     }
 
     pub(crate) fn is(&self, word: &str, cue: Cue) -> bool {
-        self.cues
-            .get(crate::data::lower_case(word).as_ref())
-            .is_some_and(|c| c.contains(&cue))
+        let cues = memo::cues(word, || {
+            if self.cue_filter.may_hold(word, true) {
+                self.cues.get_lower(word).unwrap_or(0)
+            } else {
+                0
+            }
+        });
+        cues & (1 << cue as u32) != 0
     }
 
     /// The trigger a word is, if any: verbs only in lower case, nouns also as compound heads.
     pub(crate) fn trigger(&self, word: &str) -> Option<&Trigger> {
-        let found = match self.exact.get(word) {
-            Some(t) => Some(t),
-            None if word.starts_with(char::is_uppercase) => {
-                let lower = word.to_lowercase();
-                self.heads
-                    .iter()
-                    .find(|(head, _)| {
-                        lower.len() > head.len() + 2 && lower.ends_with(head.as_str())
-                    })
-                    .map(|(_, t)| t)
-            }
-            None => None,
+        let found = match memo::trigger(word, || self.find_trigger(word)) {
+            memo::Found::Exact(k) => Some(&self.triggers[k as usize]),
+            memo::Found::Head(k) => Some(&self.heads[k as usize].1),
+            memo::Found::None => None,
         };
         found.filter(|t| t.pos != TriggerPos::None)
+    }
+
+    fn find_trigger(&self, word: &str) -> memo::Found {
+        match self.exact.get(word) {
+            Some(k) => memo::Found::Exact(k),
+            // the longest head that ends the word, three bytes or more after its start
+            None if word.starts_with(char::is_uppercase) => with_lower(word, |lower| {
+                (3.max(lower.len().saturating_sub(self.head_max))..lower.len())
+                    .filter(|&i| {
+                        let b = lower.as_bytes()[i] as usize;
+                        self.head_lengths & (1 << (lower.len() - i).min(63)) != 0
+                            && self.head_starts[b / 64] & (1 << (b % 64)) != 0
+                            && lower.is_char_boundary(i)
+                    })
+                    .find_map(|i| self.head_index.get(&lower[i..]))
+                    .map_or(memo::Found::None, |&k| memo::Found::Head(k as u32))
+            }),
+            None => memo::Found::None,
+        }
+    }
+
+    /// Remembers the cue kinds and trigger of the words of `text` until the scope ends (see
+    /// [`memo`]): an article asks about each of its words many times.
+    pub(crate) fn remember(&self, text: &str) -> memo::Scope {
+        memo::Scope::new(text)
+    }
+}
+
+/// What the lexicon says about the words of the article being read, by their place in memory:
+/// the event rules ask whether a word is a cue of some kind dozens of times per word, and a
+/// look-up lower-cases and hashes it each time. Only words inside the article's text are kept,
+/// and only while its [`Scope`] lives (the text cannot change meanwhile); a new scope forgets
+/// everything, so no answer outlives the text it was about.
+pub(crate) mod memo {
+    use std::cell::Cell;
+
+    /// Where a trigger was found.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Found {
+        Exact(u32),
+        Head(u32),
+        None,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Slot {
+        ptr: usize,
+        len: usize,
+        generation: u32,
+        /// Bit 31: known.
+        cues: u32,
+        trigger: Option<Found>,
+    }
+
+    const EMPTY: Slot = Slot {
+        ptr: 0,
+        len: 0,
+        generation: 0,
+        cues: 0,
+        trigger: None,
+    };
+    const SLOTS: usize = 1024;
+    const KNOWN: u32 = 1 << 31;
+
+    // plain cells, initialised at compile time: no lazy set-up, no borrow flag per access
+    thread_local! {
+        /// The text's first and end address, while a scope lives.
+        static TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+        static GENERATION: Cell<u32> = const { Cell::new(0) };
+        static MEMO: [Cell<Slot>; SLOTS] = const { [const { Cell::new(EMPTY) }; SLOTS] };
+    }
+
+    /// While it lives, answers about the words of one text are remembered.
+    pub(crate) struct Scope(());
+
+    impl Scope {
+        pub(super) fn new(text: &str) -> Scope {
+            let generation = GENERATION.get().wrapping_add(1);
+            if generation == 0 {
+                // after 2^32 scopes: forget every slot for certain
+                MEMO.with(|m| m.iter().for_each(|s| s.set(EMPTY)));
+            }
+            GENERATION.set(generation.max(1));
+            let start = text.as_ptr() as usize;
+            TEXT.set((start, start + text.len()));
+            Scope(())
+        }
+    }
+
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            TEXT.set((0, 0));
+        }
+    }
+
+    /// The remembered slot of `word` and where it goes, or `None` when `word` is not in the
+    /// text of the scope.
+    #[inline]
+    fn slot(word: &str) -> Option<(usize, Slot)> {
+        let (ptr, len) = (word.as_ptr() as usize, word.len());
+        let (start, end) = TEXT.get();
+        if !(start <= ptr && ptr + len <= end && len > 0) {
+            return None;
+        }
+        let generation = GENERATION.get();
+        let i = (ptr ^ len.rotate_left(7)) % SLOTS;
+        let slot = MEMO.with(|m| m[i].get());
+        if slot.ptr == ptr && slot.len == len && slot.generation == generation {
+            Some((i, slot))
+        } else {
+            Some((
+                i,
+                Slot {
+                    ptr,
+                    len,
+                    generation,
+                    ..EMPTY
+                },
+            ))
+        }
+    }
+
+    /// The cue kinds of `word`, from `look_up` unless remembered.
+    #[inline]
+    pub(super) fn cues(word: &str, look_up: impl FnOnce() -> u32) -> u32 {
+        let Some((i, mut slot)) = slot(word) else {
+            return look_up();
+        };
+        if slot.cues & KNOWN == 0 {
+            slot.cues = look_up() | KNOWN;
+            MEMO.with(|m| m[i].set(slot));
+        }
+        slot.cues & !KNOWN
+    }
+
+    /// The trigger of `word`, from `look_up` unless remembered.
+    #[inline]
+    pub(super) fn trigger(word: &str, look_up: impl FnOnce() -> Found) -> Found {
+        let Some((i, mut slot)) = slot(word) else {
+            return look_up();
+        };
+        if let Some(found) = slot.trigger {
+            return found;
+        }
+        let found = look_up();
+        slot.trigger = Some(found);
+        MEMO.with(|m| m[i].set(slot));
+        found
     }
 }

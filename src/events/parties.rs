@@ -225,14 +225,12 @@ impl EventFinder {
     pub(super) fn attributed(&self, text: &str, words: &[Word], span: Span) -> bool {
         let in_parentheses = text[..span.start].trim_end().ends_with('(')
             && text[span.end..].trim_start().starts_with(')');
-        let i = words
-            .iter()
-            .position(|w| w.span.end >= span.end)
-            .unwrap_or(0);
-        let before = words
-            .iter()
-            .rposition(|w| w.span.end <= span.start)
-            .map_or(0, |b| b + 1);
+        // words are in text order: search, not scan (a sentence may be long)
+        let i = match words.partition_point(|w| w.span.end < span.end) {
+            n if n == words.len() => 0,
+            n => n,
+        };
+        let before = words.partition_point(|w| w.span.end <= span.start);
         let cue_before = words[before.saturating_sub(3)..before].iter().any(|w| {
             let is_cue = self.lexicon.is(w.text, Cue::Attribution)
                 || self.lexicon.is(w.text, Cue::Reporting);
@@ -283,7 +281,7 @@ pub(super) fn first_person(g: &Gazetteer, event: &Event) -> Option<ActorId> {
 
 /// The person named last before `offset` (for a pronoun `er`).
 pub(super) fn last_person_before(cx: &Context, offset: usize) -> Option<ActorId> {
-    cx.mentions
+    mentions_to(cx, offset)
         .iter()
         .rev()
         .filter(|m| m.span.end <= offset)

@@ -153,8 +153,9 @@ pub(super) fn dateline_place(cx: &Context, date: Option<&EventDate>) -> Option<E
     if !recent {
         return None;
     }
-    cx.mentions
+    mentions_from(cx, dateline.start)
         .iter()
+        .take_while(|m| !cx.sorted || m.span.start <= dateline.end)
         .filter(|m| dateline.contains(m.span))
         .find_map(|m| {
             m.place().map(|place| EventPlace {

@@ -122,7 +122,7 @@ impl EventFinder {
                     .is_some_and(|tr| tr.kind == EventKind::Summit)
                 && w.text.contains('-')
         })?;
-        let group = cx.mentions.iter().find(|m| {
+        let group = mentions_from(cx, words[i].span.start).iter().find(|m| {
             m.span.start == words[i].span.start
                 && m.how == How::Compound
                 && m.actor()

@@ -103,10 +103,17 @@ impl EventFinder {
         // a main clause that calls off or moves a meeting of its sentence, with the subject
         // shared by coordination, counts like a clause above the trigger
         let coordinated = || {
-            cx.clauses
+            let from = if cx.sorted {
+                cx.clauses.partition_point(|c| c.span.start <= trigger.end)
+            } else {
+                0
+            };
+            let end = words.last().map_or(0, |w| w.span.end);
+            cx.clauses[from..]
                 .iter()
+                .take_while(|c| !cx.sorted || c.span.start < end)
                 .filter(|c| c.parent.is_none() && !c.reporting && c.span.start > trigger.end)
-                .filter(|c| c.span.start < words.last().map_or(0, |w| w.span.end))
+                .filter(|c| c.span.start < end)
                 .filter_map(|c| self.verb_meaning(c))
                 .find(|s| matches!(s, Status::Cancelled | Status::Postponed))
         };
@@ -129,10 +136,9 @@ impl EventFinder {
             .collect();
         // a word that calls off, moves or offers the meeting (`die Absage`, `Einladung`)
         // outranks the tense; plain plan and past words (`geplante`) come after it
-        let lower: Vec<String> = in_clause.iter().map(|w| w.text.to_lowercase()).collect();
         if let Some((status, _)) = self
             .lexicon
-            .ranked_status_of(&lower)
+            .ranked_status_of(&in_clause)
             .filter(|&(_, rank)| rank <= STRONG_CUE_RANK)
         {
             return Some(Evidence {
@@ -204,12 +210,15 @@ impl EventFinder {
 
     /// The status the cue words among `words` give, the lowest rank winning.
     pub(super) fn cue_status(&self, words: &[Word]) -> Option<Status> {
-        let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-        self.lexicon.status_of(&lower)
+        self.lexicon.status_of(words)
     }
 
     /// The status a single word gives as a cue, if any.
     pub(super) fn word_status(&self, word: &str) -> Option<Status> {
-        self.lexicon.status_of(&[word.to_lowercase()])
+        let word = Word {
+            span: Span::default(),
+            text: word,
+        };
+        self.lexicon.status_of(&[word])
     }
 }

@@ -163,20 +163,25 @@ impl EventFinder {
     /// first other word (the finite verb after the fore-field: `Nach dem Treffen sagte ...`).
     pub(super) fn phrase_end(&self, text: &str, words: &[Word], first: usize) -> usize {
         let mut end = first + 1;
-        while end < words.len() {
-            let (prev, w) = (words[end - 1], words[end]);
-            if text[prev.span.end..w.span.start].contains([',', ';', ':', '(', ')']) {
-                break;
-            }
-            let continues = !w.text.starts_with(char::is_lowercase)
-                || self.lexicon.is(w.text, Cue::Phrase)
-                || prev.text.starts_with(char::is_lowercase);
-            if !continues {
-                break;
-            }
+        while self.phrase_continues(text, words, end) {
             end += 1;
         }
         end
+    }
+
+    /// True when a phrase that reaches `words[end - 1]` goes on to `words[end]` (see
+    /// [`phrase_end`](Self::phrase_end)).
+    pub(super) fn phrase_continues(&self, text: &str, words: &[Word], end: usize) -> bool {
+        if end >= words.len() {
+            return false;
+        }
+        let (prev, w) = (words[end - 1], words[end]);
+        if text[prev.span.end..w.span.start].contains([',', ';', ':', '(', ')']) {
+            return false;
+        }
+        !w.text.starts_with(char::is_lowercase)
+            || self.lexicon.is(w.text, Cue::Phrase)
+            || prev.text.starts_with(char::is_lowercase)
     }
 
     /// The kinds of the definite triggers besides `t` (`der Gipfel`, `seinem Kurzbesuch`): each

@@ -256,7 +256,8 @@ impl ArticleRecord {
             });
         }
         let mut spelled: BTreeMap<ActorId, EntityRef> = BTreeMap::new();
-        let mut actors: Vec<(usize, ActorRecord)> = Vec::new();
+        let mut named_actors: Vec<(usize, ActorId, Vec<MentionRecord>, Option<OfficeRecord>)> =
+            Vec::new();
         for (a, (order, named, mentions)) in by_actor {
             let unresolved = a.unresolved_index().and_then(|i| found.unresolved.get(i));
             let reference = match unresolved {
@@ -266,7 +267,7 @@ impl ArticleRecord {
                 }
                 None => actor_ref(g, a),
             };
-            spelled.insert(a, reference.clone());
+            spelled.insert(a, reference);
             if named {
                 let office = unresolved.and_then(|p| {
                     Some(OfficeRecord {
@@ -274,28 +275,31 @@ impl ArticleRecord {
                         of: p.of.map(|of| g.actor(of).id.clone()),
                     })
                 });
-                actors.push((
-                    order,
-                    ActorRecord {
-                        actor: reference,
-                        mentions,
-                        office,
-                    },
-                ));
+                named_actors.push((order, a, mentions, office));
             }
         }
-        actors.sort_by_key(|(order, _)| *order);
+        let events = found
+            .events
+            .iter()
+            .map(|e| event_record(text, e, g, &spelled))
+            .collect();
+        // the references move into the actor list once the events have their copies
+        named_actors.sort_by_key(|(order, ..)| *order);
+        let actors = named_actors
+            .into_iter()
+            .map(|(_, a, mentions, office)| ActorRecord {
+                actor: spelled.remove(&a).expect("every named actor is spelled"),
+                mentions,
+                office,
+            })
+            .collect();
         ArticleRecord {
             id: article.id.clone(),
             published: article.published.to_rfc3339(),
             title: article.title.clone(),
             timexes,
-            actors: actors.into_iter().map(|(_, a)| a).collect(),
-            events: found
-                .events
-                .iter()
-                .map(|e| event_record(text, e, g, &spelled))
-                .collect(),
+            actors,
+            events,
             diagnostics: found
                 .diagnostics
                 .iter()
@@ -471,7 +475,7 @@ fn event_record(
         trigger: TextSpan::new(text, e.trigger),
         evidence: TextSpan::new(text, e.evidence),
         cameo: cameo.to_string(),
-        plover: format!("CONSULT/{}", e.kind.plover_mode()),
+        plover: ["CONSULT/", e.kind.plover_mode()].concat(),
         rules: e.rules.iter().map(|r| r.to_string()).collect(),
     }
 }

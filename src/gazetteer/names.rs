@@ -4,7 +4,7 @@
 //! (`Hans Martin Bury`) as a person of its own, and tell a known surname from the given name of
 //! someone else (`Abbas Kamel` is not Mahmud Abbas).
 
-use std::collections::HashSet;
+use crate::util::FastSet as HashSet;
 
 use super::model::{ActorId, ActorKind};
 use crate::{DataDir, Error, Span};

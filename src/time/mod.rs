@@ -201,6 +201,11 @@ impl TimeTagger {
         })
     }
 
+    /// The clause stage the tagger reads tenses from (the pipeline shares it).
+    pub(crate) fn clause_parser(&self) -> &ClauseParser {
+        &self.clauses
+    }
+
     /// All temporal expressions of `text`, resolved relative to `published`. `sentences` are the
     /// sentence spans of `text` (tense is decided per clause inside a sentence); text outside
     /// them is read line by line.
@@ -222,10 +227,25 @@ impl TimeTagger {
         sentences: &[Span],
         published: DateTime<FixedOffset>,
     ) -> TimeTags {
+        self.tag_parsed(text, sentences, published, &[], &[])
+    }
+
+    /// Like [`tag`](Self::tag), reusing the clauses the caller has parsed: `clauses` as
+    /// [`ClauseParser::parse_into`] filled them for each span of `parsed` in order (the
+    /// pipeline's sentences). Other spans are parsed here, as `tag` parses them all.
+    pub fn tag_parsed(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        published: DateTime<FixedOffset>,
+        parsed: &[Span],
+        clauses: &[Clause],
+    ) -> TimeTags {
         let mut mentions = Vec::new();
         let (spans, anchors) = self.sentences_to_parse(text, sentences);
         for (n, span) in spans.into_iter().enumerate() {
-            self.recognise(text, span, n, &anchors, false, &mut mentions);
+            let parsed = (parsed, clauses);
+            self.recognise(text, span, n, &anchors, false, parsed, &mut mentions);
         }
         let shape = TextShape {
             narrative: is_narrative(&mentions, published.year()),
@@ -278,7 +298,8 @@ impl TimeTagger {
                 None => (trimmed, 0),
             };
         let mut mentions = Vec::new();
-        self.recognise(text, Span::new(0, text.len()), 0, &[], true, &mut mentions);
+        let span = Span::new(0, text.len());
+        self.recognise(text, span, 0, &[], true, (&[], &[]), &mut mentions);
         let default_tense = if context.is_some() {
             None
         } else {
@@ -322,6 +343,9 @@ impl TimeTagger {
         })
     }
 
+    /// `parsed`: spans whose clauses the caller has parsed, and those clauses (see
+    /// [`tag_parsed`](Self::tag_parsed)).
+    #[allow(clippy::too_many_arguments)]
     fn recognise(
         &self,
         text: &str,
@@ -329,6 +353,7 @@ impl TimeTagger {
         sentence: usize,
         anchors: &[usize],
         phrase_mode: bool,
+        parsed: (&[Span], &[Clause]),
         out: &mut Vec<Mention>,
     ) {
         let span_of_sentence = span;
@@ -339,17 +364,24 @@ impl TimeTagger {
         if candidates.is_empty() {
             return;
         }
-        let mut clauses = Vec::new();
-        self.clauses.parse_into(text, span, &mut clauses);
+        // the caller's clauses of all its spans serve as well as this span's own: `clause_at`
+        // and the parent links stay inside the clauses of the span that holds the offset
+        let mut own = Vec::new();
+        let clauses: &[Clause] = if parsed.0.binary_search(&span).is_ok() {
+            parsed.1
+        } else {
+            self.clauses.parse_into(text, span, &mut own);
+            &own
+        };
         for c in candidates {
-            let at = clause_at(&clauses, toks[c.start].start);
+            let at = clause_at(clauses, toks[c.start].start);
             let direction = if needs_tense(&c.expr) {
                 let how = attachment(&toks, c.start, c.end, &self.lexicon, self.clauses.lexicon());
-                direction::direction(&direction::Features::of(&clauses, at, how))
+                direction::direction(&direction::Features::of(clauses, at, how))
             } else {
                 None
             };
-            let generic = is_deictic_day(&c.expr) && generic(&toks, c.start, &clauses, at);
+            let generic = is_deictic_day(&c.expr) && generic(&toks, c.start, clauses, at);
             let span = Span::new(toks[c.start].start, toks[c.end - 1].end);
             out.push(Mention {
                 span,

@@ -90,7 +90,34 @@ fn year(y: i32) -> String {
 }
 
 fn day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", year(d.year()), d.month(), d.day())
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return format!("{}-{:02}-{:02}", year(y), d.month(), d.day());
+    }
+    // `format!` costs a few thousand instructions; every date of every article comes here
+    let (y, m, d) = (y as u32, d.month(), d.day());
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        m / 10,
+        m % 10,
+        10,
+        d / 10,
+        d % 10,
+    ];
+    digits
+        .iter()
+        .map(|&n| {
+            if n == 10 {
+                '-'
+            } else {
+                char::from(b'0' + n as u8)
+            }
+        })
+        .collect()
 }
 
 /// A zone written after a clock time (`16 Uhr MEZ`) stays inside the extent but not in the value:

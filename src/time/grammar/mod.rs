@@ -209,7 +209,21 @@ pub(crate) fn recognise(
     let Parser {
         mut out, blocked, ..
     } = p;
-    out.retain(|c| !blocked.iter().any(|&(s, e)| c.start < e && s < c.end));
+    // drop the candidates that overlap a blocked phrase: blocked by start, with the largest end
+    // so far, so that each candidate is one search
+    let mut blocked = blocked;
+    blocked.sort_unstable();
+    let reach: Vec<usize> = blocked
+        .iter()
+        .scan(0, |most, &(_, e)| {
+            *most = e.max(*most);
+            Some(*most)
+        })
+        .collect();
+    out.retain(|c| {
+        let before_end = blocked.partition_point(|&(s, _)| s < c.end);
+        before_end == 0 || reach[before_end - 1] <= c.start
+    });
     // the first part of a hyphen compound is not an expression of its own (`Dreimonatig-Freiwillige`)
     out.retain(|c| {
         !(c.end == c.start + 1
@@ -242,9 +256,25 @@ fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.start.cmp(&b.start))
     });
     let mut chosen: Vec<Candidate> = Vec::new();
-    for c in cands {
-        if chosen.iter().all(|k| c.end <= k.start || k.end <= c.start) {
-            chosen.push(c);
+    if cands.iter().any(|c| c.end <= c.start) {
+        for c in cands {
+            if chosen.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+                chosen.push(c);
+            }
+        }
+    } else {
+        // the chosen spans do not overlap: by start they are also by end, so the one that
+        // starts last before a candidate ends is the only one that may overlap it
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+        for c in cands {
+            let free = taken
+                .range(..c.end)
+                .next_back()
+                .is_none_or(|(_, &end)| end <= c.start);
+            if free {
+                taken.insert(c.start, c.end);
+                chosen.push(c);
+            }
         }
     }
     chosen.sort_by_key(|c| c.start);
