@@ -54,9 +54,9 @@ enum Command {
         /// JSON Lines files; `-` reads standard input.
         #[arg(default_value = "-")]
         inputs: Vec<String>,
-        /// Output format (`timeline`, `timelinejs` or `dot`).
-        #[arg(long, value_enum, default_value_t = Format::Timeline)]
-        format: Format,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = MergeFormat::Timeline)]
+        format: MergeFormat,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -77,10 +77,51 @@ enum Format {
     Jsonl,
     /// The merged timeline as JSON.
     Timeline,
-    /// The merged meeting graph as Graphviz DOT.
+    /// The merged meetings as Graphviz DOT, in date order by year and month.
     Dot,
+    /// The actors as Graphviz DOT, linked by the meetings they share.
+    DotActors,
     /// The merged timeline for Knight Lab's TimelineJS3.
     Timelinejs,
+    /// One CSV row per meeting and participant.
+    Csv,
+    /// The meeting graph (events, actors, places) as GraphML, for Gephi.
+    Graphml,
+    /// One self-contained HTML page with an interactive timeline.
+    Html,
+}
+
+/// What `merge` writes: every format but `jsonl`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MergeFormat {
+    /// The merged timeline as JSON.
+    Timeline,
+    /// The merged meetings as Graphviz DOT, in date order by year and month.
+    Dot,
+    /// The actors as Graphviz DOT, linked by the meetings they share.
+    DotActors,
+    /// The merged timeline for Knight Lab's TimelineJS3.
+    Timelinejs,
+    /// One CSV row per meeting and participant.
+    Csv,
+    /// The meeting graph (events, actors, places) as GraphML, for Gephi.
+    Graphml,
+    /// One self-contained HTML page with an interactive timeline.
+    Html,
+}
+
+impl From<MergeFormat> for Format {
+    fn from(f: MergeFormat) -> Format {
+        match f {
+            MergeFormat::Timeline => Format::Timeline,
+            MergeFormat::Dot => Format::Dot,
+            MergeFormat::DotActors => Format::DotActors,
+            MergeFormat::Timelinejs => Format::Timelinejs,
+            MergeFormat::Csv => Format::Csv,
+            MergeFormat::Graphml => Format::Graphml,
+            MergeFormat::Html => Format::Html,
+        }
+    }
 }
 
 #[path = "cli/batch.rs"]
@@ -139,7 +180,7 @@ fn main() -> ExitCode {
             inputs,
             format,
             output,
-        } => merge(&inputs, format, output),
+        } => merge(&inputs, format.into(), output),
         Command::ResolveTime => resolve_time(&data),
         Command::CheckData { .. } => unreachable!("handled before the data is loaded"),
     };
@@ -284,6 +325,10 @@ impl Sink {
                 let timeline = builder.finish();
                 let text = match format {
                     Format::Dot => export::to_dot(&timeline),
+                    Format::DotActors => export::to_dot_actors(&timeline),
+                    Format::Csv => export::to_csv(&timeline),
+                    Format::Graphml => export::to_graphml(&timeline),
+                    Format::Html => export::to_html(&timeline),
                     Format::Timelinejs => {
                         report_left_out(&export::timelinejs_left_out(&timeline));
                         export::to_timelinejs(&timeline) + "\n"
@@ -490,11 +535,6 @@ fn extract(
 }
 
 fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
-    if format == Format::Jsonl {
-        return Err(Error::from_message(
-            "merge writes a timeline: use --format timeline, timelinejs or dot",
-        ));
-    }
     check_inputs(inputs, output.as_deref())?;
     let mut out = Sink::new(format, output)?;
     let mut tally = Tally::default();

@@ -1,10 +1,16 @@
 //! TimelineJS3 export (`--format timelinejs`): the JSON that Knight Lab's TimelineJS reads, one
-//! slide per dated meeting. Undated meetings cannot be placed on a time axis and are left out
-//! ([`timelinejs_left_out`] says which, for the CLI to report); the `timeline` format keeps them.
-//! Years before Christ, decades and centuries are placed at their first year.
+//! slide per meeting with a date. A date coarser than a day (a week, month, season, quarter,
+//! year) is a range with `start_date` and `end_date` ([`Period`]); every slide carries its date in
+//! German words as `display_date` (`10. Januar 2022`, `Sommer 2017`), German labels for kind
+//! and status (`assets/labels.tsv`), and its evidence sentences with a link to each source.
+//! Meetings without a date cannot be placed on a time axis and get no slide
+//! ([`timelinejs_left_out`] says which, for the CLI to report); the title counts the slides and
+//! says how many were left out.
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::{Labels, Period};
 use crate::graph::{Timeline, TimelineEvent};
 
 #[derive(Serialize)]
@@ -16,7 +22,9 @@ struct TimelineJs {
 #[derive(Serialize)]
 struct Slide {
     #[serde(skip_serializing_if = "Option::is_none")]
-    start_date: Option<StartDate>,
+    start_date: Option<SlideDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<SlideDate>,
     text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
@@ -26,13 +34,22 @@ struct Slide {
     unique_id: Option<String>,
 }
 
+/// A TimelineJS date: year, month and day as strings.
 #[derive(Serialize)]
-struct StartDate {
+struct SlideDate {
     year: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    month: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    day: Option<String>,
+    month: String,
+    day: String,
+}
+
+impl SlideDate {
+    fn new(d: NaiveDate) -> SlideDate {
+        SlideDate {
+            year: d.year().to_string(),
+            month: d.month().to_string(),
+            day: d.day().to_string(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -48,22 +65,30 @@ struct Text {
 /// assert!(json.contains("\"events\": []"));
 /// ```
 pub fn to_timelinejs(timeline: &Timeline) -> String {
+    let labels = Labels::german();
+    let slides: Vec<Slide> = timeline
+        .events
+        .iter()
+        .filter_map(|e| slide(e, labels).ok())
+        .collect();
+    let left_out = timeline.events.len() - slides.len();
+    let mut summary = format!("{} {}", slides.len(), labels.get("ui", "events"));
+    if left_out > 0 {
+        summary.push_str(&format!("; {left_out} {}", labels.get("ui", "left_out")));
+    }
     let doc = TimelineJs {
         title: Slide {
             start_date: None,
+            end_date: None,
             text: Text {
-                headline: "chronik".into(),
-                text: format!("{} Treffen", timeline.events.len()),
+                headline: html_escape(labels.get("ui", "title")),
+                text: html_escape(&summary),
             },
             group: None,
             display_date: None,
             unique_id: None,
         },
-        events: timeline
-            .events
-            .iter()
-            .filter_map(|e| slide(e).ok())
-            .collect(),
+        events: slides,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
@@ -78,18 +103,19 @@ pub struct LeftOut {
 }
 
 /// The meetings that [`to_timelinejs`] leaves out: those without a date, or with a date that
-/// names no year.
+/// names no period (`XXXX-01-10`).
 ///
 /// ```
 /// use chronik::graph::Timeline;
 /// assert!(chronik::export::timelinejs_left_out(&Timeline::default()).is_empty());
 /// ```
 pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
+    let labels = Labels::german();
     timeline
         .events
         .iter()
         .filter_map(|e| {
-            slide(e).err().map(|reason| LeftOut {
+            slide(e, labels).err().map(|reason| LeftOut {
                 id: e.id.clone(),
                 reason,
             })
@@ -97,82 +123,69 @@ pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
         .collect()
 }
 
-/// The first year of a TIMEX3 date value: `2022`, `BC0490` (-490), the decade `199` (1990), the
-/// century `19` (1900).
-fn first_year(value: &str) -> Option<i64> {
-    let (sign, digits) = match value.strip_prefix("BC") {
-        Some(rest) => (-1, rest),
-        None => (1, value),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: i64 = digits.parse().ok()?;
-    let scale = match digits.len() {
-        2 => 100,
-        3 => 10,
-        1 => return None,
-        _ => 1,
-    };
-    Some(sign * n * scale)
-}
-
-fn slide(e: &TimelineEvent) -> Result<Slide, String> {
+fn slide(e: &TimelineEvent, labels: &Labels) -> Result<Slide, String> {
     let date = e.date.as_deref().ok_or("undated")?;
-    let mut parts = date.split('-');
-    let year = parts
-        .next()
-        .and_then(first_year)
-        .ok_or_else(|| format!("date {date:?} names no year"))?;
-    let month = parts
-        .next()
-        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
-        .map(str::to_string);
-    let day = parts
-        .next()
-        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
-        .map(str::to_string);
+    let period =
+        Period::parse(date).ok_or_else(|| format!("date {date:?} names no day, month or year"))?;
     let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
     let place = e
         .place
         .as_ref()
         .map(|p| format!(" in {}", p.name))
         .unwrap_or_default();
-    let sources: Vec<String> = e
+    let kind = labels.get("kind", &e.kind);
+    let status = labels.get("status", &e.status);
+    let evidence: String = e
         .sources
         .iter()
         .map(|s| {
             format!(
-                "<p>{} ({})</p>",
+                "<p>„{}“ ({}, {})</p>",
                 html_escape(&s.evidence.text),
-                html_escape(&s.article)
+                html_escape(&s.article),
+                html_escape(&s.published),
             )
         })
         .collect();
     Ok(Slide {
-        start_date: Some(StartDate {
-            year: year.to_string(),
-            month,
-            day,
-        }),
+        start_date: Some(SlideDate::new(period.start)),
+        end_date: (!period.is_day()).then(|| SlideDate::new(period.end)),
         text: Text {
-            headline: html_escape(&format!(
-                "{}{place} ({}, {})",
-                names.join(", "),
-                e.kind,
-                e.status
-            )),
-            text: sources.join(""),
+            headline: html_escape(&format!("{kind}{place}: {} ({status})", names.join(", "))),
+            text: evidence,
         },
-        group: Some(e.kind.clone()),
-        display_date: Some(date.to_string()),
-        unique_id: Some(e.id.replace(['/', '+'], "-")),
+        group: Some(kind.to_string()),
+        display_date: Some(period.german(labels)),
+        unique_id: Some(slide_id(&e.id)),
     })
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// A slide id TimelineJS can use in a URL fragment: the event id with every character that is
+/// not an ASCII letter, digit, `-` or `_` as `-`.
+fn slide_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
