@@ -38,6 +38,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod graph;
 mod pipeline;
+pub mod record;
 mod span;
 pub mod time;
 mod util;

@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chronik::document::{self, Article, InputKind};
-use chronik::export::{self, ArticleRecord, ErrorRecord};
-use chronik::graph::TimelineBuilder;
+use chronik::events::EventCodes;
+use chronik::export;
+use chronik::graph::{MeetingGraph, TimelineBuilder};
+use chronik::record::{ArticleRecord, ErrorRecord};
 use chronik::{DataDir, Error, Pipeline, Tense, TimeTagger};
 
 #[derive(Parser)]
@@ -180,7 +182,7 @@ fn main() -> ExitCode {
             inputs,
             format,
             output,
-        } => merge(&inputs, format.into(), output),
+        } => merge(&data, &inputs, format.into(), output),
         Command::ResolveTime => resolve_time(&data),
         Command::CheckData { .. } => unreachable!("handled before the data is loaded"),
     };
@@ -287,11 +289,11 @@ enum Sink {
 }
 
 impl Sink {
-    fn new(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
+    fn new(format: Format, codes: &EventCodes, output: Option<PathBuf>) -> Result<Sink, Error> {
         let out = Output::create(output)?;
         Ok(match format {
             Format::Jsonl => Sink::Lines(out),
-            f => Sink::Merge(TimelineBuilder::default(), f, out),
+            f => Sink::Merge(TimelineBuilder::new(codes), f, out),
         })
     }
 
@@ -322,18 +324,18 @@ impl Sink {
         match self {
             Sink::Lines(out) => out.commit(),
             Sink::Merge(builder, format, mut out) => {
-                let timeline = builder.finish();
+                let graph = MeetingGraph::new(builder.finish());
                 let text = match format {
-                    Format::Dot => export::to_dot(&timeline),
-                    Format::DotActors => export::to_dot_actors(&timeline),
-                    Format::Csv => export::to_csv(&timeline),
-                    Format::Graphml => export::to_graphml(&timeline),
-                    Format::Html => export::to_html(&timeline),
+                    Format::Dot => export::to_dot(&graph),
+                    Format::DotActors => export::to_dot_actors(&graph),
+                    Format::Csv => export::to_csv(&graph),
+                    Format::Graphml => export::to_graphml(&graph),
+                    Format::Html => export::to_html(&graph),
                     Format::Timelinejs => {
-                        report_left_out(&export::timelinejs_left_out(&timeline));
-                        export::to_timelinejs(&timeline) + "\n"
+                        report_left_out(&export::timelinejs_left_out(&graph));
+                        export::to_timelinejs(&graph) + "\n"
                     }
-                    _ => export::to_timeline_json(&timeline) + "\n",
+                    _ => export::to_timeline_json(&graph) + "\n",
                 };
                 if let Err(e) = out.writer().write_all(text.as_bytes()) {
                     return Err(out.error(e));
@@ -417,7 +419,7 @@ impl Batch<'_> {
         let articles = std::mem::take(&mut self.articles);
         let pipeline = self.pipeline;
         let mut records = batch::run_batch(&articles, self.jobs, |a| {
-            ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer())
+            ArticleRecord::new(a, &pipeline.extract(a), pipeline)
         })
         .into_iter()
         .zip(&articles);
@@ -471,7 +473,7 @@ fn extract(
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out = Sink::new(format, output)?;
+    let mut out = Sink::new(format, pipeline.event_codes(), output)?;
     let mut tally = Tally::default();
     let progress = std::io::stderr().is_terminal();
     let mut batch = Batch {
@@ -534,9 +536,15 @@ fn extract(
     Ok(tally)
 }
 
-fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
+fn merge(
+    data: &DataDir,
+    inputs: &[String],
+    format: Format,
+    output: Option<PathBuf>,
+) -> Result<Tally, Error> {
     check_inputs(inputs, output.as_deref())?;
-    let mut out = Sink::new(format, output)?;
+    let codes = EventCodes::new(data)?;
+    let mut out = Sink::new(format, &codes, output)?;
     let mut tally = Tally::default();
     for name in inputs {
         let mut reader = open_input(name)?;

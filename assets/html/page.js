@@ -6,7 +6,7 @@
 
 const DATA = JSON.parse(document.getElementById("chronik-data").textContent);
 const L = DATA.labels;
-const STATUS_COLOURS = DATA.status_colours;
+const STATUS_COLOURS = Object.fromEntries(DATA.status_colours);
 const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
 const LANE_LABEL_WIDTH = 150;
@@ -179,36 +179,51 @@ function drawUndated(events) {
   }
 }
 
-// The evidence sentence with the trigger marked. Offsets are UTF-8 byte offsets.
+// The report's sentences (the trigger's, then the supporting ones) with the trigger marked and
+// the words naming a participant, the date or the place in bold. Offsets are UTF-8 byte
+// offsets into the article, so the sentence is cut as bytes.
 function evidence(source) {
-  const quote = el("blockquote", { class: "evidence" });
-  const bytes = new TextEncoder().encode(source.evidence.text);
-  const a = source.trigger.start - source.evidence.start;
-  const b = source.trigger.end - source.evidence.start;
-  if (a >= 0 && b <= bytes.length && a < b) {
+  const spans = [[source.trigger, "mark"]];
+  for (const p of source.participant_spans || []) spans.push([p, "b"]);
+  if (source.date_span) spans.push([source.date_span, "b"]);
+  if (source.place_span) spans.push([source.place_span, "b"]);
+  const quotes = [];
+  for (const sentence of [source.evidence, ...(source.support || [])]) {
+    const quote = el("blockquote", { class: "evidence" });
+    const bytes = new TextEncoder().encode(sentence.text);
     const dec = new TextDecoder();
-    quote.append(dec.decode(bytes.subarray(0, a)), el("mark", {}, dec.decode(bytes.subarray(a, b))), dec.decode(bytes.subarray(b)));
-  } else {
-    quote.textContent = source.evidence.text;
+    const inside = spans
+      .map(([s, tag]) => [s.start - sentence.start, s.end - sentence.start, tag])
+      .filter(([a, b]) => a >= 0 && b <= bytes.length && a < b)
+      .sort((x, y) => x[0] - y[0]);
+    let at = 0;
+    for (const [a, b, tag] of inside) {
+      if (a < at) continue;
+      quote.append(dec.decode(bytes.subarray(at, a)), el(tag, {}, dec.decode(bytes.subarray(a, b))));
+      at = b;
+    }
+    quote.append(dec.decode(bytes.subarray(at)));
+    quotes.push(quote);
   }
-  return quote;
+  return quotes;
 }
 
 function sourceLine(source) {
   const line = el("div", { class: "source" });
-  const url = source.url;
+  const url = source.source;
   if (url && /^https?:\/\//i.test(url)) {
     line.append(el("a", { href: url, target: "_blank", rel: "noopener" }, source.article));
   } else {
-    line.append(source.article);
+    line.append(source.article + (url ? " (" + url + ")" : ""));
   }
   line.append(", " + formatTime(source.published));
   return line;
 }
 
+// An RFC 3339 time as the source wrote it, in its own offset: 28.12.2021 10:20.
 function formatTime(text) {
-  const t = new Date(text);
-  return isNaN(t) ? text : t.toLocaleString("de-DE", { dateStyle: "medium", timeStyle: "short" });
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(text || "");
+  return m ? m[3] + "." + m[2] + "." + m[1] + " " + m[4] + ":" + m[5] : text;
 }
 
 function badge(status) {
@@ -230,10 +245,13 @@ function select(id) {
   const people = el("ul", { class: "participants" });
   for (const p of e.participants) {
     const li = el("li", {}, p.name + (p.type ? " (" + label("entity", p.type) + ")" : "") + (p.open ? " – " + label("ui", "open") : ""));
+    const named = e.sources.flatMap(s => s.participant_spans || []).find(s => s.id === p.id);
+    if (named && named.text !== p.name) li.append(el("span", { class: "as-written" }, " „" + named.text + "“"));
     people.append(li);
   }
   d.append(people);
   if (e.place) d.append(el("h3", {}, label("ui", "place")), el("p", { class: "place" }, e.place.name));
+  if (e.cameo) d.append(el("p", { class: "codes" }, "CAMEO " + e.cameo + (e.plover ? " · PLOVER " + e.plover : "")));
   if (e.topic) d.append(el("h3", {}, label("ui", "topic")), el("p", {}, e.topic));
   d.append(el("h3", {}, label("ui", "history")));
   const history = el("table", { class: "history" });
@@ -241,12 +259,12 @@ function select(id) {
     const row = el("tr");
     const cell = el("td");
     cell.append(badge(step.status));
-    row.append(el("td", {}, formatTime(step.as_of)), cell, el("td", {}, step.source));
+    row.append(el("td", {}, formatTime(step.as_of)), cell, el("td", {}, step.article));
     history.append(row);
   }
   d.append(history);
   d.append(el("h3", {}, label("ui", "sources") + " (" + e.sources.length + ")"));
-  for (const s of e.sources) d.append(evidence(s), sourceLine(s));
+  for (const s of e.sources) d.append(...evidence(s), sourceLine(s));
 }
 
 // --- controls -------------------------------------------------------------------------------

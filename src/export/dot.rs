@@ -17,7 +17,7 @@ use std::fmt::Write;
 use chrono::Datelike;
 
 use super::{Labels, Period};
-use crate::graph::{Timeline, TimelineEvent};
+use crate::graph::{MeetingGraph, TimelineEvent};
 
 /// Fill colours by status (light shades of the HTML page's, so the black text stays legible).
 const STATUS_COLOURS: [(&str, &str); 5] = [
@@ -35,11 +35,12 @@ const UNDATED_PER_ROW: usize = 6;
 /// Same input, same output.
 ///
 /// ```
-/// use chronik::{export::to_dot, graph::Timeline};
-/// let dot = to_dot(&Timeline::default());
+/// use chronik::{export::to_dot, graph::MeetingGraph};
+/// let dot = to_dot(&MeetingGraph::default());
 /// assert!(dot.starts_with("digraph chronik {"));
 /// ```
-pub fn to_dot(timeline: &Timeline) -> String {
+pub fn to_dot(graph: &MeetingGraph) -> String {
+    let timeline = graph.timeline();
     let labels = Labels::german();
     let mut out = String::from(
         "digraph chronik {\n  graph [rankdir=TB, nodesep=0.2, ranksep=0.25, fontname=\"Helvetica\"];\n  \
@@ -51,7 +52,7 @@ pub fn to_dot(timeline: &Timeline) -> String {
     let mut years: BTreeMap<i32, BTreeMap<Column, Vec<usize>>> = BTreeMap::new();
     let mut undated = Vec::new();
     for (i, e) in timeline.events.iter().enumerate() {
-        match e.date.as_deref().and_then(Period::parse) {
+        match e.facts.date.as_deref().and_then(Period::parse) {
             Some(p) => years
                 .entry(p.start.year())
                 .or_default()
@@ -151,6 +152,7 @@ impl Column {
         match self {
             Column::Month(m) => labels.get("month", &m.to_string()).to_string(),
             Column::Coarse(..) => first
+                .facts
                 .date
                 .as_deref()
                 .and_then(Period::parse)
@@ -179,18 +181,23 @@ fn year_words(year: i32, labels: &Labels) -> String {
 }
 
 fn event_node(out: &mut String, indent: &str, i: usize, e: &TimelineEvent, labels: &Labels) {
-    let date = e.date.as_deref().and_then(Period::parse).map_or_else(
+    let facts = &e.facts;
+    let date = facts.date.as_deref().and_then(Period::parse).map_or_else(
         || labels.get("date", "undated").to_string(),
         |p| p.german(labels),
     );
-    let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = facts
+        .participants
+        .iter()
+        .map(|p| p.actor.name.as_str())
+        .collect();
     let mut label = format!(
         "{date}\n{} · {}\n{}",
-        labels.get("kind", &e.kind),
-        labels.get("status", &e.status),
+        labels.get("kind", facts.kind.as_str()),
+        labels.get("status", facts.status.as_str()),
         wrap(&names.join(", "), 32)
     );
-    if let Some(place) = &e.place {
+    if let Some(place) = &facts.place {
         label.push_str(&format!("\nin {}", place.name));
     }
     if e.sources.len() > 1 {
@@ -204,7 +211,7 @@ fn event_node(out: &mut String, indent: &str, i: usize, e: &TimelineEvent, label
         out,
         "{indent}e{i} [label=\"{}\", fillcolor=\"{}\", tooltip=\"{}\"];",
         escape(&label),
-        status_colour(&e.status),
+        status_colour(facts.status.as_str()),
         escape(&e.id)
     );
 }
@@ -256,28 +263,23 @@ fn wrap(text: &str, width: usize) -> String {
 /// The actors and how many meetings each pair shares, as an undirected DOT graph for `neato`.
 ///
 /// ```
-/// use chronik::{export::to_dot_actors, graph::Timeline};
-/// let dot = to_dot_actors(&Timeline::default());
+/// use chronik::{export::to_dot_actors, graph::MeetingGraph};
+/// let dot = to_dot_actors(&MeetingGraph::default());
 /// assert!(dot.starts_with("graph chronik_actors {"));
 /// ```
-pub fn to_dot_actors(timeline: &Timeline) -> String {
+pub fn to_dot_actors(graph: &MeetingGraph) -> String {
     let mut meetings: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for e in &timeline.events {
-        let mut ids: Vec<&str> = e.participants.iter().map(|p| p.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for p in &e.participants {
-            meetings.entry(&p.id).or_insert((&p.name, 0));
+    for (node, _) in graph.events() {
+        let mut actors: Vec<&crate::record::EntityRef> = graph.participants(node).collect();
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        actors.dedup_by(|a, b| a.id == b.id);
+        for a in &actors {
+            meetings.entry(&a.id).or_insert((&a.name, 0)).1 += 1;
         }
-        for id in &ids {
-            if let Some(m) = meetings.get_mut(id) {
-                m.1 += 1;
-            }
-        }
-        for (k, a) in ids.iter().enumerate() {
-            for b in &ids[k + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
+        for (k, a) in actors.iter().enumerate() {
+            for b in &actors[k + 1..] {
+                *pairs.entry((&a.id, &b.id)).or_default() += 1;
             }
         }
     }

@@ -11,10 +11,11 @@ use std::fmt::Write;
 use petgraph::visit::EdgeRef;
 
 use super::{Labels, Period};
-use crate::graph::{Edge, Node, Timeline, meeting_graph};
+use crate::graph::{Edge, MeetingGraph, Node};
+use crate::record::EntityRef;
 
 /// `(id, for, name, type)` of every GraphML attribute.
-const KEYS: [(&str, &str, &str, &str); 14] = [
+const KEYS: [(&str, &str, &str, &str); 16] = [
     ("type", "node", "type", "string"),
     ("label", "node", "label", "string"),
     ("kind", "node", "kind", "string"),
@@ -25,21 +26,24 @@ const KEYS: [(&str, &str, &str, &str); 14] = [
     ("precision", "node", "date_precision", "string"),
     ("topic", "node", "topic", "string"),
     ("cameo", "node", "cameo", "string"),
+    ("plover", "node", "plover", "string"),
     ("sources", "node", "sources", "int"),
     ("qid", "node", "qid", "string"),
     ("entity_type", "node", "entity_type", "string"),
     ("relation", "edge", "relation", "string"),
+    ("open", "edge", "open", "boolean"),
 ];
 
 /// The meeting graph as GraphML.
 ///
 /// ```
-/// let xml = chronik::export::to_graphml(&chronik::graph::Timeline::default());
+/// let xml = chronik::export::to_graphml(&chronik::graph::MeetingGraph::default());
 /// assert!(xml.starts_with("<?xml"));
 /// assert!(xml.contains("<graph id=\"chronik\" edgedefault=\"directed\">"));
 /// ```
-pub fn to_graphml(timeline: &Timeline) -> String {
-    let graph = meeting_graph(timeline);
+pub fn to_graphml(meetings: &MeetingGraph) -> String {
+    let graph = meetings.graph();
+    let timeline = meetings.timeline();
     let labels = Labels::german();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
@@ -56,62 +60,29 @@ pub fn to_graphml(timeline: &Timeline) -> String {
     let mut ids = Vec::with_capacity(graph.node_count());
     for n in graph.node_indices() {
         let (id, data) = match &graph[n] {
-            Node::Actor { id, name } => {
-                let entity = timeline.actors.iter().find(|a| &a.id == id);
-                (
-                    format!("actor:{id}"),
-                    vec![
-                        ("type", "actor".to_string()),
-                        ("label", name.clone()),
-                        (
-                            "qid",
-                            entity.and_then(|a| a.qid.clone()).unwrap_or_default(),
-                        ),
-                        (
-                            "entity_type",
-                            entity.and_then(|a| a.kind.clone()).unwrap_or_default(),
-                        ),
-                    ],
-                )
-            }
-            Node::Place { id, name } => {
-                let entity = timeline.places.iter().find(|p| &p.id == id);
-                (
-                    format!("place:{id}"),
-                    vec![
-                        ("type", "place".to_string()),
-                        ("label", name.clone()),
-                        (
-                            "qid",
-                            entity.and_then(|p| p.qid.clone()).unwrap_or_default(),
-                        ),
-                        (
-                            "entity_type",
-                            entity.and_then(|p| p.kind.clone()).unwrap_or_default(),
-                        ),
-                    ],
-                )
-            }
+            Node::Actor(a) => (format!("actor:{}", a.id), entity_data("actor", a)),
+            Node::Place(p) => (format!("place:{}", p.id), entity_data("place", p)),
             Node::Event(i) => {
                 let e = &timeline.events[*i];
-                let period = e.date.as_deref().and_then(Period::parse);
+                let facts = &e.facts;
+                let period = facts.date.as_deref().and_then(Period::parse);
                 let date_words = period.map_or_else(
                     || labels.get("date", "undated").to_string(),
                     |p| p.german(labels),
                 );
                 let label = format!(
                     "{} ({}), {date_words}",
-                    labels.get("kind", &e.kind),
-                    labels.get("status", &e.status)
+                    labels.get("kind", facts.kind.as_str()),
+                    labels.get("status", facts.status.as_str())
                 );
                 (
                     format!("event:{}", e.id),
                     vec![
                         ("type", "event".to_string()),
                         ("label", label),
-                        ("kind", e.kind.clone()),
-                        ("status", e.status.clone()),
-                        ("date", e.date.clone().unwrap_or_default()),
+                        ("kind", facts.kind.as_str().to_string()),
+                        ("status", facts.status.as_str().to_string()),
+                        ("date", facts.date.clone().unwrap_or_default()),
                         (
                             "date_start",
                             period.map(|p| p.start.to_string()).unwrap_or_default(),
@@ -120,9 +91,15 @@ pub fn to_graphml(timeline: &Timeline) -> String {
                             "date_end",
                             period.map(|p| p.end.to_string()).unwrap_or_default(),
                         ),
-                        ("precision", e.date_precision.clone().unwrap_or_default()),
-                        ("topic", e.topic.clone().unwrap_or_default()),
-                        ("cameo", e.cameo.clone()),
+                        (
+                            "precision",
+                            e.date_precision
+                                .map(|p| p.as_str().to_string())
+                                .unwrap_or_default(),
+                        ),
+                        ("topic", facts.topic.clone().unwrap_or_default()),
+                        ("cameo", facts.cameo.clone()),
+                        ("plover", facts.plover.clone()),
                         ("sources", e.sources.len().to_string()),
                     ],
                 )
@@ -145,9 +122,12 @@ pub fn to_graphml(timeline: &Timeline) -> String {
         ids.push(Some(id));
     }
     for (i, edge) in graph.edge_references().enumerate() {
-        let relation = match edge.weight() {
-            Edge::Participant => "participant",
-            Edge::HeldAt => "held_at",
+        let (relation, open) = match edge.weight() {
+            Edge::Participant => (
+                "participant",
+                participation_open(meetings, edge.source(), edge.target()),
+            ),
+            Edge::HeldAt => ("held_at", false),
             Edge::On => continue,
         };
         let (Some(Some(source)), Some(Some(target))) = (
@@ -158,13 +138,42 @@ pub fn to_graphml(timeline: &Timeline) -> String {
         };
         let _ = writeln!(
             out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{relation}</data></edge>",
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{relation}</data>{}</edge>",
             xml_escape(source),
-            xml_escape(target)
+            xml_escape(target),
+            if open {
+                "<data key=\"open\">true</data>"
+            } else {
+                ""
+            }
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
+}
+
+fn entity_data(kind: &str, entity: &EntityRef) -> Vec<(&'static str, String)> {
+    vec![
+        ("type", kind.to_string()),
+        ("label", entity.name.clone()),
+        ("qid", entity.qid.clone().unwrap_or_default()),
+        ("entity_type", entity.kind.clone().unwrap_or_default()),
+    ]
+}
+
+/// True when the event at `event` leaves the participation of the actor at `actor` open.
+fn participation_open(
+    meetings: &MeetingGraph,
+    event: petgraph::graph::NodeIndex,
+    actor: petgraph::graph::NodeIndex,
+) -> bool {
+    let (Some(e), Node::Actor(a)) = (meetings.event(event), &meetings.graph()[actor]) else {
+        return false;
+    };
+    e.facts
+        .participants
+        .iter()
+        .any(|p| p.actor.id == a.id && p.open)
 }
 
 /// Escapes text for XML content and double-quoted attributes; drops the characters XML 1.0

@@ -11,7 +11,7 @@
 use serde_json::{Value, json};
 
 use super::{Labels, Period};
-use crate::graph::Timeline;
+use crate::graph::{MeetingGraph, Timeline};
 
 const PAGE: &str = include_str!("../../assets/html/page.html");
 const CSS: &str = include_str!("../../assets/html/page.css");
@@ -29,11 +29,12 @@ const STATUS_COLOURS: [(&str, &str); 5] = [
 /// The timeline as one HTML page.
 ///
 /// ```
-/// let html = chronik::export::to_html(&chronik::graph::Timeline::default());
+/// let html = chronik::export::to_html(&chronik::graph::MeetingGraph::default());
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// assert!(!html.contains("{{DATA}}"));
 /// ```
-pub fn to_html(timeline: &Timeline) -> String {
+pub fn to_html(graph: &MeetingGraph) -> String {
+    let timeline = graph.timeline();
     let labels = Labels::german();
     let title = html_text(labels.get("ui", "title"));
     // the template's placeholders are filled once each, data last: nothing inside the data
@@ -49,7 +50,7 @@ fn page_data(timeline: &Timeline, labels: &Labels) -> Value {
     let mut events = serde_json::to_value(&timeline.events).unwrap_or(Value::Array(Vec::new()));
     if let Value::Array(list) = &mut events {
         for (event, e) in list.iter_mut().zip(&timeline.events) {
-            let period = e.date.as_deref().and_then(Period::parse).map(|p| {
+            let period = e.facts.date.as_deref().and_then(Period::parse).map(|p| {
                 json!({
                     "start": p.start.to_string(),
                     "end": p.end.to_string(),
@@ -71,7 +72,8 @@ fn page_data(timeline: &Timeline, labels: &Labels) -> Value {
             "entity": group("entity"),
             "ui": group("ui"),
         },
-        "status_colours": STATUS_COLOURS.iter().map(|(s, c)| (s.to_string(), json!(c))).collect::<serde_json::Map<_, _>>(),
+        // pairs, so the filter keeps the order of a meeting's life
+        "status_colours": STATUS_COLOURS,
     })
 }
 
@@ -95,7 +97,7 @@ fn script_json(value: &Value) -> String {
 }
 
 fn html_text(s: &str) -> String {
-    super::timelinejs::html_escape(s)
+    super::evidence::html_escape(s)
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::evidence::{evidence_html, html_escape};
 use super::{Labels, Period};
-use crate::graph::{Timeline, TimelineEvent};
+use crate::graph::{MeetingGraph, TimelineEvent};
 
 #[derive(Serialize)]
 struct TimelineJs {
@@ -61,10 +62,11 @@ struct Text {
 /// The timeline as TimelineJS3 JSON.
 ///
 /// ```
-/// let json = chronik::export::to_timelinejs(&chronik::graph::Timeline::default());
+/// let json = chronik::export::to_timelinejs(&chronik::graph::MeetingGraph::default());
 /// assert!(json.contains("\"events\": []"));
 /// ```
-pub fn to_timelinejs(timeline: &Timeline) -> String {
+pub fn to_timelinejs(graph: &MeetingGraph) -> String {
+    let timeline = graph.timeline();
     let labels = Labels::german();
     let slides: Vec<Slide> = timeline
         .events
@@ -106,12 +108,13 @@ pub struct LeftOut {
 /// names no period (`XXXX-01-10`).
 ///
 /// ```
-/// use chronik::graph::Timeline;
-/// assert!(chronik::export::timelinejs_left_out(&Timeline::default()).is_empty());
+/// use chronik::graph::MeetingGraph;
+/// assert!(chronik::export::timelinejs_left_out(&MeetingGraph::default()).is_empty());
 /// ```
-pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
+pub fn timelinejs_left_out(graph: &MeetingGraph) -> Vec<LeftOut> {
     let labels = Labels::german();
-    timeline
+    graph
+        .timeline()
         .events
         .iter()
         .filter_map(|e| {
@@ -124,27 +127,40 @@ pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
 }
 
 fn slide(e: &TimelineEvent, labels: &Labels) -> Result<Slide, String> {
-    let date = e.date.as_deref().ok_or("undated")?;
+    let facts = &e.facts;
+    let date = facts.date.as_deref().ok_or("undated")?;
     let period =
         Period::parse(date).ok_or_else(|| format!("date {date:?} names no day, month or year"))?;
-    let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
-    let place = e
+    let names: Vec<&str> = facts
+        .participants
+        .iter()
+        .map(|p| p.actor.name.as_str())
+        .collect();
+    let place = facts
         .place
         .as_ref()
         .map(|p| format!(" in {}", p.name))
         .unwrap_or_default();
-    let kind = labels.get("kind", &e.kind);
-    let status = labels.get("status", &e.status);
-    let evidence: String = e
+    let kind = labels.get("kind", facts.kind.as_str());
+    let status = labels.get("status", facts.status.as_str());
+    let text: String = e
         .sources
         .iter()
         .map(|s| {
-            format!(
-                "<p>„{}“ ({}, {})</p>",
-                html_escape(&s.evidence.text),
-                html_escape(&s.article),
-                html_escape(&s.published),
-            )
+            let sentences: String = evidence_html(&s.evidence)
+                .iter()
+                .map(|html| format!("<p>„{html}“</p>"))
+                .collect();
+            let published = s.published.format("%d.%m.%Y %H:%M");
+            let from = match s.source.as_deref().filter(|u| is_web_address(u)) {
+                Some(url) => format!(
+                    "<a href=\"{}\">{}</a>",
+                    html_escape(url),
+                    html_escape(&s.article)
+                ),
+                None => html_escape(&s.article),
+            };
+            format!("{sentences}<p><small>{from}, {published}</small></p>")
         })
         .collect();
     Ok(Slide {
@@ -152,12 +168,18 @@ fn slide(e: &TimelineEvent, labels: &Labels) -> Result<Slide, String> {
         end_date: (!period.is_day()).then(|| SlideDate::new(period.end)),
         text: Text {
             headline: html_escape(&format!("{kind}{place}: {} ({status})", names.join(", "))),
-            text: evidence,
+            text,
         },
         group: Some(kind.to_string()),
         display_date: Some(period.german(labels)),
         unique_id: Some(slide_id(&e.id)),
     })
+}
+
+/// True for an `http://` or `https://` address: the only sources that become links.
+pub(crate) fn is_web_address(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// A slide id TimelineJS can use in a URL fragment: the event id with every character that is
@@ -172,20 +194,4 @@ fn slide_id(id: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

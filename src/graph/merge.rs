@@ -1,0 +1,623 @@
+//! [`TimelineBuilder`]: the cross-article merge of reported meetings into [`Timeline`] events.
+//!
+//! # The rule
+//! Two reports are the same meeting when
+//! - both are calls, or neither is (a call and a meeting of the same parties are two events;
+//!   meeting, talks, summit, session and visit are words for the same gathering);
+//! - their participants overlap: they share two participants, or all of the smaller side's
+//!   (`die Nato` and `die Nato und Russland`);
+//! - their places agree: the same place, or one report names none;
+//! - their dates agree at their precision: two reports dated to the day name the same day; a
+//!   coarser date (`im Januar`, `2022-W02`) or none joins a meeting dated to a day inside it only
+//!   when exactly one such meeting fits (so the same two states meeting twice in a month stay
+//!   two meetings, and a report of "a meeting in January" joins neither).
+//!
+//! Among several meetings dated to the day that fit a report, it joins the one it shares most
+//! participants with (then the first made). Reports whose coarse date or missing date fits no
+//! meeting or several are merged among themselves by the same rule, with equal date values.
+//!
+//! # Order independence
+//! The builder only collects reports; [`TimelineBuilder::finish`] sorts them into one canonical
+//! order (publication instant, article id, position in the article, content) before merging, so
+//! any order of the inputs (any Spark partitioning) gives the same timeline. Event ids hash the
+//! merge key. Look-ups go through indexes by day and participant: the merge takes
+//! `O(n log n)` in the number of reports.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::dates::{date_precision, day_range};
+use super::timeline::{Source, StatusStep, Timeline, TimelineEvent};
+use crate::events::{EventCodes, EventKind, Status};
+use crate::record::{ArticleRecord, EntityRef, EventRecord, MeetingFacts, ParticipantRecord};
+
+/// Collects article records, then merges them ([`finish`](Self::finish)).
+///
+/// ```
+/// use chronik::{DataDir, events::EventCodes, graph::TimelineBuilder};
+/// let codes = EventCodes::new(&DataDir::bundled())?;
+/// let timeline = TimelineBuilder::new(&codes).finish();
+/// assert!(timeline.events.is_empty());
+/// # Ok::<(), chronik::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct TimelineBuilder {
+    codes: EventCodes,
+    reports: Vec<Report>,
+}
+
+/// One article's event, with what the merge needs of its article.
+#[derive(Debug)]
+struct Report {
+    published: DateTime<FixedOffset>,
+    article: String,
+    source: Option<String>,
+    /// The event's position in its article.
+    position: usize,
+    event: EventRecord,
+}
+
+impl Report {
+    /// The canonical order: by publication instant, then by everything else, so that equal
+    /// reports are the only ones whose order is left open.
+    fn canonical(&self, other: &Report) -> Ordering {
+        self.published
+            .cmp(&other.published)
+            .then_with(|| {
+                let offset = |r: &Report| r.published.offset().local_minus_utc();
+                offset(self).cmp(&offset(other))
+            })
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.source.cmp(&other.source))
+            .then_with(|| self.position.cmp(&other.position))
+            .then_with(|| self.event.cmp(&other.event))
+    }
+}
+
+/// What the rule compares of a report.
+struct Key {
+    /// Participant ids, sorted, without repeats.
+    parties: Vec<String>,
+    call: bool,
+    place: Option<String>,
+    date: DateKey,
+}
+
+enum DateKey {
+    /// Dated to the day.
+    Day(NaiveDate),
+    /// A coarser date: the days it covers, and its value.
+    Range(NaiveDate, NaiveDate, String),
+    /// A value that names no calendar period (`XXXX-01-12`), or no date.
+    Other(Option<String>),
+}
+
+impl Key {
+    fn of(event: &EventRecord) -> Key {
+        let mut parties: Vec<String> = event
+            .facts
+            .participants
+            .iter()
+            .map(|p| p.actor.id.clone())
+            .collect();
+        parties.sort();
+        parties.dedup();
+        let date = match &event.facts.date {
+            Some(value) => match day_range(value) {
+                Some((first, last)) if first == last => DateKey::Day(first),
+                Some((first, last)) => DateKey::Range(first, last, value.clone()),
+                None => DateKey::Other(Some(value.clone())),
+            },
+            None => DateKey::Other(None),
+        };
+        Key {
+            parties,
+            call: event.facts.kind == EventKind::Call,
+            place: event.facts.place.as_ref().map(|p| p.id.clone()),
+            date,
+        }
+    }
+}
+
+/// A meeting being merged.
+struct Cluster {
+    parties: Vec<String>,
+    call: bool,
+    place: Option<String>,
+    /// The day, for a meeting dated to the day.
+    day: Option<NaiveDate>,
+    members: Vec<usize>,
+}
+
+impl Cluster {
+    fn new(key: &Key, day: Option<NaiveDate>, report: usize) -> Cluster {
+        Cluster {
+            parties: key.parties.clone(),
+            call: key.call,
+            place: key.place.clone(),
+            day,
+            members: vec![report],
+        }
+    }
+
+    /// How many participants the report shares with the meeting, when the rule lets it join
+    /// (the date is checked by the caller).
+    fn fits(&self, key: &Key) -> Option<usize> {
+        if self.call != key.call {
+            return None;
+        }
+        if let (Some(a), Some(b)) = (&self.place, &key.place)
+            && a != b
+        {
+            return None;
+        }
+        let shared = key
+            .parties
+            .iter()
+            .filter(|p| self.parties.binary_search(p).is_ok())
+            .count();
+        let smaller = self.parties.len().min(key.parties.len());
+        (shared >= 2 || (shared > 0 && shared == smaller)).then_some(shared)
+    }
+
+    /// Adds a report; returns the participants new to the meeting.
+    fn join(&mut self, key: &Key, report: usize) -> Vec<String> {
+        self.members.push(report);
+        if self.place.is_none() {
+            self.place.clone_from(&key.place);
+        }
+        let new: Vec<String> = key
+            .parties
+            .iter()
+            .filter(|p| self.parties.binary_search(p).is_err())
+            .cloned()
+            .collect();
+        self.parties.extend(new.iter().cloned());
+        self.parties.sort();
+        new
+    }
+}
+
+/// Greedy merging of reports taken in canonical order, among reports that share a `scope`
+/// (a day, or an exact date value) and a participant.
+struct Greedy<S> {
+    by_party: HashMap<(S, bool, String), Vec<usize>>,
+}
+
+impl<S: std::hash::Hash + Eq + Clone> Greedy<S> {
+    fn new() -> Self {
+        Greedy {
+            by_party: HashMap::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        clusters: &mut Vec<Cluster>,
+        scope: S,
+        day: Option<NaiveDate>,
+        key: &Key,
+        report: usize,
+    ) {
+        let mut best: Option<(usize, usize)> = None;
+        for p in &key.parties {
+            let Some(candidates) = self.by_party.get(&(scope.clone(), key.call, p.clone())) else {
+                continue;
+            };
+            for &c in candidates {
+                if let Some(shared) = clusters[c].fits(key) {
+                    let better = match best {
+                        None => true,
+                        Some((s, b)) => shared > s || (shared == s && c < b),
+                    };
+                    if better {
+                        best = Some((shared, c));
+                    }
+                }
+            }
+        }
+        let (c, new) = match best {
+            Some((_, c)) => (c, clusters[c].join(key, report)),
+            None => {
+                clusters.push(Cluster::new(key, day, report));
+                (clusters.len() - 1, key.parties.clone())
+            }
+        };
+        for p in new {
+            self.by_party
+                .entry((scope.clone(), key.call, p))
+                .or_default()
+                .push(c);
+        }
+    }
+}
+
+/// The meetings dated to the day, indexed for reports with a coarser date or none: by pair of
+/// participants (a report with several) or by participant (a report with one), each with and
+/// without the month.
+#[derive(Default)]
+struct DayIndex {
+    by_party: HashMap<(bool, String), Vec<usize>>,
+    by_party_month: HashMap<(bool, String, (i32, u32)), Vec<usize>>,
+    by_pair: HashMap<(bool, String, String), Vec<usize>>,
+    by_pair_month: HashMap<(bool, String, String, (i32, u32)), Vec<usize>>,
+}
+
+/// A coarse range spanning more months than this is looked up like a report without a date.
+const MAX_RANGE_MONTHS: usize = 13;
+
+impl DayIndex {
+    fn new(clusters: &[Cluster]) -> DayIndex {
+        let mut index = DayIndex::default();
+        for (c, cluster) in clusters.iter().enumerate() {
+            let Some(day) = cluster.day else { continue };
+            let month = (day.year(), day.month());
+            for (i, p) in cluster.parties.iter().enumerate() {
+                let call = cluster.call;
+                index.by_party.entry((call, p.clone())).or_default().push(c);
+                index
+                    .by_party_month
+                    .entry((call, p.clone(), month))
+                    .or_default()
+                    .push(c);
+                // a meeting of one participant is found by its pair with itself
+                let partners = if cluster.parties.len() == 1 {
+                    &cluster.parties[..]
+                } else {
+                    &cluster.parties[i + 1..]
+                };
+                for q in partners {
+                    index
+                        .by_pair
+                        .entry((call, p.clone(), q.clone()))
+                        .or_default()
+                        .push(c);
+                    index
+                        .by_pair_month
+                        .entry((call, p.clone(), q.clone(), month))
+                        .or_default()
+                        .push(c);
+                }
+            }
+        }
+        index
+    }
+
+    /// The one meeting dated to a day within `range` (or any day) that the report fits, if
+    /// exactly one does.
+    fn single_fit(
+        &self,
+        clusters: &[Cluster],
+        key: &Key,
+        range: Option<(NaiveDate, NaiveDate)>,
+    ) -> Option<usize> {
+        let months = range.and_then(|(first, last)| months(first, last));
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        let pairs = pairs(&key.parties);
+        match &months {
+            Some(months) => {
+                for &m in months {
+                    if key.parties.len() == 1 {
+                        lists.extend(self.by_party_month.get(&(
+                            key.call,
+                            key.parties[0].clone(),
+                            m,
+                        )));
+                    }
+                    for (p, q) in &pairs {
+                        lists.extend(self.by_pair_month.get(&(key.call, p.clone(), q.clone(), m)));
+                    }
+                }
+            }
+            None => {
+                if key.parties.len() == 1 {
+                    lists.extend(self.by_party.get(&(key.call, key.parties[0].clone())));
+                }
+                for (p, q) in &pairs {
+                    lists.extend(self.by_pair.get(&(key.call, p.clone(), q.clone())));
+                }
+            }
+        }
+        let mut found: Option<usize> = None;
+        for &c in lists.into_iter().flatten() {
+            if found == Some(c) {
+                continue;
+            }
+            let cluster = &clusters[c];
+            let in_range = match (range, cluster.day) {
+                (Some((first, last)), Some(day)) => first <= day && day <= last,
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            if in_range && cluster.fits(key).is_some() {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(c);
+            }
+        }
+        found
+    }
+}
+
+/// The pairs of participants a report is looked up by: every pair, and each participant with
+/// itself (a meeting of one participant).
+fn pairs(parties: &[String]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, p) in parties.iter().enumerate() {
+        out.push((p.clone(), p.clone()));
+        for q in &parties[i + 1..] {
+            out.push((p.clone(), q.clone()));
+        }
+    }
+    if parties.len() == 1 {
+        out.clear();
+        out.push((parties[0].clone(), parties[0].clone()));
+    }
+    out
+}
+
+/// The months from `first` to `last`, unless there are more than [`MAX_RANGE_MONTHS`].
+fn months(first: NaiveDate, last: NaiveDate) -> Option<Vec<(i32, u32)>> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (first.year(), first.month());
+    while (y, m) <= (last.year(), last.month()) {
+        if out.len() == MAX_RANGE_MONTHS {
+            return None;
+        }
+        out.push((y, m));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    Some(out)
+}
+
+impl TimelineBuilder {
+    /// An empty builder; `codes` gives the merged events their CAMEO and PLOVER codes.
+    pub fn new(codes: &EventCodes) -> TimelineBuilder {
+        TimelineBuilder {
+            codes: codes.clone(),
+            reports: Vec::new(),
+        }
+    }
+
+    /// Adds the events of one article.
+    pub fn add(&mut self, record: &ArticleRecord) {
+        for (position, event) in record.events.iter().enumerate() {
+            self.reports.push(Report {
+                published: record.published,
+                article: record.id.clone(),
+                source: record.source.clone(),
+                position,
+                event: event.clone(),
+            });
+        }
+    }
+
+    /// Merges what was added into the sorted timeline.
+    pub fn finish(mut self) -> Timeline {
+        self.reports.sort_by(Report::canonical);
+        let keys: Vec<Key> = self.reports.iter().map(|r| Key::of(&r.event)).collect();
+        let mut clusters: Vec<Cluster> = Vec::new();
+        // reports dated to the day, in canonical order
+        let mut by_day = Greedy::new();
+        for (r, key) in keys.iter().enumerate() {
+            if let DateKey::Day(day) = key.date {
+                by_day.add(&mut clusters, day, Some(day), key, r);
+            }
+        }
+        // coarser dates and none join the one meeting dated to the day that fits; all decided
+        // against the day-dated meetings as they are now, so no decision depends on another
+        let index = DayIndex::new(&clusters);
+        let mut joins = Vec::new();
+        let mut rest = Greedy::new();
+        let mut left = Vec::new();
+        for (r, key) in keys.iter().enumerate() {
+            let (range, value) = match &key.date {
+                DateKey::Day(_) => continue,
+                DateKey::Range(first, last, value) => (Some((*first, *last)), Some(value)),
+                DateKey::Other(value) => (None, value.as_ref()),
+            };
+            let fit = match (&key.date, value) {
+                // a value that names no period only equals itself
+                (DateKey::Other(_), Some(_)) => None,
+                _ => index.single_fit(&clusters, key, range),
+            };
+            match fit {
+                Some(c) => joins.push((c, r)),
+                None => left.push((r, value.cloned())),
+            }
+        }
+        for (c, r) in joins {
+            clusters[c].members.push(r);
+        }
+        for (r, value) in left {
+            rest.add(&mut clusters, value, None, &keys[r], r);
+        }
+        let mut events: Vec<TimelineEvent> = clusters
+            .into_iter()
+            .map(|mut c| {
+                c.members.sort_unstable();
+                self.event(&c.members, &keys)
+            })
+            .collect();
+        sort_and_number(&mut events);
+        let mut actors: BTreeMap<String, EntityRef> = BTreeMap::new();
+        let mut places: BTreeMap<String, EntityRef> = BTreeMap::new();
+        for e in &events {
+            for p in &e.facts.participants {
+                actors
+                    .entry(p.actor.id.clone())
+                    .or_insert_with(|| p.actor.clone());
+            }
+            if let Some(p) = &e.facts.place {
+                places.entry(p.id.clone()).or_insert_with(|| p.clone());
+            }
+        }
+        Timeline {
+            events,
+            actors: actors.into_values().collect(),
+            places: places.into_values().collect(),
+        }
+    }
+
+    /// The merged event of `members` (report indexes in canonical order).
+    fn event(&self, members: &[usize], keys: &[Key]) -> TimelineEvent {
+        let reports: Vec<&Report> = members.iter().map(|&m| &self.reports[m]).collect();
+        // the latest report gives the status; at the same instant the more final status
+        let latest = reports
+            .iter()
+            .max_by(|a, b| {
+                a.published.cmp(&b.published).then_with(|| {
+                    finality(a.event.facts.status).cmp(&finality(b.event.facts.status))
+                })
+            })
+            .expect("a meeting has a report");
+        let status = latest.event.facts.status;
+        let kind = most_given_kind(&reports);
+        // the most precise date: a day if any report gives one
+        let date = members
+            .iter()
+            .zip(&reports)
+            .min_by_key(|(m, _)| match keys[**m].date {
+                DateKey::Day(_) => 0,
+                DateKey::Range(..) => 1,
+                DateKey::Other(Some(_)) => 2,
+                DateKey::Other(None) => 3,
+            })
+            .and_then(|(_, r)| r.event.facts.date.clone());
+        let mut participants: Vec<ParticipantRecord> = Vec::new();
+        for r in &reports {
+            for p in &r.event.facts.participants {
+                match participants.iter_mut().find(|q| q.actor.id == p.actor.id) {
+                    // open only while every report that names it leaves it open
+                    Some(q) => q.open &= p.open,
+                    None => participants.push(ParticipantRecord {
+                        actor: p.actor.canonical(),
+                        open: p.open,
+                    }),
+                }
+            }
+        }
+        let place = reports
+            .iter()
+            .find_map(|r| r.event.facts.place.as_ref())
+            .map(EntityRef::canonical);
+        let topic = reports.iter().find_map(|r| r.event.facts.topic.clone());
+        let codes = self.codes.get(kind, status);
+        let status_history = reports
+            .iter()
+            .map(|r| StatusStep {
+                status: r.event.facts.status,
+                as_of: r.published,
+                article: r.article.clone(),
+                date: r.event.facts.date.clone(),
+            })
+            .collect();
+        let sources = reports
+            .iter()
+            .map(|r| Source {
+                article: r.article.clone(),
+                source: r.source.clone(),
+                published: r.published,
+                status: r.event.facts.status,
+                date: r.event.facts.date.clone(),
+                evidence: r.event.evidence.clone(),
+            })
+            .collect();
+        let mut parties: Vec<&str> = participants.iter().map(|p| p.actor.id.as_str()).collect();
+        parties.sort_unstable();
+        let call = kind == EventKind::Call;
+        let merge_key = format!(
+            "{}|{}|{}",
+            date.as_deref().unwrap_or("undated"),
+            if call { "call" } else { "meeting" },
+            parties.join("+")
+        );
+        TimelineEvent {
+            id: format!(
+                "{}-{:012x}",
+                date.as_deref().unwrap_or("undated"),
+                fnv1a(merge_key.as_bytes()) & 0xffff_ffff_ffff
+            ),
+            date_precision: date.as_deref().map(date_precision),
+            facts: MeetingFacts {
+                kind,
+                status,
+                date,
+                participants,
+                place,
+                topic,
+                cameo: codes.cameo.clone(),
+                plover: codes.plover.clone(),
+            },
+            status_history,
+            sources,
+        }
+    }
+}
+
+/// How final a status is, for reports published at the same instant: a cancellation outranks a
+/// postponement, which outranks a held meeting, a plan and a proposal.
+fn finality(status: Status) -> u8 {
+    match status {
+        Status::Proposed => 0,
+        Status::Planned => 1,
+        Status::Held => 2,
+        Status::Postponed => 3,
+        Status::Cancelled => 4,
+    }
+}
+
+/// The kind most reports give; on a tie, the first report's among them.
+fn most_given_kind(reports: &[&Report]) -> EventKind {
+    let mut counts: Vec<(EventKind, usize)> = Vec::new();
+    for r in reports {
+        match counts.iter_mut().find(|(k, _)| *k == r.event.facts.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r.event.facts.kind, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equal maxima: the first given wins on a tie when reversed
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map_or(EventKind::Meeting, |(k, _)| *k)
+}
+
+/// Sorts events by the first day their date covers (undated last), and makes ids unique: a
+/// second event with the same merge key gets `-2`, in that order.
+fn sort_and_number(events: &mut [TimelineEvent]) {
+    let order = |e: &TimelineEvent| {
+        let range = e.facts.date.as_deref().and_then(day_range);
+        (range.is_none(), range, e.facts.date.clone(), e.id.clone())
+    };
+    // events with the same merge key: by their content, which no input order changes
+    let content = |e: &TimelineEvent| serde_json::to_string(e).unwrap_or_default();
+    events.sort_by(|a, b| {
+        order(a)
+            .cmp(&order(b))
+            .then_with(|| content(a).cmp(&content(b)))
+    });
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in events.iter_mut() {
+        let n = seen.entry(e.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}-{}", e.id, n);
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash: fixed by its definition, so ids stay the same across builds and
+/// machines (std's hashers do not promise that).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
