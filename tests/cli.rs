@@ -134,37 +134,6 @@ fn merge_reads_back_what_extract_wrote() {
 }
 
 #[test]
-fn dot_output_renders_with_graphviz() {
-    let (code, dot, err) = chronik(
-        &["extract", "--format", "dot", "examples/dpa-page.txt"],
-        b"",
-    );
-    assert_eq!(code, 0, "{err}");
-    assert!(dot.contains("Nato-Russland-Rat"));
-    let render = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child =
-        render.expect("Graphviz `dot` is installed (Debian package graphviz; .ci/run installs it)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "dot failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
-}
-
-#[test]
 fn resolve_time_adds_value_and_type() {
     let input = b"{\"text\": \"10. Januar\", \"ref\": \"2021-12-28T10:20:28+01:00\", \"tense\": \"future\"}\nnot json\n";
     let (code, out, err) = chronik(&["resolve-time"], input);

@@ -223,21 +223,26 @@ fn status_colour(status: &str) -> &'static str {
         .map_or("#eeeeee", |(_, c)| c)
 }
 
-/// The legend: one node listing the status colours, at the top.
+/// The legend at the top: the title, then one node per status in its colour, on one rank.
+/// The node named `legend` is the last of them; the first year hangs below it.
 fn legend(out: &mut String, labels: &Labels) {
-    let mut cells = String::new();
-    for (status, colour) in STATUS_COLOURS {
-        let _ = write!(
-            cells,
-            "<TD BGCOLOR=\"{colour}\">{}</TD>",
-            html_text(labels.get("status", status))
-        );
-    }
     let _ = writeln!(
         out,
-        "  legend [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR><TD><B>{}</B></TD>{cells}</TR></TABLE>>];",
-        html_text(labels.get("ui", "title"))
+        "  title [shape=plaintext, style=\"\", fontsize=18, label=\"{}\"];",
+        escape(labels.get("ui", "title"))
     );
+    let mut row = vec!["title".to_string()];
+    for (status, colour) in STATUS_COLOURS {
+        let _ = writeln!(
+            out,
+            "  status_{status} [width=0, label=\"{}\", fillcolor=\"{colour}\"];",
+            escape(labels.get("status", status))
+        );
+        row.push(format!("status_{status}"));
+    }
+    row.push("legend".into());
+    let _ = writeln!(out, "  legend [shape=point, style=invis, width=0];");
+    let _ = writeln!(out, "  {{rank=same; {};}}", row.join(" -> "));
 }
 
 /// Breaks a list of names into lines of about `width` characters at `, `.
@@ -333,11 +338,6 @@ fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// Escapes text inside a DOT HTML-like label.
-fn html_text(s: &str) -> String {
-    super::graphml::xml_escape(s)
 }
 
 #[cfg(test)]
