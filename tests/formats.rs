@@ -196,9 +196,9 @@ fn render_with_graphviz(dot: &str, what: &str) {
     let mut child = match render {
         Ok(child) => child,
         Err(e) if !ci() => {
-            eprintln!(
+            notice(&format!(
                 "skipped: rendering {what} with Graphviz (`dot` not found: {e}; CI installs it, CHRONIK_CI=1 makes it mandatory)"
-            );
+            ));
             return;
         }
         Err(e) => panic!("CHRONIK_CI=1 needs Graphviz `dot` (Debian package graphviz): {e}"),
@@ -321,8 +321,13 @@ fn html_is_one_offline_page_with_the_data_escaped() {
     assert_eq!(html.matches("<script").count(), 2);
     // nothing is loaded from elsewhere (the SVG namespace is a name, not a request)
     let without_namespace = html.replace("\"http://www.w3.org/2000/svg\"", "");
-    for external in ["http://", "https://", "src=", "<link", "@import", "url(", "fetch("] {
-        assert!(!without_namespace.contains(external), "{external} in an offline page");
+    for external in [
+        "http://", "https://", "src=", "<link", "@import", "url(", "fetch(",
+    ] {
+        assert!(
+            !without_namespace.contains(external),
+            "{external} in an offline page"
+        );
     }
     let start = html.find("id=\"chronik-data\">").unwrap() + "id=\"chronik-data\">".len();
     let end = start + html[start..].find("</script>").unwrap();
@@ -355,4 +360,11 @@ fn merge_offers_only_the_formats_it_writes() {
     assert_eq!(code, 2, "{err}");
     let (_, help, _) = chronik(&["extract", "--help"], b"");
     assert!(help.contains("jsonl") && help.contains("html"), "{help}");
+}
+
+/// A notice on the terminal even when the test harness captures output (it captures only the
+/// print macros).
+fn notice(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
