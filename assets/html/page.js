@@ -125,11 +125,15 @@ function draw() {
       const x0 = x(e.t0);
       const x1 = Math.max(x(e.t1), x0 + 10);
       const text = participantNames(e);
-      const end = x1 + 6 + Math.min(text.length, 40) * 6;
-      let row = rows.findIndex(r => r < x0 - 4);
+      const textWidth = Math.min(text.length, 40) * 6.2;
+      // the label right of the mark, or left of it near the right edge
+      const left = x1 + 6 + textWidth > width && x0 - 6 - textWidth > LANE_LABEL_WIDTH;
+      const from = left ? x0 - 6 - textWidth : x0;
+      const end = left ? x1 : x1 + 6 + textWidth;
+      let row = rows.findIndex(r => r < from - 4);
       if (row < 0) { row = rows.length; rows.push(0); }
       rows[row] = end;
-      placed.push({ e, x0, x1, row, text });
+      placed.push({ e, x0, x1, row, text, left });
     }
     const height = Math.max(1, rows.length) * ROW_HEIGHT + 6;
     laneGroup.append(el("svg:rect", { class: "lane-bg", x: 0, y, width, height: height - 2 }));
@@ -145,10 +149,11 @@ function draw() {
       mark.append(el("svg:title", {}, p.e.period.words + ": " + label("kind", p.e.kind) + ", " + p.text));
       mark.addEventListener("click", () => select(p.e.id));
       laneGroup.append(mark);
-      if (p.x1 + 6 < width) {
-        const short = p.text.length > 40 ? p.text.slice(0, 39) + "…" : p.text;
-        laneGroup.append(el("svg:text", { class: "mark-label", x: p.x1 + 4, y: cy + 4 }, short));
-      }
+      const short = p.text.length > 40 ? p.text.slice(0, 39) + "…" : p.text;
+      const at = p.left
+        ? { class: "mark-label", x: p.x0 - 4, y: cy + 4, "text-anchor": "end" }
+        : { class: "mark-label", x: p.x1 + 4, y: cy + 4 };
+      laneGroup.append(el("svg:text", at, short));
     }
     y += height;
   }
