@@ -149,21 +149,20 @@ fn number(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
+/// The TIMEX3 season codes: spring, summer, autumn, winter.
+const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
 /// The unit of a value with a year and more parts: `01`, `01-10`, `W02`, `W02-WE`, `Q1`, `H2`, `SU`.
 fn unit_of_year(y: i32, parts: &[&str]) -> Option<Unit> {
     Some(match parts {
         [m] if number(m).is_some() => Unit::Month(y, number(m)?),
         [w, "WE"] if w.starts_with('W') => Unit::Weekend(y, number(&w[1..])?),
         [m, d] => Unit::Day(NaiveDate::from_ymd_opt(y, number(m)?, number(d)?)?),
-        [w] if w.starts_with('W') => Unit::Week(y, number(&w[1..])?),
         [q] if q.starts_with('Q') => Unit::Quarter(y, number(&q[1..])?),
         [h] if h.starts_with('H') => Unit::Half(y, number(&h[1..])?),
-        [s] => Unit::Season(
-            y,
-            ["SP", "SU", "FA", "WI"]
-                .into_iter()
-                .find(|code| code == s)?,
-        ),
+        [s] if SEASONS.contains(s) => Unit::Season(y, SEASONS.into_iter().find(|c| c == s)?),
+        // after the seasons: `WI` is winter, not a week
+        [w] if w.starts_with('W') => Unit::Week(y, number(&w[1..])?),
         _ => return None,
     })
 }
@@ -268,6 +267,33 @@ mod tests {
             "BC",
         ] {
             assert_eq!(span(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn the_same_days_as_the_merge_compares() {
+        // `graph::day_range` is what the merge compares; a period must cover the same days
+        for value in [
+            "2022-01-10",
+            "2022-01-10TEV",
+            "2022-02",
+            "2024-02",
+            "2022-W02",
+            "2024-W2",
+            "2022-W52-WE",
+            "2022-Q1",
+            "2022-Q4",
+            "2017-SU",
+            "2020-FA",
+            "2023-WI",
+            "2022-SP",
+            "2022",
+            "2022-13",
+            "2022-02-30",
+            "XXXX-01-10",
+        ] {
+            let period = Period::parse(value).map(|p| (p.start, p.end));
+            assert_eq!(period, crate::graph::day_range(value), "{value}");
         }
     }
 
