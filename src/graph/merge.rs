@@ -76,10 +76,13 @@ impl Report {
     }
 }
 
+/// A participant id, interned for the merge (ids are numbered in canonical order).
+type Party = u32;
+
 /// What the rule compares of a report.
 struct Key {
-    /// Participant ids, sorted, without repeats.
-    parties: Vec<String>,
+    /// Participants, sorted, without repeats.
+    parties: Vec<Party>,
     call: bool,
     place: Option<String>,
     date: DateKey,
@@ -95,14 +98,17 @@ enum DateKey {
 }
 
 impl Key {
-    fn of(event: &EventRecord) -> Key {
-        let mut parties: Vec<String> = event
+    fn of(event: &EventRecord, interned: &mut HashMap<String, Party>) -> Key {
+        let mut parties: Vec<Party> = event
             .facts
             .participants
             .iter()
-            .map(|p| p.actor.id.clone())
+            .map(|p| {
+                let next = interned.len() as Party;
+                *interned.entry(p.actor.id.clone()).or_insert(next)
+            })
             .collect();
-        parties.sort();
+        parties.sort_unstable();
         parties.dedup();
         let date = match &event.facts.date {
             Some(value) => match day_range(value) {
@@ -123,7 +129,7 @@ impl Key {
 
 /// A meeting being merged.
 struct Cluster {
-    parties: Vec<String>,
+    parties: Vec<Party>,
     call: bool,
     place: Option<String>,
     /// The day, for a meeting dated to the day.
@@ -163,36 +169,105 @@ impl Cluster {
     }
 
     /// Adds a report; returns the participants new to the meeting.
-    fn join(&mut self, key: &Key, report: usize) -> Vec<String> {
+    fn join(&mut self, key: &Key, report: usize) -> Vec<Party> {
         self.members.push(report);
         if self.place.is_none() {
             self.place.clone_from(&key.place);
         }
-        let new: Vec<String> = key
+        let new: Vec<Party> = key
             .parties
             .iter()
             .filter(|p| self.parties.binary_search(p).is_err())
-            .cloned()
+            .copied()
             .collect();
-        self.parties.extend(new.iter().cloned());
-        self.parties.sort();
+        self.parties.extend(&new);
+        self.parties.sort_unstable();
         new
     }
 }
 
-/// Greedy merging of reports taken in canonical order, among reports that share a `scope`
-/// (a day, or an exact date value) and a participant.
-struct Greedy<S> {
-    by_party: HashMap<(S, bool, String), Vec<usize>>,
+/// Meetings by participant and by pair of participants, each under a scope (a day, a month,
+/// an exact date value, or none) and whether it is a call. A report with several participants
+/// is looked up by its pairs (a meeting it fits shares two of them, or is a meeting of one of
+/// them: the pair of that one with itself); a report with one participant by that participant.
+struct Index<S> {
+    by_party: HashMap<(S, bool, Party), Vec<usize>>,
+    by_pair: HashMap<(S, bool, Party, Party), Vec<usize>>,
 }
 
-impl<S: std::hash::Hash + Eq + Clone> Greedy<S> {
+impl<S: std::hash::Hash + Eq + Copy> Index<S> {
     fn new() -> Self {
-        Greedy {
+        Index {
             by_party: HashMap::new(),
+            by_pair: HashMap::new(),
         }
     }
 
+    /// Files meeting `c` under `scope` for its participants `new` (all of them when it is new).
+    fn file(&mut self, scope: S, cluster: &Cluster, c: usize, new: &[Party]) {
+        let call = cluster.call;
+        for &p in new {
+            self.by_party.entry((scope, call, p)).or_default().push(c);
+        }
+        if cluster.parties.len() == 1 && new.len() == 1 {
+            self.by_pair
+                .entry((scope, call, new[0], new[0]))
+                .or_default()
+                .push(c);
+            return;
+        }
+        for &p in new {
+            for &q in &cluster.parties {
+                // a pair of two new participants is filed once, by the smaller
+                if p != q && (new.binary_search(&q).is_err() || p < q) {
+                    let pair = (scope, call, p.min(q), p.max(q));
+                    self.by_pair.entry(pair).or_default().push(c);
+                }
+            }
+        }
+    }
+
+    /// The meetings under `scope` the report may fit, each at most once.
+    fn candidates(&self, scope: S, key: &Key) -> impl Iterator<Item = usize> + '_ {
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        if let [p] = key.parties[..] {
+            lists.extend(self.by_party.get(&(scope, key.call, p)));
+        } else {
+            for (i, &p) in key.parties.iter().enumerate() {
+                lists.extend(self.by_pair.get(&(scope, key.call, p, p)));
+                for &q in &key.parties[i + 1..] {
+                    lists.extend(self.by_pair.get(&(scope, key.call, p, q)));
+                }
+            }
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        lists.into_iter().flatten().copied().filter(move |c| {
+            // lists are short, and a meeting is in several only for a report of many parties
+            if seen.contains(c) {
+                false
+            } else {
+                seen.push(*c);
+                true
+            }
+        })
+    }
+}
+
+/// Greedy merging of reports taken in canonical order, among reports that share a scope.
+struct Greedy<S> {
+    index: Index<S>,
+}
+
+impl<S: std::hash::Hash + Eq + Copy> Greedy<S> {
+    fn new() -> Self {
+        Greedy {
+            index: Index::new(),
+        }
+    }
+
+    /// Adds report `report` to the meeting it fits best (most shared participants, then the
+    /// first made), or to a new one. A report of one participant joins a meeting of more only
+    /// when that meeting is the only one it fits.
     fn add(
         &mut self,
         clusters: &mut Vec<Cluster>,
@@ -201,48 +276,47 @@ impl<S: std::hash::Hash + Eq + Clone> Greedy<S> {
         key: &Key,
         report: usize,
     ) {
-        let mut best: Option<(usize, usize)> = None;
-        for p in &key.parties {
-            let Some(candidates) = self.by_party.get(&(scope.clone(), key.call, p.clone())) else {
+        let single = key.parties.len() == 1;
+        // (the same participants, how many shared, the meeting)
+        let mut best: Option<(bool, usize, usize)> = None;
+        let mut fitting = 0;
+        for c in self.index.candidates(scope, key) {
+            let Some(shared) = clusters[c].fits(key) else {
                 continue;
             };
-            for &c in candidates {
-                if let Some(shared) = clusters[c].fits(key) {
-                    let better = match best {
-                        None => true,
-                        Some((s, b)) => shared > s || (shared == s && c < b),
-                    };
-                    if better {
-                        best = Some((shared, c));
-                    }
-                }
+            fitting += 1;
+            let same = clusters[c].parties == key.parties;
+            let better = best.is_none_or(|(best_same, best_shared, b)| {
+                let (rank, best_rank) = ((same, shared), (best_same, best_shared));
+                rank > best_rank || (rank == best_rank && c < b)
+            });
+            if better {
+                best = Some((same, shared, c));
             }
         }
+        let best = best
+            .filter(|&(same, _, _)| !single || same || fitting == 1)
+            .map(|(_, _, c)| c);
         let (c, new) = match best {
-            Some((_, c)) => (c, clusters[c].join(key, report)),
+            Some(c) => (c, clusters[c].join(key, report)),
             None => {
                 clusters.push(Cluster::new(key, day, report));
                 (clusters.len() - 1, key.parties.clone())
             }
         };
-        for p in new {
-            self.by_party
-                .entry((scope.clone(), key.call, p))
-                .or_default()
-                .push(c);
+        if !new.is_empty() {
+            let mut sorted = new;
+            sorted.sort_unstable();
+            self.index.file(scope, &clusters[c], c, &sorted);
         }
     }
 }
 
-/// The meetings dated to the day, indexed for reports with a coarser date or none: by pair of
-/// participants (a report with several) or by participant (a report with one), each with and
-/// without the month.
-#[derive(Default)]
+/// The meetings dated to the day, for reports with a coarser date or none: under their month,
+/// and under no scope.
 struct DayIndex {
-    by_party: HashMap<(bool, String), Vec<usize>>,
-    by_party_month: HashMap<(bool, String, (i32, u32)), Vec<usize>>,
-    by_pair: HashMap<(bool, String, String), Vec<usize>>,
-    by_pair_month: HashMap<(bool, String, String, (i32, u32)), Vec<usize>>,
+    by_month: Index<(i32, u32)>,
+    anywhere: Index<()>,
 }
 
 /// A coarse range spanning more months than this is looked up like a report without a date.
@@ -250,37 +324,16 @@ const MAX_RANGE_MONTHS: usize = 13;
 
 impl DayIndex {
     fn new(clusters: &[Cluster]) -> DayIndex {
-        let mut index = DayIndex::default();
+        let mut index = DayIndex {
+            by_month: Index::new(),
+            anywhere: Index::new(),
+        };
         for (c, cluster) in clusters.iter().enumerate() {
             let Some(day) = cluster.day else { continue };
-            let month = (day.year(), day.month());
-            for (i, p) in cluster.parties.iter().enumerate() {
-                let call = cluster.call;
-                index.by_party.entry((call, p.clone())).or_default().push(c);
-                index
-                    .by_party_month
-                    .entry((call, p.clone(), month))
-                    .or_default()
-                    .push(c);
-                // a meeting of one participant is found by its pair with itself
-                let partners = if cluster.parties.len() == 1 {
-                    &cluster.parties[..]
-                } else {
-                    &cluster.parties[i + 1..]
-                };
-                for q in partners {
-                    index
-                        .by_pair
-                        .entry((call, p.clone(), q.clone()))
-                        .or_default()
-                        .push(c);
-                    index
-                        .by_pair_month
-                        .entry((call, p.clone(), q.clone(), month))
-                        .or_default()
-                        .push(c);
-                }
-            }
+            index
+                .by_month
+                .file((day.year(), day.month()), cluster, c, &cluster.parties);
+            index.anywhere.file((), cluster, c, &cluster.parties);
         }
         index
     }
@@ -293,38 +346,17 @@ impl DayIndex {
         key: &Key,
         range: Option<(NaiveDate, NaiveDate)>,
     ) -> Option<usize> {
-        let months = range.and_then(|(first, last)| months(first, last));
-        let mut lists: Vec<&Vec<usize>> = Vec::new();
-        let pairs = pairs(&key.parties);
-        match &months {
-            Some(months) => {
-                for &m in months {
-                    if key.parties.len() == 1 {
-                        lists.extend(self.by_party_month.get(&(
-                            key.call,
-                            key.parties[0].clone(),
-                            m,
-                        )));
-                    }
-                    for (p, q) in &pairs {
-                        lists.extend(self.by_pair_month.get(&(key.call, p.clone(), q.clone(), m)));
-                    }
-                }
-            }
-            None => {
-                if key.parties.len() == 1 {
-                    lists.extend(self.by_party.get(&(key.call, key.parties[0].clone())));
-                }
-                for (p, q) in &pairs {
-                    lists.extend(self.by_pair.get(&(key.call, p.clone(), q.clone())));
-                }
-            }
-        }
+        let candidates: Box<dyn Iterator<Item = usize> + '_> =
+            match range.and_then(|(first, last)| months(first, last)) {
+                Some(months) => Box::new(
+                    months
+                        .into_iter()
+                        .flat_map(move |m| self.by_month.candidates(m, key)),
+                ),
+                None => Box::new(self.anywhere.candidates((), key)),
+            };
         let mut found: Option<usize> = None;
-        for &c in lists.into_iter().flatten() {
-            if found == Some(c) {
-                continue;
-            }
+        for c in candidates {
             let cluster = &clusters[c];
             let in_range = match (range, cluster.day) {
                 (Some((first, last)), Some(day)) => first <= day && day <= last,
@@ -332,7 +364,7 @@ impl DayIndex {
                 (_, None) => false,
             };
             if in_range && cluster.fits(key).is_some() {
-                if found.is_some() {
+                if found.is_some_and(|f| f != c) {
                     return None;
                 }
                 found = Some(c);
@@ -340,23 +372,6 @@ impl DayIndex {
         }
         found
     }
-}
-
-/// The pairs of participants a report is looked up by: every pair, and each participant with
-/// itself (a meeting of one participant).
-fn pairs(parties: &[String]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (i, p) in parties.iter().enumerate() {
-        out.push((p.clone(), p.clone()));
-        for q in &parties[i + 1..] {
-            out.push((p.clone(), q.clone()));
-        }
-    }
-    if parties.len() == 1 {
-        out.clear();
-        out.push((parties[0].clone(), parties[0].clone()));
-    }
-    out
 }
 
 /// The months from `first` to `last`, unless there are more than [`MAX_RANGE_MONTHS`].
@@ -398,7 +413,12 @@ impl TimelineBuilder {
     /// Merges what was added into the sorted timeline.
     pub fn finish(mut self) -> Timeline {
         self.reports.sort_by(Report::canonical);
-        let keys: Vec<Key> = self.reports.iter().map(|r| Key::of(&r.event)).collect();
+        let mut interned = HashMap::new();
+        let keys: Vec<Key> = self
+            .reports
+            .iter()
+            .map(|r| Key::of(&r.event, &mut interned))
+            .collect();
         let mut clusters: Vec<Cluster> = Vec::new();
         // reports dated to the day, in canonical order
         let mut by_day = Greedy::new();
@@ -426,7 +446,7 @@ impl TimelineBuilder {
             };
             match fit {
                 Some(c) => joins.push((c, r)),
-                None => left.push((r, value.cloned())),
+                None => left.push((r, value.map(String::as_str))),
             }
         }
         for (c, r) in joins {
@@ -594,13 +614,9 @@ fn sort_and_number(events: &mut [TimelineEvent]) {
         let range = e.facts.date.as_deref().and_then(day_range);
         (range.is_none(), range, e.facts.date.clone(), e.id.clone())
     };
-    // events with the same merge key: by their content, which no input order changes
-    let content = |e: &TimelineEvent| serde_json::to_string(e).unwrap_or_default();
-    events.sort_by(|a, b| {
-        order(a)
-            .cmp(&order(b))
-            .then_with(|| content(a).cmp(&content(b)))
-    });
+    // a stable sort: events with the same key stay in the order their meetings were made,
+    // which the canonical order of the reports fixes
+    events.sort_by_cached_key(order);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for e in events.iter_mut() {
         let n = seen.entry(e.id.clone()).or_insert(0);

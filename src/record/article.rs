@@ -380,7 +380,7 @@ fn event_record(
             .iter()
             .map(|p| ParticipantRecord {
                 actor: reference(p.actor),
-                open: p.open,
+                open: p.open.is_some(),
             })
             .collect(),
         place: e.place.map(|p| place_ref(g, p.place)),
@@ -399,6 +399,16 @@ fn event_record(
                 Some(ParticipantSpan {
                     id: reference(p.actor).id,
                     span: TextSpan::new(text, p.span?),
+                })
+            })
+            .collect(),
+        open_spans: e
+            .participants
+            .iter()
+            .filter_map(|p| {
+                Some(ParticipantSpan {
+                    id: reference(p.actor).id,
+                    span: TextSpan::new(text, p.open?),
                 })
             })
             .collect(),

@@ -144,6 +144,9 @@ pub struct Evidence {
     /// Where each participant is named (an implied one, a body's parent, has none).
     #[serde(default)]
     pub participant_spans: Vec<ParticipantSpan>,
+    /// Where the text leaves a participant's participation open (the mention in that sentence).
+    #[serde(default)]
+    pub open_spans: Vec<ParticipantSpan>,
     /// The temporal expression of the date, or null.
     #[serde(default)]
     pub date_span: Option<TextSpan>,
