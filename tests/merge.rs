@@ -383,6 +383,99 @@ fn calls_meetings_and_places_that_differ_stay_apart() {
 }
 
 #[test]
+fn an_articles_own_events_stay_apart_and_copies_of_an_article_merge() {
+    let mut two = report(
+        "a",
+        "2022-02-02T08:00:00+01:00",
+        Meeting,
+        Held,
+        Some("2022-02-01"),
+        &["usa", "china"],
+        None,
+    );
+    let mut second = two.events[0].clone();
+    second.facts.participants.push(ParticipantRecord {
+        actor: entity("japan"),
+        open: false,
+    });
+    second.evidence.trigger.start = 20;
+    two.events.push(second);
+    let t = merge(&[two.clone(), two]);
+    let mut events = summary(&t);
+    events.sort();
+    assert_eq!(
+        events,
+        [
+            "2022-02-01 meeting china+japan+usa held (2 sources)",
+            "2022-02-01 meeting china+usa held (2 sources)",
+        ]
+    );
+}
+
+#[test]
+fn undated_reports_are_about_meetings_near_their_publication() {
+    let records = [
+        report(
+            "a",
+            "2016-10-08T08:00:00+02:00",
+            Session,
+            Held,
+            Some("2016-10-08"),
+            &["un-sicherheitsrat", "russland"],
+            None,
+        ),
+        // the same days: joins
+        report(
+            "b",
+            "2016-10-10T08:00:00+02:00",
+            Session,
+            Held,
+            None,
+            &["un-sicherheitsrat", "russland"],
+            None,
+        ),
+        // years later: neither joins the dated one nor the undated one
+        report(
+            "c",
+            "2026-03-01T08:00:00+01:00",
+            Session,
+            Planned,
+            None,
+            &["un-sicherheitsrat", "russland"],
+            None,
+        ),
+        report(
+            "d",
+            "2018-04-08T08:00:00+02:00",
+            Session,
+            Planned,
+            None,
+            &["un-sicherheitsrat", "russland"],
+            None,
+        ),
+        // two weeks after d: joins d
+        report(
+            "e",
+            "2018-04-22T08:00:00+02:00",
+            Session,
+            Held,
+            None,
+            &["un-sicherheitsrat", "russland"],
+            None,
+        ),
+    ];
+    let t = merge(&records);
+    assert_eq!(
+        summary(&t),
+        [
+            "2016-10-08 session russland+un-sicherheitsrat held (2 sources)",
+            "- session russland+un-sicherheitsrat held (2 sources)",
+            "- session russland+un-sicherheitsrat planned (1 sources)",
+        ]
+    );
+}
+
+#[test]
 fn the_status_history_is_ordered_by_instant_not_by_text() {
     // 00:00 UTC planned, 04:00 UTC cancelled written with -05:00: as text the cancellation
     // sorts first
@@ -649,30 +742,36 @@ fn event_ids_are_stable_and_unique() {
 
 #[test]
 fn merging_is_near_linear_in_the_number_of_reports() {
-    // 20,000 articles with one meeting each: every one on the same day with one shared party,
-    // the same pair on 20,000 days, and undated and month-dated reports of that pair
+    // 20,000 articles with one meeting each: on one day, the USA with 8,000 others and alone;
+    // the USA and Russia on 8,000 days; undated and month-dated reports of that pair
     let mut records = Vec::new();
     let day = |i: usize| {
         let d = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(i as u64);
         d.format("%Y-%m-%d").to_string()
     };
+    let published = |i: usize| format!("{}T08:00:00+01:00", day(i));
     for i in 0..8_000 {
-        let partner = format!("staat-{i}");
+        let other = format!("staat-{i}");
+        // every fourth the USA alone, somewhere of its own
+        let (parties, place) = match i % 4 {
+            0 => (vec!["usa"], Some(other.as_str())),
+            _ => (vec!["usa", other.as_str()], None),
+        };
         records.push(report(
             &format!("s{i}"),
             "2022-01-02T08:00:00+01:00",
             Meeting,
             Held,
             Some("2022-01-01"),
-            &["usa", &partner],
-            None,
+            &parties,
+            place,
         ));
     }
     for i in 0..8_000 {
         let date = day(i);
         records.push(report(
             &format!("p{i}"),
-            "2022-01-02T08:00:00+01:00",
+            &published(i + 1),
             Meeting,
             Held,
             Some(&date),
@@ -689,7 +788,7 @@ fn merging_is_near_linear_in_the_number_of_reports() {
         };
         records.push(report(
             &format!("u{i}"),
-            "2022-01-02T08:00:00+01:00",
+            &published(i * 2 + 1),
             Talks,
             Planned,
             date,

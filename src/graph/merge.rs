@@ -2,19 +2,25 @@
 //!
 //! # The rule
 //! Two reports are the same meeting when
+//! - they come from different articles (an article's own events are different meetings: the
+//!   article stage already joined the sentences that refer to one), or are copies of one;
 //! - both are calls, or neither is (a call and a meeting of the same parties are two events;
 //!   meeting, talks, summit, session and visit are words for the same gathering);
 //! - their participants overlap: they share two participants, or all of the smaller side's
 //!   (`die Nato` and `die Nato und Russland`);
 //! - their places agree: the same place, or one report names none;
 //! - their dates agree at their precision: two reports dated to the day name the same day; a
-//!   coarser date (`im Januar`, `2022-W02`) or none joins a meeting dated to a day inside it only
-//!   when exactly one such meeting fits (so the same two states meeting twice in a month stay
-//!   two meetings, and a report of "a meeting in January" joins neither).
+//!   coarser date (`im Januar`, `2022-W02`) joins a meeting dated to a day inside it only when
+//!   exactly one such meeting fits (so the same two states meeting twice in a month stay two
+//!   meetings, and a report of "a meeting in January" joins neither). A report without a date
+//!   is about a meeting within 30 days of its publication: it joins the one meeting dated to a
+//!   day in that window that fits, if there is exactly one.
 //!
-//! Among several meetings dated to the day that fit a report, it joins the one it shares most
-//! participants with (then the first made). Reports whose coarse date or missing date fits no
-//! meeting or several are merged among themselves by the same rule, with equal date values.
+//! Among several meetings dated to the day that fit a report, it joins the one with the same
+//! participants, else the one it shares most with (then the first made); a report of one
+//! participant joins a meeting of more only when it fits no other. Reports whose coarse date
+//! or missing date fits no meeting or several merge among themselves by the same rule: with an
+//! equal date value, or, undated, published within 30 days of the meeting's latest report.
 //!
 //! # Order independence
 //! The builder only collects reports; [`TimelineBuilder::finish`] sorts them into one canonical
@@ -79,8 +85,22 @@ impl Report {
 /// A participant id, interned for the merge (ids are numbered in canonical order).
 type Party = u32;
 
+/// Participant ids and articles (id and publication instant) as numbers.
+#[derive(Default)]
+struct Interned {
+    parties: HashMap<String, Party>,
+    articles: HashMap<(String, i64), u32>,
+}
+
+/// An undated report is about a meeting within this many days of its publication.
+const UNDATED_WINDOW_DAYS: i64 = 30;
+
 /// What the rule compares of a report.
 struct Key {
+    /// The article (interned id and publication instant) and the event's position in it.
+    article: (u32, usize),
+    /// Publication instant, seconds since 1970.
+    published: i64,
     /// Participants, sorted, without repeats.
     parties: Vec<Party>,
     call: bool,
@@ -98,14 +118,20 @@ enum DateKey {
 }
 
 impl Key {
-    fn of(event: &EventRecord, interned: &mut HashMap<String, Party>) -> Key {
+    fn of(report: &Report, interned: &mut Interned) -> Key {
+        let event = &report.event;
+        let next = interned.articles.len() as u32;
+        let article = *interned
+            .articles
+            .entry((report.article.clone(), report.published.timestamp()))
+            .or_insert(next);
         let mut parties: Vec<Party> = event
             .facts
             .participants
             .iter()
             .map(|p| {
-                let next = interned.len() as Party;
-                *interned.entry(p.actor.id.clone()).or_insert(next)
+                let next = interned.parties.len() as Party;
+                *interned.parties.entry(p.actor.id.clone()).or_insert(next)
             })
             .collect();
         parties.sort_unstable();
@@ -119,6 +145,8 @@ impl Key {
             None => DateKey::Other(None),
         };
         Key {
+            article: (article, report.position),
+            published: report.published.timestamp(),
             parties,
             call: event.facts.kind == EventKind::Call,
             place: event.facts.place.as_ref().map(|p| p.id.clone()),
@@ -134,6 +162,10 @@ struct Cluster {
     place: Option<String>,
     /// The day, for a meeting dated to the day.
     day: Option<NaiveDate>,
+    /// The latest publication instant of its reports.
+    latest: i64,
+    /// The articles of its reports, with the event's position in each.
+    articles: Vec<(u32, usize)>,
     members: Vec<usize>,
 }
 
@@ -144,14 +176,25 @@ impl Cluster {
             call: key.call,
             place: key.place.clone(),
             day,
+            latest: key.published,
+            articles: vec![key.article],
             members: vec![report],
         }
+    }
+
+    /// Whether the meeting holds another event of the report's article: an article's events
+    /// are different meetings (the article stage joined its own references to one).
+    fn has_other_event_of(&self, key: &Key) -> bool {
+        let (article, position) = key.article;
+        self.articles
+            .iter()
+            .any(|&(a, p)| a == article && p != position)
     }
 
     /// How many participants the report shares with the meeting, when the rule lets it join
     /// (the date is checked by the caller).
     fn fits(&self, key: &Key) -> Option<usize> {
-        if self.call != key.call {
+        if self.call != key.call || self.has_other_event_of(key) {
             return None;
         }
         if let (Some(a), Some(b)) = (&self.place, &key.place)
@@ -171,6 +214,8 @@ impl Cluster {
     /// Adds a report; returns the participants new to the meeting.
     fn join(&mut self, key: &Key, report: usize) -> Vec<Party> {
         self.members.push(report);
+        self.articles.push(key.article);
+        self.latest = self.latest.max(key.published);
         if self.place.is_none() {
             self.place.clone_from(&key.place);
         }
@@ -188,8 +233,9 @@ impl Cluster {
 
 /// Meetings by participant and by pair of participants, each under a scope (a day, a month,
 /// an exact date value, or none) and whether it is a call. A report with several participants
-/// is looked up by its pairs (a meeting it fits shares two of them, or is a meeting of one of
-/// them: the pair of that one with itself); a report with one participant by that participant.
+/// is looked up by its pairs (a meeting it fits shares two of them) and then by the pair of
+/// each with itself (a meeting of that one alone); a report with one participant by that
+/// participant.
 struct Index<S> {
     by_party: HashMap<(S, bool, Party), Vec<usize>>,
     by_pair: HashMap<(S, bool, Party, Party), Vec<usize>>,
@@ -227,6 +273,15 @@ impl<S: std::hash::Hash + Eq + Copy> Index<S> {
         }
     }
 
+    /// The meetings of just `party` under `scope`.
+    fn alone(&self, scope: S, call: bool, party: Party) -> impl Iterator<Item = usize> + '_ {
+        self.by_pair
+            .get(&(scope, call, party, party))
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
     /// The meetings under `scope` the report may fit, each at most once.
     fn candidates(&self, scope: S, key: &Key) -> impl Iterator<Item = usize> + '_ {
         let mut lists: Vec<&Vec<usize>> = Vec::new();
@@ -234,7 +289,6 @@ impl<S: std::hash::Hash + Eq + Copy> Index<S> {
             lists.extend(self.by_party.get(&(scope, key.call, p)));
         } else {
             for (i, &p) in key.parties.iter().enumerate() {
-                lists.extend(self.by_pair.get(&(scope, key.call, p, p)));
                 for &q in &key.parties[i + 1..] {
                     lists.extend(self.by_pair.get(&(scope, key.call, p, q)));
                 }
@@ -275,28 +329,53 @@ impl<S: std::hash::Hash + Eq + Copy> Greedy<S> {
         day: Option<NaiveDate>,
         key: &Key,
         report: usize,
+        window: Option<i64>,
     ) {
-        let single = key.parties.len() == 1;
-        // (the same participants, how many shared, the meeting)
-        let mut best: Option<(bool, usize, usize)> = None;
-        let mut fitting = 0;
-        for c in self.index.candidates(scope, key) {
-            let Some(shared) = clusters[c].fits(key) else {
-                continue;
-            };
-            fitting += 1;
-            let same = clusters[c].parties == key.parties;
-            let better = best.is_none_or(|(best_same, best_shared, b)| {
-                let (rank, best_rank) = ((same, shared), (best_same, best_shared));
-                rank > best_rank || (rank == best_rank && c < b)
-            });
-            if better {
-                best = Some((same, shared, c));
+        let fits = |c: usize| {
+            let fit = clusters[c].fits(key);
+            // undated reports: of meetings reported about the same time
+            let near = window.is_none_or(|w| (key.published - clusters[c].latest).abs() <= w);
+            fit.filter(|_| near)
+        };
+        let best = if let [p] = key.parties[..] {
+            // one participant: a meeting of just that one, else the only meeting it fits
+            let alone = self
+                .index
+                .alone(scope, key.call, p)
+                .find(|&c| fits(c).is_some());
+            alone.or_else(|| {
+                let mut fitting = self
+                    .index
+                    .candidates(scope, key)
+                    .filter(|&c| fits(c).is_some());
+                let first = fitting.next();
+                first.filter(|&f| fitting.all(|c| c == f))
+            })
+        } else {
+            // (the same participants, how many shared, the meeting)
+            let mut best: Option<(bool, usize, usize)> = None;
+            for c in self.index.candidates(scope, key) {
+                let Some(shared) = fits(c) else { continue };
+                let same = clusters[c].parties == key.parties;
+                let better = best.is_none_or(|(best_same, best_shared, b)| {
+                    let (rank, best_rank) = ((same, shared), (best_same, best_shared));
+                    rank > best_rank || (rank == best_rank && c < b)
+                });
+                if better {
+                    best = Some((same, shared, c));
+                }
             }
-        }
-        let best = best
-            .filter(|&(same, _, _)| !single || same || fitting == 1)
-            .map(|(_, _, c)| c);
+            // else a meeting of one of them alone, when it is the only one that fits
+            best.map(|(_, _, c)| c).or_else(|| {
+                let mut alone = key
+                    .parties
+                    .iter()
+                    .flat_map(|&p| self.index.alone(scope, key.call, p))
+                    .filter(|&c| fits(c).is_some());
+                let first = alone.next();
+                first.filter(|&f| alone.all(|c| c == f))
+            })
+        };
         let (c, new) = match best {
             Some(c) => (c, clusters[c].join(key, report)),
             None => {
@@ -312,80 +391,64 @@ impl<S: std::hash::Hash + Eq + Copy> Greedy<S> {
     }
 }
 
-/// The meetings dated to the day, for reports with a coarser date or none: under their month,
-/// and under no scope.
+/// The meetings dated to the day, filed under their month, for reports with a coarser date or
+/// none.
 struct DayIndex {
     by_month: Index<(i32, u32)>,
-    anywhere: Index<()>,
 }
-
-/// A coarse range spanning more months than this is looked up like a report without a date.
-const MAX_RANGE_MONTHS: usize = 13;
 
 impl DayIndex {
     fn new(clusters: &[Cluster]) -> DayIndex {
-        let mut index = DayIndex {
-            by_month: Index::new(),
-            anywhere: Index::new(),
-        };
+        let mut by_month = Index::new();
         for (c, cluster) in clusters.iter().enumerate() {
-            let Some(day) = cluster.day else { continue };
-            index
-                .by_month
-                .file((day.year(), day.month()), cluster, c, &cluster.parties);
-            index.anywhere.file((), cluster, c, &cluster.parties);
+            if let Some(day) = cluster.day {
+                by_month.file((day.year(), day.month()), cluster, c, &cluster.parties);
+            }
         }
-        index
+        DayIndex { by_month }
     }
 
-    /// The one meeting dated to a day within `range` (or any day) that the report fits, if
-    /// exactly one does.
+    /// The one meeting dated to a day within `range` that the report fits, if exactly one does.
     fn single_fit(
         &self,
         clusters: &[Cluster],
         key: &Key,
-        range: Option<(NaiveDate, NaiveDate)>,
+        (first, last): (NaiveDate, NaiveDate),
     ) -> Option<usize> {
-        let candidates: Box<dyn Iterator<Item = usize> + '_> =
-            match range.and_then(|(first, last)| months(first, last)) {
-                Some(months) => Box::new(
-                    months
-                        .into_iter()
-                        .flat_map(move |m| self.by_month.candidates(m, key)),
-                ),
-                None => Box::new(self.anywhere.candidates((), key)),
-            };
         let mut found: Option<usize> = None;
-        for c in candidates {
-            let cluster = &clusters[c];
-            let in_range = match (range, cluster.day) {
-                (Some((first, last)), Some(day)) => first <= day && day <= last,
-                (None, Some(_)) => true,
-                (_, None) => false,
-            };
-            if in_range && cluster.fits(key).is_some() {
-                if found.is_some_and(|f| f != c) {
-                    return None;
+        for month in months(first, last) {
+            // a report of several parties also fits a meeting of one of them alone
+            let alone = (key.parties.len() > 1).then(|| {
+                key.parties
+                    .iter()
+                    .flat_map(move |&p| self.by_month.alone(month, key.call, p))
+            });
+            let candidates = self
+                .by_month
+                .candidates(month, key)
+                .chain(alone.into_iter().flatten());
+            for c in candidates {
+                let cluster = &clusters[c];
+                let in_range = cluster.day.is_some_and(|day| first <= day && day <= last);
+                if in_range && cluster.fits(key).is_some() {
+                    if found.is_some_and(|f| f != c) {
+                        return None;
+                    }
+                    found = Some(c);
                 }
-                found = Some(c);
             }
         }
         found
     }
 }
 
-/// The months from `first` to `last`, unless there are more than [`MAX_RANGE_MONTHS`].
-fn months(first: NaiveDate, last: NaiveDate) -> Option<Vec<(i32, u32)>> {
-    let mut out = Vec::new();
-    let (mut y, mut m) = (first.year(), first.month());
-    while (y, m) <= (last.year(), last.month()) {
-        if out.len() == MAX_RANGE_MONTHS {
-            return None;
-        }
-        out.push((y, m));
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    }
-    Some(out)
+/// The months from `first` to `last` (a TIMEX3 value covers a year at most).
+fn months(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = (i32, u32)> {
+    let end = (last.year(), last.month());
+    std::iter::successors(Some((first.year(), first.month())), |&(y, m)| {
+        Some(if m == 12 { (y + 1, 1) } else { (y, m + 1) })
+    })
+    .take_while(move |&ym| ym <= end)
 }
 
 impl TimelineBuilder {
@@ -413,18 +476,18 @@ impl TimelineBuilder {
     /// Merges what was added into the sorted timeline.
     pub fn finish(mut self) -> Timeline {
         self.reports.sort_by(Report::canonical);
-        let mut interned = HashMap::new();
+        let mut interned = Interned::default();
         let keys: Vec<Key> = self
             .reports
             .iter()
-            .map(|r| Key::of(&r.event, &mut interned))
+            .map(|r| Key::of(r, &mut interned))
             .collect();
         let mut clusters: Vec<Cluster> = Vec::new();
         // reports dated to the day, in canonical order
         let mut by_day = Greedy::new();
         for (r, key) in keys.iter().enumerate() {
             if let DateKey::Day(day) = key.date {
-                by_day.add(&mut clusters, day, Some(day), key, r);
+                by_day.add(&mut clusters, day, Some(day), key, r, None);
             }
         }
         // coarser dates and none join the one meeting dated to the day that fits; all decided
@@ -433,27 +496,45 @@ impl TimelineBuilder {
         let mut joins = Vec::new();
         let mut rest = Greedy::new();
         let mut left = Vec::new();
+        let window = chrono::Days::new(UNDATED_WINDOW_DAYS as u64);
         for (r, key) in keys.iter().enumerate() {
-            let (range, value) = match &key.date {
+            let fit = match &key.date {
                 DateKey::Day(_) => continue,
-                DateKey::Range(first, last, value) => (Some((*first, *last)), Some(value)),
-                DateKey::Other(value) => (None, value.as_ref()),
-            };
-            let fit = match (&key.date, value) {
+                DateKey::Range(first, last, _) => index.single_fit(&clusters, key, (*first, *last)),
                 // a value that names no period only equals itself
-                (DateKey::Other(_), Some(_)) => None,
-                _ => index.single_fit(&clusters, key, range),
+                DateKey::Other(Some(_)) => None,
+                DateKey::Other(None) => {
+                    let day = self.reports[r].published.date_naive();
+                    let first = day.checked_sub_days(window).unwrap_or(day);
+                    let last = day.checked_add_days(window).unwrap_or(day);
+                    index.single_fit(&clusters, key, (first, last))
+                }
             };
             match fit {
                 Some(c) => joins.push((c, r)),
-                None => left.push((r, value.map(String::as_str))),
+                None => left.push(r),
             }
         }
         for (c, r) in joins {
-            clusters[c].members.push(r);
+            // two events of one article that fit one meeting: the first joins
+            if clusters[c].has_other_event_of(&keys[r]) {
+                left.push(r);
+            } else {
+                clusters[c].join(&keys[r], r);
+            }
         }
-        for (r, value) in left {
-            rest.add(&mut clusters, value, None, &keys[r], r);
+        left.sort_unstable();
+        for r in left {
+            let key = &keys[r];
+            let (value, window) = match &key.date {
+                DateKey::Range(.., value) | DateKey::Other(Some(value)) => {
+                    (Some(value.as_str()), None)
+                }
+                DateKey::Day(_) | DateKey::Other(None) => {
+                    (None, Some(UNDATED_WINDOW_DAYS * 86_400))
+                }
+            };
+            rest.add(&mut clusters, value, None, key, r, window);
         }
         let mut events: Vec<TimelineEvent> = clusters
             .into_iter()
