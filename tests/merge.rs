@@ -780,7 +780,7 @@ fn merging_is_near_linear_in_the_number_of_reports() {
         ));
     }
     for i in 0..4_000 {
-        let month = format!("{}", &day(i * 2)[..7]);
+        let month = day(i * 2)[..7].to_string();
         let date = if i % 2 == 0 {
             None
         } else {
@@ -987,5 +987,12 @@ mod cli {
             .expect("x1 reports a meeting");
         assert_eq!(x1["source"], "https://example.org/x1");
         assert_eq!(x1["place_span"]["text"], "Brüssel");
+        for format in ["dot", "timelinejs"] {
+            let out = chronik(&["extract", "--format", format, "-"], ARTICLES.as_bytes());
+            assert!(
+                out.contains("https://example.org/x1"),
+                "--format {format} names no source:\n{out}"
+            );
+        }
     }
 }
