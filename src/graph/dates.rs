@@ -4,6 +4,12 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// How precise a TIMEX3 date value is (ACLED's time precision, finer).
+///
+/// ```
+/// use chronik::graph::DatePrecision;
+/// assert_eq!(serde_json::to_string(&DatePrecision::Week).unwrap(), r#""week""#);
+/// assert_eq!(DatePrecision::Month.as_str(), "month");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
