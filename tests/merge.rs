@@ -586,6 +586,68 @@ fn reports_at_the_same_instant_give_the_more_final_status() {
     }
 }
 
+#[test]
+fn a_plan_after_a_held_report_is_stale_but_a_plan_after_a_cancellation_reinstates() {
+    let parties = ["usa", "nordkorea"];
+    let held_then_planned = [
+        report(
+            "held",
+            "2018-06-12T18:00:00+02:00",
+            Meeting,
+            Held,
+            Some("2018-06-12"),
+            &parties,
+            None,
+        ),
+        report(
+            "stale",
+            "2018-06-13T08:00:00+02:00",
+            Meeting,
+            Planned,
+            Some("2018-06-12"),
+            &parties,
+            None,
+        ),
+    ];
+    let e = &merge(&held_then_planned).events[0];
+    assert_eq!(e.facts.status, Held);
+    assert_eq!(
+        e.status_history.len(),
+        2,
+        "the stale report stays in the history"
+    );
+    let reinstated = [
+        report(
+            "plan",
+            "2018-05-01T08:00:00+02:00",
+            Meeting,
+            Planned,
+            Some("2018-06-12"),
+            &parties,
+            None,
+        ),
+        report(
+            "off",
+            "2018-05-24T08:00:00+02:00",
+            Meeting,
+            Cancelled,
+            Some("2018-06-12"),
+            &parties,
+            None,
+        ),
+        report(
+            "on",
+            "2018-06-01T08:00:00+02:00",
+            Meeting,
+            Planned,
+            Some("2018-06-12"),
+            &parties,
+            None,
+        ),
+    ];
+    assert_eq!(merge(&reinstated).events[0].facts.status, Planned);
+}
+
 /// A deterministic shuffle (xorshift), so a failure can be replayed.
 fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;

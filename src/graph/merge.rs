@@ -22,6 +22,10 @@
 //! or missing date fits no meeting or several merge among themselves by the same rule: with an
 //! equal date value, or, undated, published within 30 days of the meeting's latest report.
 //!
+//! The merged status is the latest report's (at the same instant the more final one); a plan or
+//! proposal published after a report that the meeting was held is stale and does not count,
+//! while a plan after a cancellation reinstates the meeting.
+//!
 //! # Order independence
 //! The builder only collects reports; [`TimelineBuilder::finish`] sorts them into one canonical
 //! order (publication instant, article id, position in the article, content) before merging, so
@@ -566,9 +570,15 @@ impl TimelineBuilder {
     /// The merged event of `members` (report indexes in canonical order).
     fn event(&self, members: &[usize], keys: &[Key]) -> TimelineEvent {
         let reports: Vec<&Report> = members.iter().map(|&m| &self.reports[m]).collect();
-        // the latest report gives the status; at the same instant the more final status
+        // the latest report gives the status; at the same instant the more final status; a
+        // plan or proposal reported after the meeting was reported held is stale
+        let held = reports.iter().any(|r| r.event.facts.status == Status::Held);
+        let stale = |r: &&&Report| {
+            held && matches!(r.event.facts.status, Status::Planned | Status::Proposed)
+        };
         let latest = reports
             .iter()
+            .filter(|r| !stale(r))
             .max_by(|a, b| {
                 a.published.cmp(&b.published).then_with(|| {
                     finality(a.event.facts.status).cmp(&finality(b.event.facts.status))
