@@ -135,7 +135,7 @@ fn canonical_event(pipeline: &Pipeline, extraction: &Extraction, event: &Event) 
                 Some(i) => chronik::record::unresolved_ref(&extraction.unresolved[i]).id,
                 None => g.actor(p.actor).id.clone(),
             };
-            (id, p.open)
+            (id, p.open.is_some())
         })
         .collect();
     ids.sort_unstable();

@@ -5,7 +5,8 @@ use crate::{DataDir, Error};
 
 use super::{EventKind, Status};
 
-/// A CAMEO code and the PLOVER event type (with its mode) that say the same thing.
+/// A CAMEO code and the PLOVER event type (with its mode) that say the same thing, from
+/// [`EventCodes::get`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Codes {
     /// CAMEO event code: `036`, `040`, `125`, ...

@@ -152,8 +152,9 @@ pub struct Participant {
     pub actor: ActorId,
     /// The mention it was found by, when the text names it (a body's parent is implied).
     pub span: Option<Span>,
-    /// True when the text leaves its participation open (`Moskau prüft eine Teilnahme noch`).
-    pub open: bool,
+    /// The mention whose sentence leaves its participation open (`Moskau prüft eine Teilnahme
+    /// noch`), if one does.
+    pub open: Option<Span>,
 }
 
 /// A date attached to a meeting.

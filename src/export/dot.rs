@@ -1,12 +1,14 @@
 //! Graphviz DOT export, written by hand (petgraph's `Dot` is for debugging and may change):
 //! stable node names, escaped labels. Two views:
 //!
-//! - [`to_dot`] (`--format dot`): the meetings in date order, top to bottom, a row per year
-//!   and in it a box per month, side by side (a date coarser than a month, a season or a
-//!   quarter, has a box of its own in its year). Each meeting is one node: its date in German
-//!   words, kind and status, participants and place; its colour is its status. Meetings
-//!   without a date are a grid at the end. 117 meetings of the development set render to a
-//!   picture about as wide as a page instead of a strip.
+//! - [`to_dot`] (`--format dot`): the meetings in date order, top to bottom: a row per year,
+//!   the year's label at the left and a column per month beside it (a date coarser than a
+//!   month, a season or a quarter, has a column of its own, before the months). Each meeting
+//!   is one node: its date in German words, kind and status, participants and place; its
+//!   colour is its status; its tooltip its id and sources. Meetings without a date are a grid
+//!   at the end. Only invisible edges order the picture (dot does not keep the order of
+//!   clusters). The development set's 102 meetings render to about 2,200 × 6,700 px instead
+//!   of a 774 × 21,056 px strip.
 //! - [`to_dot_actors`] (`--format dot-actors`): who meets whom: one node per actor (its size
 //!   grows with its number of meetings), one edge per pair of actors that share a meeting,
 //!   labelled and weighted by how many they share; laid out by `neato`.
@@ -207,12 +209,21 @@ fn event_node(out: &mut String, indent: &str, i: usize, e: &TimelineEvent, label
             labels.get("ui", "sources")
         ));
     }
+    // the tooltip (SVG): the event id, then each source, article id and origin
+    let mut tooltip = e.id.clone();
+    for s in &e.sources {
+        tooltip.push('\n');
+        tooltip.push_str(&s.article);
+        if let Some(origin) = &s.source {
+            tooltip.push_str(&format!(": {origin}"));
+        }
+    }
     let _ = writeln!(
         out,
         "{indent}e{i} [label=\"{}\", fillcolor=\"{}\", tooltip=\"{}\"];",
         escape(&label),
         status_colour(facts.status.as_str()),
-        escape(&e.id)
+        escape(&tooltip)
     );
 }
 

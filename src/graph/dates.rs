@@ -4,6 +4,12 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// How precise a TIMEX3 date value is (ACLED's time precision, finer).
+///
+/// ```
+/// use chronik::graph::DatePrecision;
+/// assert_eq!(serde_json::to_string(&DatePrecision::Week).unwrap(), r#""week""#);
+/// assert_eq!(DatePrecision::Month.as_str(), "month");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
@@ -53,7 +59,7 @@ impl DatePrecision {
 pub fn date_precision(value: &str) -> DatePrecision {
     let parts: Vec<&str> = value.split('-').collect();
     match parts.as_slice() {
-        [_, w, ..] if w.starts_with('W') => DatePrecision::Week,
+        [_, w, ..] if is_week(w) => DatePrecision::Week,
         [_, _, _, ..] => DatePrecision::Day,
         [_, q] if q.starts_with('Q') => DatePrecision::Quarter,
         [_, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => DatePrecision::Season,
@@ -62,6 +68,11 @@ pub fn date_precision(value: &str) -> DatePrecision {
         [y] if y.len() == 2 => DatePrecision::Century,
         _ => DatePrecision::Year,
     }
+}
+
+/// `W02`, not `WI` (winter).
+fn is_week(part: &str) -> bool {
+    part.len() > 1 && part.starts_with('W') && part[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The first and last day a TIMEX3 date value covers (`2022-W02`: 10 to 16 January 2022), or
@@ -101,8 +112,8 @@ pub fn day_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     let Some(second) = parts.next() else {
         return Some((ymd(1, 1)?, ymd(12, 31)?));
     };
-    if let Some(week) = second.strip_prefix('W') {
-        let week = number(week)?;
+    if is_week(second) {
+        let week = number(&second[1..])?;
         let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
         let sunday = NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?;
         return match parts.next() {
@@ -156,6 +167,8 @@ mod tests {
             day_range("2022-Q4"),
             Some((d(2022, 10, 1), d(2022, 12, 31)))
         );
+        assert_eq!(date_precision("2022-WI"), DatePrecision::Season);
+        assert_eq!(date_precision("2022-W52-WE"), DatePrecision::Week);
         assert_eq!(day_range("2022-WI"), Some((d(2022, 12, 1), d(2023, 2, 28))));
         assert_eq!(
             day_range("2022-W52-WE"),

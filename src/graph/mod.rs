@@ -1,4 +1,4 @@
-//! The merged meetings: [`TimelineBuilder`] merges the [`ArticleRecord`](crate::record::ArticleRecord)s
+//! The merged meetings: [`TimelineBuilder`] merges the article records ([`crate::record::ArticleRecord`])
 //! of many articles into a [`Timeline`], and [`MeetingGraph`] holds it as a [`petgraph`] graph
 //! of events, actors, places and days: the structure every export and the library read.
 //! Data flows one way: records → timeline → graph → `export`.

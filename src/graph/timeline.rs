@@ -10,7 +10,8 @@ use super::DatePrecision;
 use crate::events::Status;
 use crate::record::{EntityRef, Evidence, MeetingFacts};
 
-/// One report of a meeting's status, in the order of publication instants.
+/// One report of a meeting's status, in the order of publication instants (see
+/// [`Timeline`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusStep {
     /// The status the report gives.
@@ -25,7 +26,8 @@ pub struct StatusStep {
     pub date: Option<String>,
 }
 
-/// One article's report of a meeting.
+/// One article's report of a meeting: its article, origin, time, status and date, and its
+/// [`Evidence`] (see [`TimelineEvent`] for how to read one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// Article id.
@@ -46,6 +48,15 @@ pub struct Source {
 }
 
 /// A meeting, merged over all its reports.
+///
+/// ```
+/// use chronik::graph::TimelineEvent;
+/// let json = r#"{"id":"2022-01-12-0a1b2c3d4e5f","kind":"meeting","status":"held","date":"2022-01-12",
+///   "participants":[{"id":"nato","qid":"Q7184","name":"Nato"}],"place":null,"topic":null,
+///   "cameo":"040","plover":"CONSULT","date_precision":"day","status_history":[],"sources":[]}"#;
+/// let event: TimelineEvent = serde_json::from_str(json).unwrap();
+/// assert_eq!(event.facts.participants[0].actor.name, "Nato");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEvent {
     /// Stable id: the date (or `undated`) and a hash of the merge key (date, participants, call or

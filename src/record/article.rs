@@ -95,7 +95,7 @@ pub struct DiagnosticRecord {
 /// A record that failed, in the place of its article in JSON Lines output.
 ///
 /// ```
-/// use chronik::export::ErrorRecord;
+/// use chronik::record::ErrorRecord;
 /// let line = serde_json::to_string(&ErrorRecord { error: "in.jsonl:2: kaputt".into() }).unwrap();
 /// assert_eq!(line, r#"{"error":"in.jsonl:2: kaputt"}"#);
 /// ```
@@ -135,7 +135,7 @@ impl ArticleRecord {
     /// The record of one extraction.
     ///
     /// ```
-    /// use chronik::{DataDir, Pipeline, document::Article, export::ArticleRecord};
+    /// use chronik::{DataDir, Pipeline, document::Article, record::ArticleRecord};
     /// let pipeline = Pipeline::new(&DataDir::bundled())?;
     /// let article = Article::new("a", "2022-01-28T21:31:00+01:00".parse().unwrap(), "Russland und die Ukraine.");
     /// let record = ArticleRecord::new(&article, &pipeline.extract(&article), &pipeline);
@@ -380,7 +380,7 @@ fn event_record(
             .iter()
             .map(|p| ParticipantRecord {
                 actor: reference(p.actor),
-                open: p.open,
+                open: p.open.is_some(),
             })
             .collect(),
         place: e.place.map(|p| place_ref(g, p.place)),
@@ -399,6 +399,16 @@ fn event_record(
                 Some(ParticipantSpan {
                     id: reference(p.actor).id,
                     span: TextSpan::new(text, p.span?),
+                })
+            })
+            .collect(),
+        open_spans: e
+            .participants
+            .iter()
+            .filter_map(|p| {
+                Some(ParticipantSpan {
+                    id: reference(p.actor).id,
+                    span: TextSpan::new(text, p.open?),
                 })
             })
             .collect(),

@@ -77,6 +77,13 @@ impl EntityRef {
 }
 
 /// A participant of a meeting.
+///
+/// ```
+/// use chronik::record::ParticipantRecord;
+/// let p: ParticipantRecord = serde_json::from_str(r#"{"id":"russland","qid":"Q159","name":"Russland","open":true}"#).unwrap();
+/// assert!(p.open);
+/// assert_eq!(p.actor.id, "russland");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ParticipantRecord {
     /// The actor.
@@ -121,6 +128,12 @@ pub struct MeetingFacts {
 }
 
 /// The span that names one participant.
+///
+/// ```
+/// use chronik::record::ParticipantSpan;
+/// let s: ParticipantSpan = serde_json::from_str(r#"{"id":"usa","start":34,"end":37,"text":"USA"}"#).unwrap();
+/// assert_eq!((s.id.as_str(), s.span.text.as_str()), ("usa", "USA"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ParticipantSpan {
     /// The participant's id.
@@ -132,6 +145,14 @@ pub struct ParticipantSpan {
 
 /// Where one article reports a meeting: the trigger, the sentence, and the span of every fact
 /// (participants, date and place may come from other sentences than the trigger's).
+///
+/// ```
+/// use chronik::record::Evidence;
+/// let e: Evidence = serde_json::from_str(
+///     r#"{"trigger":{"start":9,"end":16,"text":"trafen"},"evidence":{"start":0,"end":30,"text":"Sie trafen sich am 12. Januar."}}"#,
+/// ).unwrap();
+/// assert!(e.date_span.is_none() && e.participant_spans.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// The reporting word.
@@ -144,6 +165,9 @@ pub struct Evidence {
     /// Where each participant is named (an implied one, a body's parent, has none).
     #[serde(default)]
     pub participant_spans: Vec<ParticipantSpan>,
+    /// Where the text leaves a participant's participation open (the mention in that sentence).
+    #[serde(default)]
+    pub open_spans: Vec<ParticipantSpan>,
     /// The temporal expression of the date, or null.
     #[serde(default)]
     pub date_span: Option<TextSpan>,
@@ -153,6 +177,18 @@ pub struct Evidence {
 }
 
 /// A meeting reported by one article: its facts and its evidence, flat in one JSON object.
+///
+/// ```
+/// use chronik::{DataDir, Pipeline, document::Article, record::ArticleRecord};
+/// let pipeline = Pipeline::new(&DataDir::bundled())?;
+/// let article = Article::new("a", "2022-01-13T10:00:00+01:00".parse().unwrap(),
+///     "Die Nato und Russland trafen sich am 12. Januar in Brüssel.");
+/// let record = ArticleRecord::new(&article, &pipeline.extract(&article), &pipeline);
+/// let json = serde_json::to_value(&record.events[0]).unwrap();
+/// assert_eq!(json["status"], "held");
+/// assert_eq!(json["date_span"]["text"], "12. Januar");
+/// # Ok::<(), chronik::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EventRecord {
     /// What the article says happened.

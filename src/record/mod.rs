@@ -8,7 +8,7 @@
 //! use chronik::{DataDir, Pipeline, document::Article, record::ArticleRecord};
 //! let pipeline = Pipeline::new(&DataDir::bundled())?;
 //! let article = Article::new("a", "2021-12-28T10:20:28+01:00".parse().unwrap(),
-//!     "Vertreter der USA und Russlands wollen am 10. Januar in Genf sprechen.");
+//!     "Vertreter der USA und Russlands wollen am 10. Januar in Genf über die Ukraine sprechen.");
 //! let record = ArticleRecord::new(&article, &pipeline.extract(&article), &pipeline);
 //! let event = &record.events[0];
 //! assert_eq!(event.facts.plover, "AGREE");
