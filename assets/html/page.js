@@ -190,6 +190,7 @@ function drawUndated(events) {
 function evidence(source) {
   const spans = [[source.trigger, "mark"]];
   for (const p of source.participant_spans || []) spans.push([p, "b"]);
+  for (const p of source.open_spans || []) spans.push([p, "i"]);
   if (source.date_span) spans.push([source.date_span, "b"]);
   if (source.place_span) spans.push([source.place_span, "b"]);
   const quotes = [];

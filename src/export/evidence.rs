@@ -1,6 +1,7 @@
 //! Evidence sentences as HTML for the formats that show them (TimelineJS, the HTML page's
-//! server-side parts): the sentence with the trigger marked (`<mark>`) and the words that name
-//! a participant, the date or the place in bold (`<b>`), from the spans of
+//! server-side parts): the sentence with the trigger marked (`<mark>`), the words that name
+//! a participant, the date or the place in bold (`<b>`) and those that leave a participation
+//! open in italics (`<i>`), from the spans of
 //! [`Evidence`](crate::record::Evidence).
 
 use crate::record::{Evidence, TextSpan};
@@ -16,6 +17,7 @@ use crate::record::{Evidence, TextSpan};
 ///     evidence: span(0, 26, "Nato und <Russland> trafen"),
 ///     support: vec![],
 ///     participant_spans: vec![],
+///     open_spans: vec![],
 ///     date_span: None,
 ///     place_span: None,
 /// };
@@ -24,6 +26,7 @@ use crate::record::{Evidence, TextSpan};
 pub fn evidence_html(evidence: &Evidence) -> Vec<String> {
     let mut spans: Vec<(&TextSpan, &str)> = vec![(&evidence.trigger, "mark")];
     spans.extend(evidence.participant_spans.iter().map(|p| (&p.span, "b")));
+    spans.extend(evidence.open_spans.iter().map(|p| (&p.span, "i")));
     spans.extend(evidence.date_span.iter().map(|s| (s, "b")));
     spans.extend(evidence.place_span.iter().map(|s| (s, "b")));
     std::iter::once(&evidence.evidence)
@@ -105,6 +108,7 @@ mod tests {
                     span: span(15, 23, "Russland"),
                 },
             ],
+            open_spans: vec![],
             date_span: Some(span(48, 58, "12. Januar")),
             place_span: Some(span(62, 70, "Brüssel")),
         };
