@@ -233,6 +233,29 @@ fn the_page_draws_every_dated_meeting_and_a_click_shows_the_evidence() {
     assert_eq!(marks(&dom).len(), russian, "the actor filter");
     assert!(russian < dated.len(), "the filter leaves something out");
 
+    // zoomed: only the meetings from 11 to 31 January 2022, in the lanes per actor
+    let dom = run_chromium(
+        &browser,
+        &profile,
+        &["--dump-dom"],
+        &format!("{url}#from=2022-01-11&to=2022-01-31&lanes=actor"),
+    );
+    let later: Vec<&serde_json::Value> = dated
+        .iter()
+        .copied()
+        .filter(|e| e["date"].as_str().unwrap() >= "2022-01-11")
+        .collect();
+    let appearances: usize = later
+        .iter()
+        .map(|e| e["participants"].as_array().unwrap().len())
+        .sum();
+    assert!(later.len() < dated.len(), "the zoom leaves something out");
+    assert_eq!(
+        marks(&dom).len(),
+        appearances,
+        "one mark per participant's lane"
+    );
+
     // seen: a screenshot of the page with the council clicked
     let shot = dir.join("dpa-page.png");
     let _ = std::fs::remove_file(&shot);

@@ -1,7 +1,7 @@
 // chronik timeline page: draws the meetings embedded in #chronik-data as an SVG timeline.
 // Lanes per kind or per actor, colour by status, wheel to zoom, drag to pan, click for details.
 // The URL fragment selects the same way a user does: #select=<event id>, #actor=<actor id>,
-// #status=held,planned, #lanes=actor (several joined by &).
+// #status=held,planned, #lanes=actor, #from=2022-01-01&to=2022-03-31 (several joined by &).
 "use strict";
 
 const DATA = JSON.parse(document.getElementById("chronik-data").textContent);
@@ -115,9 +115,11 @@ function draw() {
   const x = t => LANE_LABEL_WIDTH + (t - lo) / (hi - lo) * (width - LANE_LABEL_WIDTH - 10);
   svg.replaceChildren();
   const shown = dated.filter(visible);
+  // only what overlaps the visible stretch of time is drawn
+  const inView = shown.filter(e => e.t1 > lo && e.t0 < hi);
   let y = AXIS_HEIGHT;
   const laneGroup = el("svg:g");
-  for (const lane of lanes(shown)) {
+  for (const lane of lanes(inView)) {
     // pack the lane's events into rows: a mark and its label never overlap another
     const rows = [];
     const placed = [];
@@ -346,12 +348,15 @@ function zoom(factor, at) {
   draw();
 }
 
-// Applies #lanes=, #actor=, #status= and #select= from the URL fragment. A selection clicks the
+// Applies #lanes=, #actor=, #status=, #from=/#to= and #select= from the URL fragment. A selection clicks the
 // drawn mark (or the undated event's button), so it takes the path a user's click takes.
 function applyFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   if (params.has("lanes")) state.lanes = params.get("lanes") === "actor" ? "actor" : "kind";
   if (params.has("actor")) state.actor = params.get("actor");
+  const from = Date.parse(params.get("from") + "T00:00:00Z");
+  const to = Date.parse(params.get("to") + "T00:00:00Z") + DAY;
+  if (from < to) state.domain = [from, to];
   if (params.has("status")) state.statuses = new Set(params.get("status").split(",").filter(s => s in STATUS_COLOURS));
   document.getElementById("lanes").value = state.lanes;
   document.getElementById("actor").value = state.actor;

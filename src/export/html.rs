@@ -6,7 +6,8 @@
 //! the data is the `--format timeline` JSON with each event's [`Period`] and the German
 //! [`Labels`], embedded in a `<script type="application/json">` element. The URL fragment
 //! drives the page as a user would: `#select=<event id>` clicks that meeting,
-//! `#actor=<actor id>`, `#status=held,planned` and `#lanes=actor` set the filters.
+//! `#actor=<actor id>`, `#status=held,planned` and `#lanes=actor` set the filters,
+//! `#from=2022-01-01&to=2022-03-31` the stretch of time shown.
 
 use serde_json::{Value, json};
 
