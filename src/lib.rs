@@ -45,7 +45,7 @@ mod util;
 pub use data::{DataDir, DataFile, Record, Row};
 pub use diagnostic::Diagnostic;
 pub use document::SentenceSplitter;
-pub use error::Error;
+pub use error::{Error, ErrorKind, ErrorLocation};
 pub use pipeline::{Extraction, Pipeline, Stage};
 pub use span::Span;
 pub use time::{Tense, TimeTagger, TimeTags, Timex, TimexType};
