@@ -44,7 +44,7 @@ mod util;
 
 pub use data::{DataDir, DataFile, Record, Row};
 pub use diagnostic::Diagnostic;
-pub use document::SentenceSplitter;
+pub use document::{SentenceSplitter, read_articles};
 pub use error::{Error, ErrorKind, ErrorLocation};
 pub use pipeline::{Extraction, Pipeline, Stage};
 pub use span::Span;

@@ -22,6 +22,10 @@ struct Cli {
     /// Load gazetteers from this directory instead of the bundled copy.
     #[arg(long, global = true, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
+    /// Add the rows of this directory's data files (same paths and headers as `gazetteers/`) to
+    /// the gazetteers: your own actors, aliases, triggers. Repeatable.
+    #[arg(long, global = true, value_name = "DIR")]
+    extra_data: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -115,6 +119,10 @@ fn main() -> ExitCode {
             Err(e) => return fatal(&e),
         },
         None => DataDir::bundled(),
+    };
+    let data = match cli.extra_data.iter().try_fold(data, DataDir::with_overlay) {
+        Ok(d) => d,
+        Err(e) => return fatal(&e),
     };
     let result = match cli.command {
         Command::Extract {

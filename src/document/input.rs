@@ -72,13 +72,14 @@ struct JsonArticle {
 /// assert!(results[1].as_ref().unwrap_err().to_string().starts_with("in.jsonl:2:"));
 /// ```
 pub fn read_json_lines<'a, R: BufRead + 'a>(
-    name: &'a str,
+    name: impl AsRef<str> + 'a,
     mut reader: R,
 ) -> impl Iterator<Item = Result<Article, Error>> + 'a {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     let mut done = false;
     std::iter::from_fn(move || {
+        let name = name.as_ref();
         loop {
             if done {
                 return None;
