@@ -4,8 +4,8 @@
 //! Run with `cargo run --example timeline`.
 
 use chronik::document::Article;
-use chronik::export::ArticleRecord;
 use chronik::graph::Timeline;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Pipeline};
 
 fn main() -> Result<(), chronik::Error> {
@@ -25,20 +25,32 @@ fn main() -> Result<(), chronik::Error> {
     let records = reports.iter().map(|(id, published, text)| {
         let published = published.parse().expect("a valid RFC 3339 time");
         let article = Article::new(*id, published, *text);
-        ArticleRecord::new(&article, &pipeline.extract(&article), pipeline.gazetteer())
+        ArticleRecord::new(&article, &pipeline.extract(&article), &pipeline)
     });
-    let timeline = Timeline::from_records(records);
+    let timeline = Timeline::merge(records, pipeline.event_codes());
     for event in &timeline.events {
-        let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
+        let facts = &event.facts;
+        let parties: Vec<&str> = facts
+            .participants
+            .iter()
+            .map(|p| p.actor.name.as_str())
+            .collect();
         println!(
-            "{} {} {} ({})",
-            event.date.as_deref().unwrap_or("undatiert"),
-            event.kind,
+            "{} {} {} ({}, CAMEO {}, PLOVER {})",
+            facts.date.as_deref().unwrap_or("undatiert"),
+            facts.kind.as_str(),
             parties.join(", "),
-            event.status
+            facts.status.as_str(),
+            facts.cameo,
+            facts.plover
         );
         for step in &event.status_history {
-            println!("  {} as of {} ({})", step.status, step.as_of, step.source);
+            println!(
+                "  {} as of {} ({})",
+                step.status.as_str(),
+                step.as_of.to_rfc3339(),
+                step.article
+            );
         }
     }
     Ok(())

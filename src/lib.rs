@@ -7,8 +7,11 @@
 //!   all data under `gazetteers/`) once and runs the stages over an [`Article`](document::Article).
 //! - [`Extraction`] is what one article yields: mentions, temporal expressions ([`Timex`]) and
 //!   meetings ([`events::Event`]).
-//! - [`graph::Timeline`] merges the meetings of many articles, and [`export`] writes JSON Lines,
-//!   timeline JSON and Graphviz DOT.
+//! - [`record::ArticleRecord`] is an article's output (JSON Lines); its events and the merged
+//!   ones share one type of facts and evidence ([`record::MeetingFacts`], [`record::Evidence`]).
+//! - [`graph::TimelineBuilder`] merges the meetings of many articles into a [`graph::Timeline`],
+//!   held as a [`graph::MeetingGraph`], which [`export`] writes as timeline JSON, TimelineJS3
+//!   and Graphviz DOT.
 //!
 //! # Example: from an article to its meetings
 //! ```
@@ -38,6 +41,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod graph;
 mod pipeline;
+pub mod record;
 mod span;
 pub mod time;
 mod util;

@@ -8,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use chronik::document::{self, Article, InputKind};
-use chronik::export::{self, ArticleRecord, ErrorRecord};
-use chronik::graph::TimelineBuilder;
+use chronik::events::EventCodes;
+use chronik::export;
+use chronik::graph::{MeetingGraph, TimelineBuilder};
+use chronik::record::{ArticleRecord, ErrorRecord};
 use chronik::{DataDir, Error, Pipeline, Tense, TimeTagger};
 
 #[derive(Parser)]
@@ -147,7 +149,7 @@ fn main() -> ExitCode {
             inputs,
             format,
             output,
-        } => merge(&inputs, format, output),
+        } => merge(&data, &inputs, format, output),
         Command::ResolveTime => resolve_time(&data),
         Command::CheckData { .. } => unreachable!("handled before the data is loaded"),
     };
@@ -254,11 +256,11 @@ enum Sink {
 }
 
 impl Sink {
-    fn new(format: Format, output: Option<PathBuf>) -> Result<Sink, Error> {
+    fn new(format: Format, codes: &EventCodes, output: Option<PathBuf>) -> Result<Sink, Error> {
         let out = Output::create(output)?;
         Ok(match format {
             Format::Jsonl => Sink::Lines(out),
-            f => Sink::Merge(TimelineBuilder::default(), f, out),
+            f => Sink::Merge(TimelineBuilder::new(codes), f, out),
         })
     }
 
@@ -289,14 +291,14 @@ impl Sink {
         match self {
             Sink::Lines(out) => out.commit(),
             Sink::Merge(builder, format, mut out) => {
-                let timeline = builder.finish();
+                let graph = MeetingGraph::new(builder.finish());
                 let text = match format {
-                    Format::Dot => export::to_dot(&timeline),
+                    Format::Dot => export::to_dot(&graph),
                     Format::Timelinejs => {
-                        report_left_out(&export::timelinejs_left_out(&timeline));
-                        export::to_timelinejs(&timeline) + "\n"
+                        report_left_out(&export::timelinejs_left_out(&graph));
+                        export::to_timelinejs(&graph) + "\n"
                     }
-                    _ => export::to_timeline_json(&timeline) + "\n",
+                    _ => export::to_timeline_json(&graph) + "\n",
                 };
                 if let Err(e) = out.writer().write_all(text.as_bytes()) {
                     return Err(out.error(e));
@@ -380,7 +382,7 @@ impl Batch<'_> {
         let articles = std::mem::take(&mut self.articles);
         let pipeline = self.pipeline;
         let mut records = batch::run_batch(&articles, self.jobs, |a| {
-            ArticleRecord::new(a, &pipeline.extract(a), pipeline.gazetteer())
+            ArticleRecord::new(a, &pipeline.extract(a), pipeline)
         })
         .into_iter()
         .zip(&articles);
@@ -434,7 +436,7 @@ fn extract(
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let mut out = Sink::new(format, output)?;
+    let mut out = Sink::new(format, pipeline.event_codes(), output)?;
     let mut tally = Tally::default();
     let progress = std::io::stderr().is_terminal();
     let mut batch = Batch {
@@ -497,14 +499,20 @@ fn extract(
     Ok(tally)
 }
 
-fn merge(inputs: &[String], format: Format, output: Option<PathBuf>) -> Result<Tally, Error> {
+fn merge(
+    data: &DataDir,
+    inputs: &[String],
+    format: Format,
+    output: Option<PathBuf>,
+) -> Result<Tally, Error> {
     if format == Format::Jsonl {
         return Err(Error::from_message(
             "merge writes a timeline: use --format timeline, timelinejs or dot",
         ));
     }
     check_inputs(inputs, output.as_deref())?;
-    let mut out = Sink::new(format, output)?;
+    let codes = EventCodes::new(data)?;
+    let mut out = Sink::new(format, &codes, output)?;
     let mut tally = Tally::default();
     for name in inputs {
         let mut reader = open_input(name)?;

@@ -3,7 +3,7 @@
 use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::error::Problems;
-use crate::events::{Event, EventFinder};
+use crate::events::{Event, EventCodes, EventFinder};
 use crate::gazetteer::{Actor, Gazetteer, Mention, Place, UnresolvedActor};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
@@ -91,6 +91,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     time: TimeTagger,
     events: EventFinder,
+    codes: EventCodes,
 }
 
 impl Pipeline {
@@ -108,16 +109,23 @@ impl Pipeline {
         let gazetteer = problems.take(Gazetteer::new(data));
         let time = problems.take(TimeTagger::new(data));
         let events = problems.take(EventFinder::new(data));
-        let stages = match (splitter, datelines, gazetteer, time, events) {
-            (Some(splitter), Some(datelines), Some(gazetteer), Some(time), Some(events)) => {
-                Some(Pipeline {
-                    splitter,
-                    datelines,
-                    gazetteer,
-                    time,
-                    events,
-                })
-            }
+        let codes = problems.take(EventCodes::new(data));
+        let stages = match (splitter, datelines, gazetteer, time, events, codes) {
+            (
+                Some(splitter),
+                Some(datelines),
+                Some(gazetteer),
+                Some(time),
+                Some(events),
+                Some(codes),
+            ) => Some(Pipeline {
+                splitter,
+                datelines,
+                gazetteer,
+                time,
+                events,
+                codes,
+            }),
             _ => None,
         };
         problems
@@ -186,6 +194,11 @@ impl Pipeline {
     /// The gazetteer, to look up the actors and places that mentions and events refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The CAMEO and PLOVER codes of meetings (`events/codes.tsv`).
+    pub fn event_codes(&self) -> &EventCodes {
+        &self.codes
     }
 
     /// The clause parser on its own.

@@ -2,7 +2,7 @@
 //! their evidence, through the library API.
 
 use chronik::document::{Article, read_news_page};
-use chronik::export::ArticleRecord;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Pipeline};
 
 fn page() -> Vec<Article> {
@@ -18,7 +18,7 @@ fn records() -> Vec<(Article, ArticleRecord)> {
     page()
         .into_iter()
         .map(|a| {
-            let r = ArticleRecord::new(&a, &pipeline.extract(&a), pipeline.gazetteer());
+            let r = ArticleRecord::new(&a, &pipeline.extract(&a), &pipeline);
             (a, r)
         })
         .collect()
@@ -32,8 +32,13 @@ fn value_of(record: &ArticleRecord, text: &str) -> Option<String> {
         .map(|t| t.value.clone())
 }
 
-fn ids(e: &chronik::export::EventRecord) -> Vec<&str> {
-    let mut v: Vec<&str> = e.participants.iter().map(|p| p.actor.id.as_str()).collect();
+fn ids(e: &chronik::record::EventRecord) -> Vec<&str> {
+    let mut v: Vec<&str> = e
+        .facts
+        .participants
+        .iter()
+        .map(|p| p.actor.id.as_str())
+        .collect();
     v.sort();
     v
 }
@@ -101,60 +106,63 @@ fn main_article_meetings() {
 
     let geneva = &main.events[0];
     assert_eq!(
-        (geneva.kind.as_str(), geneva.status.as_str()),
+        (geneva.facts.kind.as_str(), geneva.facts.status.as_str()),
         ("talks", "planned")
     );
-    assert_eq!(geneva.date.as_deref(), Some("2022-01-10"));
+    assert_eq!(geneva.facts.date.as_deref(), Some("2022-01-10"));
     assert_eq!(ids(geneva), ["russland", "usa"]);
     assert_eq!(
-        geneva.place.as_ref().map(|p| p.qid.as_deref()),
+        geneva.facts.place.as_ref().map(|p| p.qid.as_deref()),
         Some(Some("Q71"))
     );
     assert!(
         geneva
+            .facts
             .topic
             .as_deref()
             .is_some_and(|t| t.starts_with("Ukraine-Konflikt"))
     );
-    assert_eq!(geneva.trigger.text, "sprechen");
+    assert_eq!(geneva.evidence.trigger.text, "sprechen");
     assert!(
         geneva
+            .evidence
             .evidence
             .text
             .starts_with("Vertreter der USA und Russlands wollen am 10. Januar in Genf")
     );
     assert_eq!(
-        &article.text[geneva.evidence.start..geneva.evidence.end],
-        geneva.evidence.text
+        &article.text[geneva.evidence.evidence.start..geneva.evidence.evidence.end],
+        geneva.evidence.evidence.text
     );
 
     let council = &main.events[1];
     assert_eq!(
-        (council.kind.as_str(), council.status.as_str()),
+        (council.facts.kind.as_str(), council.facts.status.as_str()),
         ("session", "planned")
     );
-    assert_eq!(council.date.as_deref(), Some("2022-01-12"));
+    assert_eq!(council.facts.date.as_deref(), Some("2022-01-12"));
     assert_eq!(ids(council), ["nato", "nato-russland-rat", "russland"]);
     let russia = council
+        .facts
         .participants
         .iter()
         .find(|p| p.actor.id == "russland")
         .unwrap();
     assert!(russia.open, "Moskau prüft eine Teilnahme noch");
     assert_eq!(
-        council.evidence.text,
+        council.evidence.evidence.text,
         "Die Nato plant mit Russland für den 12. Januar ein Treffen."
     );
 
     let osce = &main.events[2];
     assert_eq!(
-        (osce.kind.as_str(), osce.status.as_str()),
+        (osce.facts.kind.as_str(), osce.facts.status.as_str()),
         ("session", "planned")
     );
-    assert_eq!(osce.date.as_deref(), Some("2022-01-13"));
+    assert_eq!(osce.facts.date.as_deref(), Some("2022-01-13"));
     assert_eq!(ids(osce), ["osze", "osze-staendiger-rat"]);
-    assert_eq!(osce.trigger.text, "Treffen");
-    assert!(osce.place.is_none(), "the text names no place");
+    assert_eq!(osce.evidence.trigger.text, "Treffen");
+    assert!(osce.facts.place.is_none(), "the text names no place");
 }
 
 #[test]

@@ -20,7 +20,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
 use chronik::document::{self, Article, InputKind};
-use chronik::export::ArticleRecord;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Extraction, Pipeline, Span, Tense};
 
 /// SplitMix64: small, fast, and the same sequence on every machine.
@@ -592,7 +592,7 @@ fn check_article(article: &Article) {
             check_span(text, *s, "support");
         }
     }
-    let record = ArticleRecord::new(article, &found, pipeline().gazetteer());
+    let record = ArticleRecord::new(article, &found, pipeline());
     let line = serde_json::to_string(&record).expect("a record serialises");
     let back: ArticleRecord = serde_json::from_str(&line).expect("a record reads back");
     assert_eq!(back, record, "the record survives JSON");
@@ -604,7 +604,15 @@ fn check_article(article: &Article) {
         );
     }
     for e in &record.events {
-        for s in [&e.trigger, &e.evidence] {
+        let ev = &e.evidence;
+        let facts = ev.participant_spans.iter().map(|p| &p.span);
+        let spans = [&ev.trigger, &ev.evidence]
+            .into_iter()
+            .chain(&ev.support)
+            .chain(facts)
+            .chain(&ev.date_span)
+            .chain(&ev.place_span);
+        for s in spans {
             assert_eq!(
                 text.get(s.start..s.end),
                 Some(s.text.as_str()),
@@ -750,8 +758,7 @@ fn records() -> &'static Vec<String> {
             .flatten()
             .map(|a| {
                 let found = pipeline().extract(&a);
-                serde_json::to_string(&ArticleRecord::new(&a, &found, pipeline().gazetteer()))
-                    .unwrap()
+                serde_json::to_string(&ArticleRecord::new(&a, &found, pipeline())).unwrap()
             })
             .collect()
     })
@@ -781,19 +788,18 @@ fn fuzz_merge() {
             out
         },
         |bytes| {
-            let mut builder = chronik::graph::TimelineBuilder::default();
+            let mut builder = chronik::graph::TimelineBuilder::new(pipeline().event_codes());
             for line in bytes.split(|&b| b == b'\n') {
                 if let Ok(record) = serde_json::from_slice::<ArticleRecord>(line) {
                     parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     builder.add(&record);
                 }
             }
-            let timeline = builder.finish();
-            let _ = chronik::export::to_timeline_json(&timeline);
-            let _ = chronik::export::to_dot(&timeline);
-            let _ = chronik::export::to_timelinejs(&timeline);
-            let _ = chronik::export::timelinejs_left_out(&timeline);
-            let _ = chronik::graph::meeting_graph(&timeline);
+            let graph = chronik::graph::MeetingGraph::new(builder.finish());
+            let _ = chronik::export::to_timeline_json(&graph);
+            let _ = chronik::export::to_dot(&graph);
+            let _ = chronik::export::to_timelinejs(&graph);
+            let _ = chronik::export::timelinejs_left_out(&graph);
         },
     );
     // the damage leaves records that still read: the merge is what is fuzzed

@@ -132,10 +132,10 @@ fn canonical_event(pipeline: &Pipeline, extraction: &Extraction, event: &Event) 
         .iter()
         .map(|p| {
             let id = match p.actor.unresolved_index() {
-                Some(i) => chronik::export::unresolved_ref(&extraction.unresolved[i]).id,
+                Some(i) => chronik::record::unresolved_ref(&extraction.unresolved[i]).id,
                 None => g.actor(p.actor).id.clone(),
             };
-            (id, p.open)
+            (id, p.open.is_some())
         })
         .collect();
     ids.sort_unstable();

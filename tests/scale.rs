@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use chronik::document::Article;
-use chronik::export::ArticleRecord;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Pipeline};
 
 fn pipeline() -> &'static Pipeline {
@@ -24,7 +24,7 @@ fn within(limit: Duration, text: String) -> ArticleRecord {
     let article = Article::new("scale", "2022-01-10T09:00:00+01:00".parse().unwrap(), text);
     let t = Instant::now();
     let found = pipeline().extract(&article);
-    let record = ArticleRecord::new(&article, &found, pipeline().gazetteer());
+    let record = ArticleRecord::new(&article, &found, pipeline());
     serde_json::to_string(&record).expect("serialises");
     let took = t.elapsed();
     assert!(

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use chronik::clause::ClauseParser;
 use chronik::document::read_json_lines;
-use chronik::export::ArticleRecord;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Pipeline, Stage};
 
 /// CPU time of the calling thread.
@@ -94,7 +94,7 @@ fn extract_jsonl(pipeline: &Pipeline, jsonl: &[u8], out: &mut Vec<u8>) -> usize 
     for article in read_json_lines("archive", jsonl) {
         let article = article.expect("the corpus is valid");
         let found = pipeline.extract(&article);
-        let mut record = ArticleRecord::new(&article, &found, pipeline.gazetteer());
+        let mut record = ArticleRecord::new(&article, &found, pipeline);
         record.drop_rules();
         serde_json::to_writer(&mut *out, &record).expect("writes to memory");
         out.push(b'\n');
@@ -126,7 +126,7 @@ fn stage_times(
             stages[stage as usize] += now - last;
             last = now;
         });
-        let mut record = ArticleRecord::new(&article, &found, pipeline.gazetteer());
+        let mut record = ArticleRecord::new(&article, &found, pipeline);
         record.drop_rules();
         serde_json::to_writer(&mut *out, &record).expect("writes to memory");
         out.push(b'\n');

@@ -3,7 +3,7 @@
 //! text, and the record serialises.
 
 use chronik::document::Article;
-use chronik::export::ArticleRecord;
+use chronik::record::ArticleRecord;
 use chronik::{DataDir, Pipeline};
 use libfuzzer_sys::fuzz_target;
 
@@ -27,6 +27,6 @@ fuzz_target!(|data: &[u8]| {
     for e in &found.events {
         assert!(ok(e.trigger) && ok(e.evidence));
     }
-    let record = ArticleRecord::new(&article, &found, pipeline().gazetteer());
+    let record = ArticleRecord::new(&article, &found, pipeline());
     serde_json::to_string(&record).expect("a record serialises");
 });

@@ -53,7 +53,7 @@ impl EventFinder {
                 .iter_mut()
                 .find(|p| Some(p.actor) == m.actor())
             {
-                p.open = true;
+                p.open = Some(m.span);
             }
         }
         event.support.push(sentence);

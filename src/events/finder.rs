@@ -300,7 +300,7 @@ impl EventFinder {
                 participants.push(Participant {
                     actor: host,
                     span: place.map(|p| p.span),
-                    open: false,
+                    open: None,
                 });
             }
         }
@@ -318,7 +318,7 @@ impl EventFinder {
                 Participant {
                     actor: group.0,
                     span: Some(group.1),
-                    open: false,
+                    open: None,
                 },
             );
             add_implied(cx.gazetteer, group.0, &mut participants);
@@ -331,7 +331,7 @@ impl EventFinder {
                 Participant {
                     actor: host,
                     span: None,
-                    open: false,
+                    open: None,
                 },
             );
         } else if let Some(group) = self.summit_group(cx, words, t, &mentions) {

@@ -6,6 +6,7 @@
 //! (triggers, status cues, attribution and anaphora cues) are data in `gazetteers/events/`.
 
 mod anaphora;
+mod codes;
 mod date;
 mod finder;
 mod lexicon;
@@ -20,15 +21,16 @@ mod words;
 
 pub(crate) use finder::Context;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+pub use codes::{Codes, EventCodes};
 pub use finder::EventFinder;
 
 use crate::Span;
 use crate::gazetteer::{ActorId, PlaceId};
 
 /// The kind of meeting (the evaluation's vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     /// A meeting of two or more parties.
@@ -46,6 +48,16 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Meeting,
+        EventKind::Talks,
+        EventKind::Summit,
+        EventKind::Call,
+        EventKind::Session,
+        EventKind::Visit,
+    ];
+
     /// Parses `meeting`, `talks`, `summit`, `call`, `session` or `visit`.
     ///
     /// ```
@@ -76,30 +88,10 @@ impl EventKind {
             EventKind::Visit => "visit",
         }
     }
-
-    /// The CAMEO event code: 041 phone call, 042 visit, 046 negotiate, 040 consult otherwise.
-    pub fn cameo(self) -> &'static str {
-        match self {
-            EventKind::Call => "041",
-            EventKind::Visit => "042",
-            EventKind::Talks => "046",
-            EventKind::Meeting | EventKind::Summit | EventKind::Session => "040",
-        }
-    }
-
-    /// The PLOVER mode of a CONSULT event.
-    pub fn plover_mode(self) -> &'static str {
-        match self {
-            EventKind::Call => "phone",
-            EventKind::Visit => "visit",
-            EventKind::Summit | EventKind::Session => "multilateral",
-            EventKind::Meeting | EventKind::Talks => "third-party",
-        }
-    }
 }
 
 /// Where a meeting stands, as of the article's publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Suggested by one side, not agreed.
@@ -115,6 +107,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: [Status; 5] = [
+        Status::Proposed,
+        Status::Planned,
+        Status::Held,
+        Status::Postponed,
+        Status::Cancelled,
+    ];
+
     /// Parses `proposed`, `planned`, `held`, `postponed` or `cancelled`.
     ///
     /// ```
@@ -151,8 +152,9 @@ pub struct Participant {
     pub actor: ActorId,
     /// The mention it was found by, when the text names it (a body's parent is implied).
     pub span: Option<Span>,
-    /// True when the text leaves its participation open (`Moskau prüft eine Teilnahme noch`).
-    pub open: bool,
+    /// The mention whose sentence leaves its participation open (`Moskau prüft eine Teilnahme
+    /// noch`), if one does.
+    pub open: Option<Span>,
 }
 
 /// A date attached to a meeting.

@@ -43,7 +43,7 @@ impl EventFinder {
             participants.push(Participant {
                 actor,
                 span: Some(m.span),
-                open: false,
+                open: None,
             });
             add_implied(cx.gazetteer, actor, &mut participants);
         }
@@ -327,7 +327,7 @@ pub(super) fn add_implied(g: &Gazetteer, actor: ActorId, participants: &mut Vec<
         participants.push(Participant {
             actor: *implied,
             span: None,
-            open: false,
+            open: None,
         });
     }
 }

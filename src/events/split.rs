@@ -134,7 +134,7 @@ impl EventFinder {
         let mut participants = vec![Participant {
             actor: group.actor()?,
             span: Some(group.span),
-            open: false,
+            open: None,
         }];
         add_implied(cx.gazetteer, participants[0].actor, &mut participants);
         Some(Event {

@@ -3,46 +3,59 @@
 
 use std::fmt::Write;
 
-use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;
 
-use crate::graph::{Edge, Node, Timeline, meeting_graph};
+use crate::graph::{Edge, MeetingGraph, Node};
 
-/// The timeline as a DOT digraph: events are boxes labelled with kind, status and date; actors
-/// ellipses; places diamonds; days notes. Same input, same output.
+/// The timeline as a DOT digraph: events are boxes labelled with kind, status and date, with
+/// their sources (article id and origin) as tooltip; actors ellipses; places diamonds; days
+/// notes. Same input, same output.
 ///
 /// ```
-/// use chronik::{export::to_dot, graph::Timeline};
-/// let dot = to_dot(&Timeline::default());
+/// use chronik::{export::to_dot, graph::MeetingGraph};
+/// let dot = to_dot(&MeetingGraph::default());
 /// assert!(dot.starts_with("digraph chronik {"));
 /// ```
-pub fn to_dot(timeline: &Timeline) -> String {
-    let graph: DiGraph<Node, Edge> = meeting_graph(timeline);
+pub fn to_dot(meetings: &MeetingGraph) -> String {
+    let graph = meetings.graph();
     let mut out =
         String::from("digraph chronik {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
     for n in graph.node_indices() {
-        let (shape, label) = match &graph[n] {
-            Node::Actor { name, .. } => ("ellipse", name.clone()),
-            Node::Place { name, .. } => ("diamond", name.clone()),
-            Node::Day(d) => ("note", d.clone()),
+        let (shape, label, tooltip) = match &graph[n] {
+            Node::Actor(a) => ("ellipse", a.name.clone(), None),
+            Node::Place(p) => ("diamond", p.name.clone(), None),
+            Node::Day(d) => ("note", d.clone(), None),
             Node::Event(i) => {
-                let e = &timeline.events[*i];
-                let date = e.date.as_deref().unwrap_or("undatiert");
+                let e = &meetings.timeline().events[*i];
+                let date = e.facts.date.as_deref().unwrap_or("undatiert");
+                // the sources, one a line: article id and where it came from
+                let sources: Vec<String> = e
+                    .sources
+                    .iter()
+                    .map(|s| match &s.source {
+                        Some(origin) => format!("{}: {origin}", s.article),
+                        None => s.article.clone(),
+                    })
+                    .collect();
                 (
                     "box",
                     format!(
                         "{} ({})\n{}\n{} Quelle(n)",
-                        e.kind,
-                        e.status,
+                        e.facts.kind.as_str(),
+                        e.facts.status.as_str(),
                         date,
                         e.sources.len()
                     ),
+                    Some(sources.join("\n")),
                 )
             }
         };
+        let tooltip = tooltip
+            .map(|t| format!(", tooltip=\"{}\"", escape(&t)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  n{} [shape={shape}, label=\"{}\"];",
+            "  n{} [shape={shape}, label=\"{}\"{tooltip}];",
             n.index(),
             escape(&label)
         );

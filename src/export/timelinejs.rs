@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::graph::{Timeline, TimelineEvent};
+use crate::graph::{MeetingGraph, TimelineEvent};
 
 #[derive(Serialize)]
 struct TimelineJs {
@@ -44,10 +44,11 @@ struct Text {
 /// The timeline as TimelineJS3 JSON.
 ///
 /// ```
-/// let json = chronik::export::to_timelinejs(&chronik::graph::Timeline::default());
+/// let json = chronik::export::to_timelinejs(&chronik::graph::MeetingGraph::default());
 /// assert!(json.contains("\"events\": []"));
 /// ```
-pub fn to_timelinejs(timeline: &Timeline) -> String {
+pub fn to_timelinejs(graph: &MeetingGraph) -> String {
+    let timeline = graph.timeline();
     let doc = TimelineJs {
         title: Slide {
             start_date: None,
@@ -81,11 +82,12 @@ pub struct LeftOut {
 /// names no year.
 ///
 /// ```
-/// use chronik::graph::Timeline;
-/// assert!(chronik::export::timelinejs_left_out(&Timeline::default()).is_empty());
+/// use chronik::graph::MeetingGraph;
+/// assert!(chronik::export::timelinejs_left_out(&MeetingGraph::default()).is_empty());
 /// ```
-pub fn timelinejs_left_out(timeline: &Timeline) -> Vec<LeftOut> {
-    timeline
+pub fn timelinejs_left_out(graph: &MeetingGraph) -> Vec<LeftOut> {
+    graph
+        .timeline()
         .events
         .iter()
         .filter_map(|e| {
@@ -118,7 +120,7 @@ fn first_year(value: &str) -> Option<i64> {
 }
 
 fn slide(e: &TimelineEvent) -> Result<Slide, String> {
-    let date = e.date.as_deref().ok_or("undated")?;
+    let date = e.facts.date.as_deref().ok_or("undated")?;
     let mut parts = date.split('-');
     let year = parts
         .next()
@@ -132,8 +134,14 @@ fn slide(e: &TimelineEvent) -> Result<Slide, String> {
         .next()
         .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_string);
-    let names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = e
+        .facts
+        .participants
+        .iter()
+        .map(|p| p.actor.name.as_str())
+        .collect();
     let place = e
+        .facts
         .place
         .as_ref()
         .map(|p| format!(" in {}", p.name))
@@ -142,10 +150,14 @@ fn slide(e: &TimelineEvent) -> Result<Slide, String> {
         .sources
         .iter()
         .map(|s| {
+            let from = match &s.source {
+                Some(source) => format!("{}, {}", s.article, source),
+                None => s.article.clone(),
+            };
             format!(
                 "<p>{} ({})</p>",
-                html_escape(&s.evidence.text),
-                html_escape(&s.article)
+                html_escape(&s.evidence.evidence.text),
+                html_escape(&from)
             )
         })
         .collect();
@@ -159,12 +171,12 @@ fn slide(e: &TimelineEvent) -> Result<Slide, String> {
             headline: html_escape(&format!(
                 "{}{place} ({}, {})",
                 names.join(", "),
-                e.kind,
-                e.status
+                e.facts.kind.as_str(),
+                e.facts.status.as_str()
             )),
             text: sources.join(""),
         },
-        group: Some(e.kind.clone()),
+        group: Some(e.facts.kind.as_str().to_string()),
         display_date: Some(date.to_string()),
         unique_id: Some(e.id.replace(['/', '+'], "-")),
     })

@@ -1,20 +1,7 @@
 //! [`ArticleRecord`]: the per-article JSON Lines format (`extract --format jsonl`), which the
 //! evaluation scorer reads and `chronik merge` reads back.
 //!
-//! # Format
-//! One JSON object per article:
-//! ```json
-//! {"id": "n000", "published": "2021-12-28T10:20:28+01:00", "title": "...",
-//!  "timexes": [{"start": 62, "end": 72, "text": "10. Januar", "type": "DATE", "value": "2022-01-10", "rule": "..."}],
-//!  "actors": [{"id": "russland", "qid": "Q159", "name": "Russland", "type": "state",
-//!              "mentions": [{"start": 34, "end": 43, "text": "Russlands", "how": "inflection"}]}],
-//!  "events": [{"kind": "talks", "status": "planned", "date": "2022-01-10",
-//!              "participants": [{"id": "usa", "qid": "Q30", "name": "USA", "type": "state"}],
-//!              "place": {"id": "genf", "qid": "Q71", "name": "Genf"}, "topic": "Ukraine-Konflikt",
-//!              "trigger": {"start": 140, "end": 148, "text": "sprechen"},
-//!              "evidence": {"start": 20, "end": 180, "text": "..."}, "cameo": "046", "plover": "CONSULT/third-party"}],
-//!  "diagnostics": [{"start": 3, "end": 13, "message": "..."}]}
-//! ```
+//! The schema of every field, and how it relates to the timeline's, is in `docs/schema.md`.
 //! Offsets are UTF-8 byte offsets into the article's `text`, half-open.
 //!
 //! A record that could not be read (a malformed JSON line, an impossible publication time, a
@@ -28,32 +15,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use chrono::{DateTime, FixedOffset};
+
+use super::meeting::{
+    EntityRef, EventRecord, Evidence, MeetingFacts, ParticipantRecord, ParticipantSpan, TextSpan,
+};
 use crate::document::Article;
-use crate::events::Event;
+use crate::events::{Event, EventCodes};
 use crate::gazetteer::{ActorId, ActorKind, Gazetteer, PlaceId, UnresolvedActor};
-use crate::{Extraction, Span};
-
-/// A span with its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextSpan {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// The covered text.
-    pub text: String,
-}
-
-impl TextSpan {
-    /// The span `span` of `text`.
-    pub fn new(text: &str, span: Span) -> TextSpan {
-        TextSpan {
-            start: span.start,
-            end: span.end,
-            text: span.text(text).to_string(),
-        }
-    }
-}
+use crate::{Extraction, Pipeline};
 
 /// A temporal expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,24 +57,6 @@ pub struct MentionRecord {
     pub how: String,
 }
 
-/// An actor or place, as referenced from events and lists.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct EntityRef {
-    /// Stable chronik id.
-    pub id: String,
-    /// Wikidata id.
-    pub qid: Option<String>,
-    /// The name: in per-article records the fullest form the article writes (nominative), else
-    /// the canonical German name.
-    pub name: String,
-    /// The canonical German name, when `name` is the article's own spelling and differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
-    /// state, organisation, body or person (actors); country, city, region or venue (places).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
-}
-
 /// An actor the article names, with its mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRecord {
@@ -129,47 +81,6 @@ pub struct OfficeRecord {
     pub of: Option<String>,
 }
 
-/// A participant of an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ParticipantRecord {
-    /// The actor.
-    #[serde(flatten)]
-    pub actor: EntityRef,
-    /// True when the article leaves the participation open.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub open: bool,
-}
-
-/// A meeting reported by the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventRecord {
-    /// meeting, talks, summit, call, session or visit.
-    pub kind: String,
-    /// proposed, planned, held, postponed or cancelled.
-    pub status: String,
-    /// TIMEX3 value of the day, or null.
-    pub date: Option<String>,
-    /// The parties.
-    pub participants: Vec<ParticipantRecord>,
-    /// Where, or null.
-    pub place: Option<EntityRef>,
-    /// What about, or null.
-    pub topic: Option<String>,
-    /// The reporting word.
-    pub trigger: TextSpan,
-    /// The reporting sentence.
-    pub evidence: TextSpan,
-    /// CAMEO code.
-    #[serde(default)]
-    pub cameo: String,
-    /// PLOVER event type and mode.
-    #[serde(default)]
-    pub plover: String,
-    /// The ids of the rules that decided the event (`chronik::events::rules`), with `--explain`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rules: Vec<String>,
-}
-
 /// A finding that could not become a fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiagnosticRecord {
@@ -184,7 +95,7 @@ pub struct DiagnosticRecord {
 /// A record that failed, in the place of its article in JSON Lines output.
 ///
 /// ```
-/// use chronik::export::ErrorRecord;
+/// use chronik::record::ErrorRecord;
 /// let line = serde_json::to_string(&ErrorRecord { error: "in.jsonl:2: kaputt".into() }).unwrap();
 /// assert_eq!(line, r#"{"error":"in.jsonl:2: kaputt"}"#);
 /// ```
@@ -200,11 +111,15 @@ pub struct ErrorRecord {
 pub struct ArticleRecord {
     /// Article id.
     pub id: String,
-    /// Publication time, RFC 3339.
-    pub published: String,
+    /// Publication time with the publisher's UTC offset, written in RFC 3339.
+    #[serde(with = "super::rfc3339")]
+    pub published: DateTime<FixedOffset>,
     /// Headline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Where the article came from (its URL, agency or file), as the input gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Temporal expressions.
     pub timexes: Vec<TimexRecord>,
     /// Actors named as proper nouns (not only by adjective, demonym, office or capital).
@@ -220,15 +135,16 @@ impl ArticleRecord {
     /// The record of one extraction.
     ///
     /// ```
-    /// use chronik::{DataDir, Pipeline, document::Article, export::ArticleRecord};
+    /// use chronik::{DataDir, Pipeline, document::Article, record::ArticleRecord};
     /// let pipeline = Pipeline::new(&DataDir::bundled())?;
     /// let article = Article::new("a", "2022-01-28T21:31:00+01:00".parse().unwrap(), "Russland und die Ukraine.");
-    /// let record = ArticleRecord::new(&article, &pipeline.extract(&article), pipeline.gazetteer());
+    /// let record = ArticleRecord::new(&article, &pipeline.extract(&article), &pipeline);
     /// let ids: Vec<&str> = record.actors.iter().map(|a| a.actor.id.as_str()).collect();
     /// assert_eq!(ids, ["russland", "ukraine"]);
     /// # Ok::<(), chronik::Error>(())
     /// ```
-    pub fn new(article: &Article, found: &Extraction, g: &Gazetteer) -> ArticleRecord {
+    pub fn new(article: &Article, found: &Extraction, pipeline: &Pipeline) -> ArticleRecord {
+        let g = pipeline.gazetteer();
         let text = article.text.as_str();
         let timexes = found
             .timexes
@@ -281,7 +197,7 @@ impl ArticleRecord {
         let events = found
             .events
             .iter()
-            .map(|e| event_record(text, e, g, &spelled))
+            .map(|e| event_record(text, e, g, pipeline.event_codes(), &spelled))
             .collect();
         // the references move into the actor list once the events have their copies
         named_actors.sort_by_key(|(order, ..)| *order);
@@ -295,8 +211,9 @@ impl ArticleRecord {
             .collect();
         ArticleRecord {
             id: article.id.clone(),
-            published: article.published.to_rfc3339(),
+            published: article.published,
             title: article.title.clone(),
+            source: article.source.clone(),
             timexes,
             actors,
             events,
@@ -444,38 +361,63 @@ fn event_record(
     text: &str,
     e: &Event,
     g: &Gazetteer,
+    codes: &EventCodes,
     spelled: &BTreeMap<ActorId, EntityRef>,
 ) -> EventRecord {
-    let status = e.status.as_str();
-    let cameo = if matches!(
-        e.status,
-        crate::events::Status::Planned | crate::events::Status::Proposed
-    ) {
-        "036"
-    } else {
-        e.kind.cameo()
+    let reference = |actor: ActorId| {
+        spelled
+            .get(&actor)
+            .cloned()
+            .unwrap_or_else(|| actor_ref(g, actor))
     };
-    EventRecord {
-        kind: e.kind.as_str().to_string(),
-        status: status.to_string(),
+    let code = codes.get(e.kind, e.status);
+    let facts = MeetingFacts {
+        kind: e.kind,
+        status: e.status,
         date: e.date.as_ref().map(|d| d.value.clone()),
         participants: e
             .participants
             .iter()
             .map(|p| ParticipantRecord {
-                actor: spelled
-                    .get(&p.actor)
-                    .cloned()
-                    .unwrap_or_else(|| actor_ref(g, p.actor)),
-                open: p.open,
+                actor: reference(p.actor),
+                open: p.open.is_some(),
             })
             .collect(),
         place: e.place.map(|p| place_ref(g, p.place)),
         topic: e.topic.map(|t| t.text(text).to_string()),
+        cameo: code.cameo.clone(),
+        plover: code.plover.clone(),
+    };
+    let evidence = Evidence {
         trigger: TextSpan::new(text, e.trigger),
         evidence: TextSpan::new(text, e.evidence),
-        cameo: cameo.to_string(),
-        plover: ["CONSULT/", e.kind.plover_mode()].concat(),
+        support: e.support.iter().map(|s| TextSpan::new(text, *s)).collect(),
+        participant_spans: e
+            .participants
+            .iter()
+            .filter_map(|p| {
+                Some(ParticipantSpan {
+                    id: reference(p.actor).id,
+                    span: TextSpan::new(text, p.span?),
+                })
+            })
+            .collect(),
+        open_spans: e
+            .participants
+            .iter()
+            .filter_map(|p| {
+                Some(ParticipantSpan {
+                    id: reference(p.actor).id,
+                    span: TextSpan::new(text, p.open?),
+                })
+            })
+            .collect(),
+        date_span: e.date.as_ref().map(|d| TextSpan::new(text, d.span)),
+        place_span: e.place.map(|p| TextSpan::new(text, p.span)),
+    };
+    EventRecord {
+        facts,
+        evidence,
         rules: e.rules.iter().map(|r| r.to_string()).collect(),
     }
 }
