@@ -31,6 +31,7 @@
 //! # Ok::<(), chronik::Error>(())
 //! ```
 
+pub mod analysis;
 pub mod clause;
 mod data;
 mod diagnostic;
