@@ -50,6 +50,8 @@
 //! # Ok::<(), chronik::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod clause;
 mod data;
