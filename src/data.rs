@@ -407,6 +407,11 @@ impl Row {
         self.line
     }
 
+    /// The file the row is in: the data file's path under the data root, or an overlay's file.
+    pub(crate) fn file(&self) -> &str {
+        &self.file
+    }
+
     /// An error located at this row.
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         Error::data(&self.file, self.line, message)

@@ -127,6 +127,18 @@ fn the_cli_layers_extra_data() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_chronik"))
+        .arg("check-data")
+        .arg("--extra-data")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stderr).into_owned()
+        + &String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("no problems, 0 warnings"),
+        "{report}"
+    );
     assert!(!run(false).contains("Plauderrunde"));
     let with = run(true);
     assert!(
