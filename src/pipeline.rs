@@ -325,6 +325,28 @@ mod tests {
     };
 
     #[test]
+    fn articles_events_actors_and_places_serialise() {
+        let pipeline = super::Pipeline::bundled().unwrap();
+        let article = crate::document::Article::new(
+            "a",
+            "2022-01-05T10:00:00+01:00".parse().unwrap(),
+            "Olaf Scholz und Emmanuel Macron trafen sich am Dienstag in Paris.",
+        );
+        let found = pipeline.extract(&article);
+        let json = |v: serde_json::Value, key: &str| v[key].clone();
+        let a = serde_json::to_value(&article).unwrap();
+        assert_eq!(json(a, "published"), "2022-01-05T10:00:00+01:00");
+        let e = serde_json::to_value(&found.events[0]).unwrap();
+        assert_eq!(json(e.clone(), "status"), "held");
+        assert_eq!(json(json(e, "date"), "value"), "2022-01-04");
+        let place = found.events[0].place.unwrap().place;
+        let p = serde_json::to_value(pipeline.gazetteer().place(place)).unwrap();
+        assert_eq!(json(p, "name"), "Paris");
+        let russia = serde_json::to_value(pipeline.actor("Q159").unwrap()).unwrap();
+        assert_eq!(json(russia, "kind"), "state");
+    }
+
+    #[test]
     fn threads_share_one_pipeline() {
         let pipeline = super::Pipeline::bundled().unwrap();
         let published = "2022-01-05T10:00:00+01:00".parse().unwrap();
