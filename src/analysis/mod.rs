@@ -5,7 +5,7 @@
 //!
 //! [`Meetings`] reads the [`MeetingGraph`] (the petgraph graph of events, actors, places and
 //! days) and answers with the timeline's plain data ([`TimelineEvent`], [`EntityRef`]). Actors
-//! are named by chronik id (`russland`) or Wikidata id (`Q159`); dates are [`DateInterval`]s, so
+//! are named by chronik id (`russland`), Wikidata id (`Q159`) or name (`Russland`); dates are [`DateInterval`]s, so
 //! a period holds the week, day and month values that lie within it.
 //!
 //! ```
@@ -66,7 +66,7 @@ impl TimelineEvent {
         self.interval().is_some_and(|d| period.contains(&d))
     }
 
-    /// True when `actor` (chronik id or Wikidata id) takes part.
+    /// True when `actor` (chronik id, Wikidata id or name) takes part.
     pub fn has_participant(&self, actor: &str) -> bool {
         self.facts
             .participants
@@ -75,9 +75,9 @@ impl TimelineEvent {
     }
 }
 
-/// True when `key` is the entity's chronik id or Wikidata id.
+/// True when `key` is the entity's chronik id, Wikidata id or (canonical) name.
 fn names(entity: &EntityRef, key: &str) -> bool {
-    entity.id == key || entity.qid.as_deref() == Some(key)
+    entity.id == key || entity.qid.as_deref() == Some(key) || entity.name == key
 }
 
 /// The meetings of a timeline and the questions asked of them.
@@ -208,7 +208,7 @@ impl Meetings {
         node.into_iter().flat_map(|n| self.graph.participants(n))
     }
 
-    /// The meetings `actor` (chronik id or Wikidata id) takes part in, in date order.
+    /// The meetings `actor` (chronik id, Wikidata id or name) takes part in, in date order.
     ///
     /// ```
     /// # let pipeline = chronik::Pipeline::bundled()?;
@@ -216,6 +216,7 @@ impl Meetings {
     /// let meetings = pipeline.meetings(&articles);
     /// assert_eq!(meetings.events_of("russland").count(), 2);
     /// assert_eq!(meetings.events_of("Q159").count(), 2);
+    /// assert_eq!(meetings.events_of("Russland").count(), 2);
     /// # Ok::<(), chronik::Error>(())
     /// ```
     pub fn events_of<'a>(&'a self, actor: &str) -> impl Iterator<Item = &'a TimelineEvent> + 'a {
@@ -258,12 +259,8 @@ impl Meetings {
     /// # Ok::<(), chronik::Error>(())
     /// ```
     pub fn events_at<'a>(&'a self, place: &'a str) -> impl Iterator<Item = &'a TimelineEvent> + 'a {
-        self.events().filter(move |e| {
-            e.facts
-                .place
-                .as_ref()
-                .is_some_and(|p| names(p, place) || p.name == place)
-        })
+        self.events()
+            .filter(move |e| e.facts.place.as_ref().is_some_and(|p| names(p, place)))
     }
 
     /// The meetings whose date lies within `period`, in date order: `2022-W02` and
@@ -444,7 +441,7 @@ impl Meetings {
         !self.one_side.contains(&key)
     }
 
-    /// The chronik id of an actor of the timeline named by chronik id or Wikidata id.
+    /// The chronik id of an actor of the timeline named by chronik id, Wikidata id or name.
     fn actor_id(&self, key: &str) -> Option<String> {
         self.timeline()
             .actors
