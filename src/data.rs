@@ -12,7 +12,8 @@ use crate::Error;
 
 include!(concat!(env!("OUT_DIR"), "/bundled_data.rs"));
 
-/// A source of gazetteer data files: the bundled copy or a directory.
+/// A source of gazetteer data files: the bundled copy or a directory, with optional overlay
+/// directories whose files add rows to it.
 ///
 /// ```
 /// use chronik::DataDir;
@@ -24,12 +25,16 @@ include!(concat!(env!("OUT_DIR"), "/bundled_data.rs"));
 #[derive(Debug, Clone, Default)]
 pub struct DataDir {
     root: Option<PathBuf>,
+    overlays: Vec<PathBuf>,
 }
 
 impl DataDir {
     /// The data compiled into this build of chronik.
     pub fn bundled() -> DataDir {
-        DataDir { root: None }
+        DataDir {
+            root: None,
+            overlays: Vec::new(),
+        }
     }
 
     /// Data read from `root` at run time, laid out like the repository's `gazetteers/`.
@@ -39,24 +44,52 @@ impl DataDir {
     pub fn open(root: impl Into<PathBuf>) -> Result<DataDir, Error> {
         let root = root.into();
         std::fs::read_dir(&root).map_err(|e| Error::io(root.display(), e))?;
-        Ok(DataDir { root: Some(root) })
+        Ok(DataDir {
+            root: Some(root),
+            overlays: Vec::new(),
+        })
     }
 
-    /// The file at `name` (a path relative to the data root, with `/`).
+    /// This data with the files of `dir` layered on top: a file of `dir` at the path of a data
+    /// file (`actors/persons.tsv`, `events/triggers.tsv`) has the same header and adds its rows
+    /// to that file's. In the actor and place files a row whose id is already there amends that
+    /// row instead: its list cells (aliases, adjectives, abbreviations, ...) are added, its other
+    /// non-empty cells replace. Files the overlay lacks stay as they are. Errors in an overlay
+    /// name the overlay's file and line. Several overlays apply in order.
+    ///
+    /// ```
+    /// use chronik::{DataDir, Pipeline};
+    /// let dir = std::env::temp_dir().join(format!("chronik-doc-overlay-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("actors"))?;
+    /// // a new alias for Russland: only the id and the aliases cell
+    /// std::fs::write(
+    ///     dir.join("actors/states.tsv"),
+    ///     "id\tqid\tname\tgender\taliases\tadjectives\tdemonyms\tprefixes\tcapital\tseats\n\
+    ///      russland\t\t\t\tZarenreich\t\t\t\t\t\n",
+    /// )?;
+    /// let pipeline = Pipeline::new(&DataDir::bundled().with_overlay(&dir)?)?;
+    /// assert_eq!(pipeline.find_actor("Zarenreich").unwrap().name, "Russland");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// When the file does not exist or cannot be read.
+    /// When `dir` is not a readable directory.
+    pub fn with_overlay(mut self, dir: impl Into<PathBuf>) -> Result<DataDir, Error> {
+        let dir = dir.into();
+        std::fs::read_dir(&dir).map_err(|e| Error::io(dir.display(), e))?;
+        self.overlays.push(dir);
+        Ok(self)
+    }
+
+    /// The file at `name` (a path relative to the data root, with `/`), with the same file of
+    /// every overlay as further layers.
+    ///
+    /// # Errors
+    /// When the file does not exist or cannot be read, or an overlay's file cannot be read.
     pub fn read(&self, name: &str) -> Result<DataFile, Error> {
         let text = match &self.root {
-            Some(root) => {
-                let path = root.join(name);
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(path.display(), e))?;
-                Cow::Owned(String::from_utf8(bytes).map_err(|e| {
-                    let at = e.utf8_error().valid_up_to();
-                    let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                    Error::data(name, line, format!("byte {at}: invalid UTF-8"))
-                })?)
-            }
+            Some(root) => read_text(&root.join(name), name)?,
             None => match BUNDLED.binary_search_by_key(&name, |(n, _)| n) {
                 Ok(i) => Cow::Borrowed(BUNDLED[i].1),
                 Err(_) => {
@@ -68,18 +101,52 @@ impl DataDir {
                 }
             },
         };
-        Ok(DataFile {
+        let mut layers = vec![Layer {
             name: name.to_string(),
             text,
+        }];
+        for dir in &self.overlays {
+            let path = dir.join(name);
+            if !path.exists() {
+                continue;
+            }
+            let shown = path.display().to_string();
+            layers.push(Layer {
+                text: read_text(&path, &shown)?,
+                name: shown,
+            });
+        }
+        Ok(DataFile {
+            name: name.to_string(),
+            layers,
         })
     }
+}
+
+/// A data file's text; invalid UTF-8 is an error at its line, named `shown`.
+fn read_text(path: &std::path::Path, shown: &str) -> Result<Cow<'static, str>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
+    Ok(Cow::Owned(String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::data(shown, line, format!("byte {at}: invalid UTF-8"))
+    })?))
+}
+
+/// One layer of a data file: the bundled or directory copy, or an overlay's.
+#[derive(Debug, Clone)]
+struct Layer {
+    /// The name errors give: the path under the data root, or the overlay file's path.
+    name: String,
+    text: Cow<'static, str>,
 }
 
 /// One data file: its name (for error messages) and its contents.
 #[derive(Debug, Clone)]
 pub struct DataFile {
     name: String,
-    text: Cow<'static, str>,
+    /// The file and its overlays' copies, in order.
+    layers: Vec<Layer>,
 }
 
 impl DataFile {
@@ -96,7 +163,10 @@ impl DataFile {
     pub fn from_text(name: &str, text: &str) -> DataFile {
         DataFile {
             name: name.to_string(),
-            text: Cow::Owned(text.to_string()),
+            layers: vec![Layer {
+                name: name.to_string(),
+                text: Cow::Owned(text.to_string()),
+            }],
         }
     }
 
@@ -105,9 +175,21 @@ impl DataFile {
         &self.name
     }
 
-    /// The raw contents.
+    /// The raw contents of the file itself (without the rows overlays add).
     pub fn text(&self) -> &str {
-        &self.text
+        &self.layers[0].text
+    }
+
+    /// The raw contents of the file and of each overlay's copy, with the name errors give them.
+    ///
+    /// ```
+    /// let file = chronik::DataDir::bundled().read("events/triggers.tsv")?;
+    /// assert_eq!(file.layers().count(), 1);
+    /// assert_eq!(file.layers().next().unwrap().0, "events/triggers.tsv");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn layers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.layers.iter().map(|l| (l.name.as_str(), &*l.text))
     }
 
     /// Parses the file as a TSV table whose header must name exactly `columns`, in order.
@@ -132,49 +214,52 @@ impl DataFile {
     ) -> Result<Vec<Row>, Error> {
         let columns: std::sync::Arc<[String]> = columns.iter().map(|c| c.to_string()).collect();
         let mut rows = Vec::new();
-        let mut header_seen = false;
-        for (i, line) in self.text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').collect();
-            if !header_seen {
-                if cells != columns.iter().map(String::as_str).collect::<Vec<_>>() {
-                    return Err(Error::data(
-                        &self.name,
-                        line_no,
-                        format!("header is {:?}, expected {:?}", cells, columns),
-                    ));
+        for layer in &self.layers {
+            let name = &layer.name;
+            let mut header_seen = false;
+            for (i, line) in layer.text.lines().enumerate() {
+                let line_no = i + 1;
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
                 }
-                header_seen = true;
-                continue;
+                let cells: Vec<&str> = line.split('\t').collect();
+                if !header_seen {
+                    if cells != columns.iter().map(String::as_str).collect::<Vec<_>>() {
+                        return Err(Error::data(
+                            name,
+                            line_no,
+                            format!("header is {:?}, expected {:?}", cells, columns),
+                        ));
+                    }
+                    header_seen = true;
+                    continue;
+                }
+                if cells.len() > columns.len() {
+                    problems.check(Err(Error::data(
+                        name,
+                        line_no,
+                        format!("{} cells, the header has {}", cells.len(), columns.len()),
+                    )));
+                    // the row is kept with the header's cells, so that rows referring to it do not
+                    // add problems of their own
+                }
+                let mut cells: Vec<String> = cells
+                    .iter()
+                    .take(columns.len())
+                    .map(|c| c.trim().to_string())
+                    .collect();
+                cells.resize(columns.len(), String::new());
+                rows.push(Row {
+                    file: name.clone(),
+                    line: line_no,
+                    columns: columns.clone(),
+                    cells,
+                });
             }
-            if cells.len() > columns.len() {
-                problems.check(Err(Error::data(
-                    &self.name,
-                    line_no,
-                    format!("{} cells, the header has {}", cells.len(), columns.len()),
-                )));
-                // the row is kept with the header's cells, so that rows referring to it do not
-                // add problems of their own
+            if !header_seen {
+                return Err(Error::data(name, 0, "no header line"));
             }
-            let mut cells: Vec<String> = cells
-                .iter()
-                .take(columns.len())
-                .map(|c| c.trim().to_string())
-                .collect();
-            cells.resize(columns.len(), String::new());
-            rows.push(Row {
-                file: self.name.clone(),
-                line: line_no,
-                columns: columns.clone(),
-                cells,
-            });
-        }
-        if !header_seen {
-            return Err(Error::data(&self.name, 0, "no header line"));
         }
         Ok(rows)
     }
@@ -203,46 +288,49 @@ impl DataFile {
         columns: &[&str],
         mut each: impl FnMut(&Record<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let mut header_seen = false;
         let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
-        for (i, line) in self.text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            cells.clear();
-            cells.extend(line.split('\t'));
-            if !header_seen {
-                if cells != columns {
+        for layer in &self.layers {
+            let name = layer.name.as_str();
+            let mut header_seen = false;
+            for (i, line) in layer.text.lines().enumerate() {
+                let line_no = i + 1;
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                cells.clear();
+                cells.extend(line.split('\t'));
+                if !header_seen {
+                    if cells != columns {
+                        return Err(Error::data(
+                            name,
+                            line_no,
+                            format!("header is {:?}, expected {:?}", cells, columns),
+                        ));
+                    }
+                    header_seen = true;
+                    continue;
+                }
+                if cells.len() > columns.len() {
                     return Err(Error::data(
-                        &self.name,
+                        name,
                         line_no,
-                        format!("header is {:?}, expected {:?}", cells, columns),
+                        format!("{} cells, the header has {}", cells.len(), columns.len()),
                     ));
                 }
-                header_seen = true;
-                continue;
+                for c in cells.iter_mut() {
+                    *c = c.trim();
+                }
+                cells.resize(columns.len(), "");
+                each(&Record {
+                    file: name,
+                    line: line_no,
+                    cells: &cells,
+                })?;
             }
-            if cells.len() > columns.len() {
-                return Err(Error::data(
-                    &self.name,
-                    line_no,
-                    format!("{} cells, the header has {}", cells.len(), columns.len()),
-                ));
+            if !header_seen {
+                return Err(Error::data(name, 0, "no header line"));
             }
-            for c in cells.iter_mut() {
-                *c = c.trim();
-            }
-            cells.resize(columns.len(), "");
-            each(&Record {
-                file: &self.name,
-                line: line_no,
-                cells: &cells,
-            })?;
-        }
-        if !header_seen {
-            return Err(Error::data(&self.name, 0, "no header line"));
         }
         Ok(())
     }
@@ -319,10 +407,51 @@ impl Row {
         self.line
     }
 
+    /// The file the row is in: the data file's path under the data root, or an overlay's file.
+    pub(crate) fn file(&self) -> &str {
+        &self.file
+    }
+
     /// An error located at this row.
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         Error::data(&self.file, self.line, message)
     }
+}
+
+/// The rows of an id-keyed table with the rows of later layers whose id is already there folded
+/// into the row they amend (see [`DataDir::with_overlay`]): the cells of `lists` are joined with
+/// `|`, other non-empty cells replace. A repeated id within one layer is left for the loader to
+/// report.
+pub(crate) fn amend_by_id(rows: Vec<Row>, lists: &[&str]) -> Vec<Row> {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row.get("id").to_string();
+        match first.get(&id) {
+            Some(&i) if out[i].file != row.file => {
+                let base = &mut out[i];
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let column = base.columns[c].as_str();
+                    if cell.is_empty() || column == "id" {
+                        continue;
+                    }
+                    let target = &mut base.cells[c];
+                    if lists.contains(&column) && !target.is_empty() {
+                        target.push('|');
+                        target.push_str(cell);
+                    } else {
+                        target.clone_from(cell);
+                    }
+                }
+            }
+            Some(_) => out.push(row),
+            None => {
+                first.insert(id, out.len());
+                out.push(row);
+            }
+        }
+    }
+    out
 }
 
 /// `word` in lower case, the form data tables key their words by; borrowed when it is one

@@ -24,6 +24,10 @@ struct Cli {
     /// Load gazetteers from this directory instead of the bundled copy.
     #[arg(long, global = true, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
+    /// Add the rows of this directory's data files (same paths and headers as `gazetteers/`) to
+    /// the gazetteers: your own actors, aliases, triggers. Repeatable.
+    #[arg(long, global = true, value_name = "DIR")]
+    extra_data: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -150,7 +154,7 @@ impl Tally {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::CheckData { dir } = &cli.command {
-        return check_data(dir.as_ref().or(cli.gazetteers.as_ref()));
+        return check_data(dir.as_ref().or(cli.gazetteers.as_ref()), &cli.extra_data);
     }
     let data = match &cli.gazetteers {
         Some(dir) => match DataDir::open(dir) {
@@ -158,6 +162,10 @@ fn main() -> ExitCode {
             Err(e) => return fatal(&e),
         },
         None => DataDir::bundled(),
+    };
+    let data = match cli.extra_data.iter().try_fold(data, DataDir::with_overlay) {
+        Ok(d) => d,
+        Err(e) => return fatal(&e),
     };
     let result = match cli.command {
         Command::Extract {
@@ -219,13 +227,17 @@ fn report_problems(e: &Error) {
 
 /// `chronik check-data [DIR]`: loads the data as `extract` does and reports every problem and
 /// every warning.
-fn check_data(dir: Option<&PathBuf>) -> ExitCode {
+fn check_data(dir: Option<&PathBuf>, extra: &[PathBuf]) -> ExitCode {
     let (data, name) = match dir {
         Some(d) => match DataDir::open(d) {
             Ok(data) => (data, d.display().to_string()),
             Err(e) => return fatal(&e),
         },
         None => (DataDir::bundled(), "bundled gazetteers".to_string()),
+    };
+    let data = match extra.iter().try_fold(data, DataDir::with_overlay) {
+        Ok(d) => d,
+        Err(e) => return fatal(&e),
     };
     let warnings = chronik::gazetteer::lint(&data);
     for w in &warnings {

@@ -4,7 +4,7 @@ use crate::clause::{Clause, ClauseParser};
 use crate::document::{Article, Datelines, SentenceSplitter, body_start};
 use crate::error::Problems;
 use crate::events::{Event, EventCodes, EventFinder};
-use crate::gazetteer::{Gazetteer, Mention, UnresolvedActor};
+use crate::gazetteer::{Actor, Gazetteer, Mention, Place, UnresolvedActor};
 use crate::{DataDir, Diagnostic, Error, Span, TimeTagger, Timex};
 
 /// Everything chronik found in one article. Spans point into the article's text.
@@ -66,8 +66,9 @@ impl Stage {
     }
 }
 
-/// The compiled pipeline: build once, then call [`extract`](Pipeline::extract) per article.
-/// It is `Sync`, so threads can share one pipeline.
+/// The compiled pipeline: build once, then call [`extract`](Pipeline::extract) per article
+/// (or [`extract_all`](Pipeline::extract_all) over many). It is `Send + Sync`, so threads can
+/// share one pipeline (`&Pipeline` or `Arc<Pipeline>`).
 ///
 /// ```
 /// use chronik::{DataDir, Pipeline, document::Article};
@@ -132,6 +133,64 @@ impl Pipeline {
             .ok_or_else(|| Error::data("gazetteers", 0, "a stage failed without a message"))
     }
 
+    /// The pipeline over the data bundled with chronik: the same as
+    /// `Pipeline::new(&DataDir::bundled())`.
+    ///
+    /// ```
+    /// let pipeline = chronik::Pipeline::bundled()?;
+    /// assert_eq!(pipeline.actor("Q159").unwrap().name, "Russland");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only when the bundled data is broken, which the tests of chronik rule out.
+    pub fn bundled() -> Result<Pipeline, Error> {
+        Pipeline::new(&DataDir::bundled())
+    }
+
+    /// The actor with Wikidata id or chronik id `key` (`Q159` or `russland`).
+    ///
+    /// ```
+    /// let pipeline = chronik::Pipeline::bundled()?;
+    /// assert_eq!(pipeline.actor("Q159").unwrap().id, "russland");
+    /// assert_eq!(pipeline.actor("nato").unwrap().qid.as_deref(), Some("Q7184"));
+    /// assert!(pipeline.actor("Q0").is_none());
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn actor(&self, key: &str) -> Option<&Actor> {
+        let g = &self.gazetteer;
+        let id = g.actor_by_qid(key).or_else(|| g.actor_by_id(key))?;
+        Some(g.actor(id))
+    }
+
+    /// The actor a name as text writes it names: name, alias, abbreviation or inflected form
+    /// (`Russland`, `Russische Föderation`, `Russlands`, `UNO`); see
+    /// [`Gazetteer::find_actor`].
+    ///
+    /// ```
+    /// let pipeline = chronik::Pipeline::bundled()?;
+    /// assert_eq!(pipeline.find_actor("Russlands").unwrap().qid.as_deref(), Some("Q159"));
+    /// assert_eq!(pipeline.find_actor("UNO").unwrap().name, "Vereinte Nationen");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn find_actor(&self, name: &str) -> Option<&Actor> {
+        let g = &self.gazetteer;
+        Some(g.actor(g.find_actor(name)?))
+    }
+
+    /// The place a name as text writes it names (`Genf`, `Kyjiw`); see
+    /// [`Gazetteer::find_place`].
+    ///
+    /// ```
+    /// let pipeline = chronik::Pipeline::bundled()?;
+    /// assert_eq!(pipeline.find_place("Genf").unwrap().qid.as_deref(), Some("Q71"));
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn find_place(&self, name: &str) -> Option<&Place> {
+        let g = &self.gazetteer;
+        Some(g.place(g.find_place(name)?))
+    }
+
     /// The gazetteer, to look up the actors and places that mentions and events refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -156,6 +215,38 @@ impl Pipeline {
     /// Runs every stage over one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         self.extract_observed(article, |_| {})
+    }
+
+    /// Runs every stage over each article of `articles`, lazily and in order, yielding each
+    /// article with what was found in it. Takes articles or anything that borrows one
+    /// (`&Article`, `Arc<Article>`). For many cores, share one pipeline between threads: it is
+    /// `Send + Sync`.
+    ///
+    /// ```
+    /// use chronik::{Pipeline, document::Article};
+    /// let pipeline = Pipeline::bundled()?;
+    /// let published = "2022-01-05T10:00:00+01:00".parse().unwrap();
+    /// let articles = vec![
+    ///     Article::new("a", published, "Olaf Scholz und Emmanuel Macron trafen sich am Dienstag in Paris."),
+    ///     Article::new("b", published, "Kein Treffen heute."),
+    /// ];
+    /// let meetings: usize = pipeline.extract_all(&articles).map(|(_, found)| found.events.len()).sum();
+    /// assert_eq!(meetings, 1);
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn extract_all<'a, A, I>(
+        &'a self,
+        articles: I,
+    ) -> impl Iterator<Item = (A, Extraction)> + 'a
+    where
+        A: std::borrow::Borrow<Article> + 'a,
+        I: IntoIterator<Item = A>,
+        I::IntoIter: 'a,
+    {
+        articles.into_iter().map(|article| {
+            let found = self.extract(article.borrow());
+            (article, found)
+        })
     }
 
     /// Like [`extract`](Self::extract), calling `done` as each [`Stage`] ends, in the order of
@@ -221,5 +312,59 @@ impl Pipeline {
             events,
             diagnostics: tags.diagnostics,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Threads share one pipeline: this fails to compile if a stage stops being `Send + Sync`.
+    const _: () = {
+        const fn shared<T: Send + Sync>() {}
+        shared::<super::Pipeline>();
+        shared::<super::Extraction>();
+    };
+
+    #[test]
+    fn articles_events_actors_and_places_serialise() {
+        let pipeline = super::Pipeline::bundled().unwrap();
+        let article = crate::document::Article::new(
+            "a",
+            "2022-01-05T10:00:00+01:00".parse().unwrap(),
+            "Olaf Scholz und Emmanuel Macron trafen sich am Dienstag in Paris.",
+        );
+        let found = pipeline.extract(&article);
+        let json = |v: serde_json::Value, key: &str| v[key].clone();
+        let a = serde_json::to_value(&article).unwrap();
+        assert_eq!(json(a, "published"), "2022-01-05T10:00:00+01:00");
+        let e = serde_json::to_value(&found.events[0]).unwrap();
+        assert_eq!(json(e.clone(), "status"), "held");
+        assert_eq!(json(json(e, "date"), "value"), "2022-01-04");
+        let place = found.events[0].place.unwrap().place;
+        let p = serde_json::to_value(pipeline.gazetteer().place(place)).unwrap();
+        assert_eq!(json(p, "name"), "Paris");
+        let russia = serde_json::to_value(pipeline.actor("Q159").unwrap()).unwrap();
+        assert_eq!(json(russia, "kind"), "state");
+    }
+
+    #[test]
+    fn threads_share_one_pipeline() {
+        let pipeline = super::Pipeline::bundled().unwrap();
+        let published = "2022-01-05T10:00:00+01:00".parse().unwrap();
+        let counts: Vec<usize> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..2)
+                .map(|i| {
+                    let pipeline = &pipeline;
+                    s.spawn(move || {
+                        let text =
+                            "Olaf Scholz und Emmanuel Macron trafen sich am Dienstag in Paris.";
+                        let article =
+                            crate::document::Article::new(format!("a{i}"), published, text);
+                        pipeline.extract(&article).events.len()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(counts, [1, 1]);
     }
 }

@@ -15,7 +15,7 @@ use crate::Span;
 /// assert_eq!(article.dateline.map(|d| d.text(&article.text)), Some("GENF"));
 /// assert_eq!(article.body_start(), 7);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Article {
     /// Identifier, unique within one input.
     pub id: String,

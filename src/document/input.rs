@@ -72,13 +72,14 @@ struct JsonArticle {
 /// assert!(results[1].as_ref().unwrap_err().to_string().starts_with("in.jsonl:2:"));
 /// ```
 pub fn read_json_lines<'a, R: BufRead + 'a>(
-    name: &'a str,
+    name: impl AsRef<str> + 'a,
     mut reader: R,
 ) -> impl Iterator<Item = Result<Article, Error>> + 'a {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     let mut done = false;
     std::iter::from_fn(move || {
+        let name = name.as_ref();
         loop {
             if done {
                 return None;
@@ -99,7 +100,7 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
                 Err(e) => {
                     // a read error does not go away by reading on
                     done = true;
-                    return Some(Err(Error::io(format!("{name}:{line_no}"), e)));
+                    return Some(Err(Error::io(name, e).at_line(line_no)));
                 }
             }
             let line = if line_no == 1 {
@@ -116,48 +117,42 @@ pub fn read_json_lines<'a, R: BufRead + 'a>(
 }
 
 fn parse_json_line(name: &str, line_no: usize, bytes: &[u8]) -> Result<Article, Error> {
-    let place = format!("{name}:{line_no}");
+    let place = |message: String| Error::bad_input(name, message).at_line(line_no);
     let line = std::str::from_utf8(bytes).map_err(|e| {
-        Error::input(
-            &place,
-            format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-        )
+        place(format!(
+            "invalid UTF-8 at byte {} of the line",
+            e.valid_up_to()
+        ))
     })?;
     let line = line.trim_end_matches(['\n', '\r']);
     if !line.trim_start().starts_with('{') {
-        return Err(Error::input(
-            &place,
-            "not a JSON article: expected an object `{\"id\", \"published\", \"text\", ...}`",
+        return Err(place(
+            "not a JSON article: expected an object `{\"id\", \"published\", \"text\", ...}`"
+                .into(),
         ));
     }
     let record: JsonArticle = serde_json::from_str(line).map_err(|e| {
-        Error::input(
-            &place,
-            format!(
-                "not a JSON article (column {}): {}",
-                e.column(),
-                json_message(&e)
-            ),
-        )
+        place(format!(
+            "not a JSON article (column {}): {}",
+            e.column(),
+            json_message(&e)
+        ))
+        .with_source(e)
     })?;
     let id = match record.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Number(n) => n.to_string(),
         other => {
-            return Err(Error::input(
-                &place,
-                format!("\"id\" must be a string or a number, got {other}"),
-            ));
+            return Err(place(format!(
+                "\"id\" must be a string or a number, got {other}"
+            )));
         }
     };
     let published = parse_published(&record.published).ok_or_else(|| {
-        Error::input(
-            &place,
-            format!(
-                "article {id:?}: \"published\" {:?} is not a date-time",
-                record.published
-            ),
-        )
+        place(format!(
+            "article {id:?}: \"published\" {:?} is not a date-time",
+            record.published
+        ))
     })?;
     let mut article = Article::new(id, published, record.text);
     article.title = record.title;
@@ -188,7 +183,7 @@ pub fn json_message(e: &serde_json::Error) -> String {
 pub fn decode_utf8(name: &str, bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Error::input(format!("{name}: byte {at}"), "invalid UTF-8")
+        Error::bad_input(name, "invalid UTF-8").at_byte(at)
     })
 }
 
@@ -277,7 +272,7 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
     let id = input_id(name);
     let patterns = page_patterns();
     let Some(caps) = patterns.time_line.captures_at(&page, bom) else {
-        return vec![Err(Error::input(
+        return vec![Err(Error::bad_input(
             name,
             "no time line like `28.12.2021 - 10:20:28`: not a news page",
         ))];
@@ -296,7 +291,7 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
         }
     }
     let mut out = Vec::new();
-    let main_place = format!("{name}:{}", lines.line_of(time_line.start()));
+    let main_line = lines.line_of(time_line.start());
     out.push(match bad.claim(title_start, body_end) {
         Some((at, n)) => Err(invalid_in(name, &lines, at, n, "main article", &id)),
         None => match stamp_time(&caps, 1) {
@@ -307,13 +302,14 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
                 main.input_offset = start;
                 Ok(main)
             }
-            None => Err(Error::input(
-                main_place,
+            None => Err(Error::bad_input(
+                name,
                 format!(
                     "main article {id}: impossible date {:?}; article skipped",
                     time_line.as_str().trim()
                 ),
-            )),
+            )
+            .at_line(main_line)),
         },
     });
     if let Some(teasers_start) = teasers_start {
@@ -325,10 +321,12 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
         } else {
             String::new()
         };
-        out.push(Err(Error::input(
-            format!("{name}:{}: byte {at}", lines.line_of(at)),
+        out.push(Err(Error::bad_input(
+            name,
             format!("invalid UTF-8 outside the articles{places}; ignored"),
-        )));
+        )
+        .at_line(lines.line_of(at))
+        .at_byte(at)));
     }
     out
 }
@@ -364,10 +362,11 @@ fn read_teasers(
         }
         let Some(published) = stamp_time(&caps, 2) else {
             let line = lines.line_of(para_start);
-            out.push(Err(Error::input(
-                format!("{name}:{line}"),
+            out.push(Err(Error::bad_input(
+                name,
                 format!("teaser {teaser}: impossible date in stamp; article skipped"),
-            )));
+            )
+            .at_line(line)));
             continue;
         };
         let lead = para.len() - para.trim_start().len();
@@ -444,7 +443,7 @@ pub fn check_encoding(name: &str, head: &[u8]) -> Result<(), Error> {
         }
     };
     match found {
-        Some((encoding, order)) => Err(Error::input(
+        Some((encoding, order)) => Err(Error::bad_input(
             name,
             format!(
                 "the input is {encoding} ({order}); chronik reads UTF-8: convert it first, e.g. with `iconv -f {encoding} -t UTF-8`"
@@ -513,10 +512,12 @@ fn invalid_in(name: &str, lines: &LineIndex, at: usize, n: usize, what: &str, id
     } else {
         String::new()
     };
-    Error::input(
-        format!("{name}:{}: byte {at}", lines.line_of(at)),
+    Error::bad_input(
+        name,
         format!("invalid UTF-8{places} in {what} {id}; article skipped"),
     )
+    .at_line(lines.line_of(at))
+    .at_byte(at)
 }
 
 /// Line numbers of byte offsets, in logarithmic time.

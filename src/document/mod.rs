@@ -5,6 +5,7 @@
 
 mod article;
 mod input;
+mod read;
 mod sentence;
 
 pub(crate) use article::agency_tags;
@@ -13,4 +14,5 @@ pub use input::{
     InputKind, check_encoding, decode_utf8, input_id, json_message, plain_text, read_json_lines,
     read_news_page,
 };
+pub use read::{Articles, read_articles, read_plain_text};
 pub use sentence::{MAX_SENTENCE, SentenceSplitter};

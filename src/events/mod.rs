@@ -146,7 +146,7 @@ impl Status {
 }
 
 /// A party of a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Participant {
     /// The actor.
     pub actor: ActorId,
@@ -158,7 +158,7 @@ pub struct Participant {
 }
 
 /// A date attached to a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventDate {
     /// TIMEX3 value of the day (or coarser: `2022-01`).
     pub value: String,
@@ -167,7 +167,7 @@ pub struct EventDate {
 }
 
 /// A place attached to a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EventPlace {
     /// The place.
     pub place: PlaceId,
@@ -176,7 +176,7 @@ pub struct EventPlace {
 }
 
 /// One meeting reported by an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Meeting, talks, summit, call, session or visit.
     pub kind: EventKind,

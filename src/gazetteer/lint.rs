@@ -32,18 +32,21 @@ pub fn lint(data: &DataDir) -> Vec<String> {
     let mut warnings = Vec::new();
     for (name, rows) in &files {
         let mut qids: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        let mut previous: Option<&str> = None;
+        let mut previous: Option<(&str, &str)> = None;
         for row in rows {
             let id = row.get("id");
-            if let Some(p) = previous
+            // each layer (the file, an overlay's copy) is sorted on its own
+            if let Some((file, p)) = previous
+                && file == row.file()
                 && id < p
             {
                 warnings.push(format!(
-                    "{name}:{}: not sorted by id ({id:?} after {p:?})",
+                    "{}:{}: not sorted by id ({id:?} after {p:?})",
+                    row.file(),
                     row.line()
                 ));
             }
-            previous = Some(id);
+            previous = Some((row.file(), id));
             if !row.get("qid").is_empty() {
                 qids.entry(row.get("qid")).or_default().push(id);
             }

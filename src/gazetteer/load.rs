@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::forms::{Form, FormTable, How, RoleId, Target};
 use super::model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Tenure};
 use super::morphology::{Gender, Morphology};
+use crate::data::amend_by_id;
 use crate::error::Problems;
 use crate::{DataDir, Error, Row};
 
@@ -78,10 +79,22 @@ pub(crate) fn load(data: &DataDir) -> Result<Loaded, Error> {
             .and_then(|f| f.table_rows(columns, &mut problems));
         problems.take(rows)
     };
-    let states = table("actors/states.tsv", STATES);
-    let organisations = table("actors/organisations.tsv", ORGANISATIONS);
-    let persons = table("actors/persons.tsv", PERSONS);
-    let places = table("places/places.tsv", PLACES);
+    // an overlay's row with a known id amends it (`DataDir::with_overlay`)
+    let mut entities = |name: &str, columns: &[&str], lists: &[&str]| {
+        table(name, columns).map(|rows| amend_by_id(rows, lists))
+    };
+    let states = entities(
+        "actors/states.tsv",
+        STATES,
+        &["aliases", "adjectives", "demonyms", "prefixes", "seats"],
+    );
+    let organisations = entities(
+        "actors/organisations.tsv",
+        ORGANISATIONS,
+        &["aliases", "abbreviations", "members"],
+    );
+    let persons = entities("actors/persons.tsv", PERSONS, &["aliases", "surname"]);
+    let places = entities("places/places.tsv", PLACES, &["aliases", "adjectives"]);
     let roles = table("roles/roles.tsv", ROLES).unwrap_or_default();
     let role_words = table("roles/role_words.tsv", ROLE_WORDS).unwrap_or_default();
     let mut l = Loaded {

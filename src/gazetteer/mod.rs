@@ -63,6 +63,8 @@ pub struct Gazetteer {
     places: Vec<Place>,
     actor_ids: HashMap<String, ActorId>,
     place_ids: HashMap<String, PlaceId>,
+    /// Actors by Wikidata id.
+    actor_qids: HashMap<String, ActorId>,
     tenures: HashMap<(RoleId, ActorId), Vec<Tenure>>,
     /// Every person's offices: the state or organisation, and the tenure.
     active_persons: HashMap<ActorId, Vec<(ActorId, Tenure)>>,
@@ -157,7 +159,14 @@ impl Gazetteer {
                 category: "government".to_string(),
             })
             .collect();
+        let actor_qids = loaded
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| Some((a.qid.clone()?, ActorId(i as u32))))
+            .collect();
         Ok(Gazetteer {
+            actor_qids,
             actors: loaded.actors,
             places: loaded.places,
             actor_ids: loaded.actor_ids,
@@ -207,6 +216,88 @@ impl Gazetteer {
     /// Looks an actor up by its slug (`russland`).
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
         self.actor_ids.get(id).copied()
+    }
+
+    /// Looks an actor up by its Wikidata id (`Q159`).
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let gazetteer = Gazetteer::new(&DataDir::bundled())?;
+    /// let russia = gazetteer.actor_by_qid("Q159").unwrap();
+    /// assert_eq!(gazetteer.actor(russia).id, "russland");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn actor_by_qid(&self, qid: &str) -> Option<ActorId> {
+        self.actor_qids.get(qid).copied()
+    }
+
+    /// Looks an actor up by a name as text writes it: its name, an alias, an abbreviation or an
+    /// inflected form (`Russland`, `Russische Föderation`, `Russlands`, `NATO`); else by its
+    /// name in any case (`russland`). When a form names several actors, the one it names most
+    /// directly (a name before an alias, an alias before an inflection), then the first listed.
+    /// Offices, adjectives and capitals are not names: `russische` and `Moskau` give no actor.
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let gazetteer = Gazetteer::new(&DataDir::bundled())?;
+    /// let name = |n: &str| gazetteer.find_actor(n).map(|a| gazetteer.actor(a).id.as_str());
+    /// assert_eq!(name("Russische Föderation"), Some("russland"));
+    /// assert_eq!(name("Russlands"), Some("russland"));
+    /// assert_eq!(name("NATO"), Some("nato"));
+    /// assert_eq!(name("vereinte nationen"), Some("un"));
+    /// assert_eq!(name("Moskau"), None, "a capital is a place");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn find_actor(&self, name: &str) -> Option<ActorId> {
+        let name = name.trim();
+        let by_form = self.forms.get(name).and_then(|i| {
+            self.forms.readings[i]
+                .iter()
+                .filter(|f| f.how.names_actor() && f.how != forms::How::Compound)
+                .filter_map(|f| match f.target {
+                    forms::Target::Actor(a) => Some((f.how, a)),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, a)| a)
+        });
+        by_form.or_else(|| {
+            let folded = name.to_lowercase();
+            self.actors()
+                .find(|(_, a)| a.name.to_lowercase() == folded)
+                .map(|(id, _)| id)
+        })
+    }
+
+    /// Looks a place up by a name as text writes it: its name or an alias (`Genf`, `Kyjiw`);
+    /// else by its name in any case.
+    ///
+    /// ```
+    /// use chronik::{DataDir, gazetteer::Gazetteer};
+    /// let gazetteer = Gazetteer::new(&DataDir::bundled())?;
+    /// let kyiv = gazetteer.find_place("Kyjiw").unwrap();
+    /// assert_eq!(gazetteer.place(kyiv).id, "kiew");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn find_place(&self, name: &str) -> Option<PlaceId> {
+        let name = name.trim();
+        let by_form = self.forms.get(name).and_then(|i| {
+            self.forms.readings[i]
+                .iter()
+                .filter(|f| matches!(f.how, forms::How::Name | forms::How::Alias))
+                .filter_map(|f| match f.target {
+                    forms::Target::Place(p) => Some((f.how, p)),
+                    _ => None,
+                })
+                .min()
+                .map(|(_, p)| p)
+        });
+        by_form.or_else(|| {
+            let folded = name.to_lowercase();
+            (0..self.places.len())
+                .map(|i| PlaceId(i as u32))
+                .find(|&p| self.place(p).name.to_lowercase() == folded)
+        })
     }
 
     /// Looks a place up by its slug (`genf`).

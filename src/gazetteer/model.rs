@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Index of an actor in its [`Gazetteer`](super::Gazetteer).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
 pub struct ActorId(pub(crate) u32);
 
 /// Index of a place in its [`Gazetteer`](super::Gazetteer).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
 pub struct PlaceId(pub(crate) u32);
 
 /// What kind of party an actor is (the `type` of the evaluation schema).
@@ -39,7 +41,7 @@ impl ActorKind {
 }
 
 /// A party that can meet another: state, organisation, body or person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Actor {
     /// Stable slug, e.g. `russland`.
     pub id: String,
@@ -74,7 +76,7 @@ pub enum PlaceKind {
 }
 
 /// A location where a meeting can take place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
     /// Stable slug, e.g. `genf`.
     pub id: String,

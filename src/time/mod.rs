@@ -34,12 +34,14 @@ mod calendar;
 mod direction;
 mod expr;
 mod grammar;
+mod interval;
 mod lexicon;
 mod resolve;
 mod token;
 mod value;
 
 pub use grammar::RULES;
+pub use interval::{DateInterval, Precision};
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
@@ -128,6 +130,24 @@ pub struct Timex {
     pub value: String,
     /// The id of the rule that recognised it, for `explain` and debugging.
     pub rule: String,
+}
+
+impl Timex {
+    /// The days the value stands for, when it stands for fixed days (see
+    /// [`DateInterval::from_timex`]): `None` for durations, sets and `PRESENT_REF`.
+    ///
+    /// ```
+    /// use chronik::{DataDir, Span, TimeTagger};
+    /// let tagger = TimeTagger::new(&DataDir::bundled())?;
+    /// let text = "Die Gespräche sollen in der kommenden Woche beginnen.";
+    /// let tags = tagger.tag(text, &[Span::new(0, text.len())], "2022-01-05T10:00:00+01:00".parse().unwrap());
+    /// let week = tags.timexes[0].interval().unwrap();
+    /// assert_eq!(week.to_string(), "2022-01-10/2022-01-16");
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    pub fn interval(&self) -> Option<DateInterval> {
+        DateInterval::from_timex(&self.value)
+    }
 }
 
 /// Everything the tagger found in one text.
