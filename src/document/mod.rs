@@ -10,7 +10,7 @@ mod sentence;
 pub(crate) use article::agency_tags;
 pub use article::{Article, Datelines, berlin_time, body_start, parse_published};
 pub use input::{
-    InputKind, check_encoding, decode_utf8, input_id, json_message, plain_text, read_json_lines,
-    read_news_page,
+    InputKind, check_encoding, content_id, decode_utf8, input_id, json_message, plain_text,
+    read_json_lines, read_news_page, read_news_page_with_id,
 };
 pub use sentence::{MAX_SENTENCE, SentenceSplitter};
