@@ -590,7 +590,7 @@ fn merge(names: &[String], format: Format, output: Option<PathBuf>) -> Result<Ta
                 Ok(record) => {
                     out.put(&record)?;
                     tally.articles += 1;
-                    if tally.articles % 4096 == 0 {
+                    if tally.articles.is_multiple_of(4096) {
                         tally.show();
                     }
                 }

@@ -35,7 +35,9 @@ fn spark_python() -> Result<String, String> {
     if !java.is_ok_and(|o| o.status.success()) {
         return Err("no `java`".into());
     }
-    let pyspark = Command::new(&python).args(["-c", "import pyspark"]).output();
+    let pyspark = Command::new(&python)
+        .args(["-c", "import pyspark"])
+        .output();
     match pyspark {
         Ok(o) if o.status.success() => Ok(python),
         _ => Err(format!("no `pyspark` for {python} (set CHRONIK_PYTHON)")),
@@ -64,14 +66,25 @@ fn the_spark_job_gives_the_single_process_timeline() {
         .arg(&archive)
         .output()
         .unwrap();
-    assert_eq!(single.status.code(), Some(1), "the archive holds one bad line");
+    assert_eq!(
+        single.status.code(),
+        Some(1),
+        "the archive holds one bad line"
+    );
     let single: serde_json::Value = serde_json::from_slice(&single.stdout).unwrap();
     assert!(single["events"].as_array().unwrap().len() >= 5);
 
     let output = dir.join("timeline.json");
     let run = Command::new(&python)
         .arg("examples/spark/chronik_job.py")
-        .args(["--master", "local[2]", "--partitions", "3", "--chronik", chronik])
+        .args([
+            "--master",
+            "local[2]",
+            "--partitions",
+            "3",
+            "--chronik",
+            chronik,
+        ])
         .arg("-o")
         .arg(&output)
         .arg(&archive)
