@@ -327,7 +327,11 @@ fn progress_is_drawn_on_a_terminal_only() {
     let Ok(run) = run else {
         let ci = std::env::var("CHRONIK_CI").is_ok_and(|v| v == "1");
         assert!(!ci, "`script` (util-linux) is needed for this test in CI");
-        eprintln!("skipped: no `script` (util-linux) to give chronik a terminal");
+        // straight to stderr, past the test harness's capture, so that a plain `cargo test` shows it
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: no `script` (util-linux) to give chronik a terminal"
+        );
         return;
     };
     let terminal = String::from_utf8_lossy(&run.stdout);

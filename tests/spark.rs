@@ -3,6 +3,7 @@
 //! that has it; default `python3`); without them the test says so and passes, unless
 //! `CHRONIK_CI=1` (`.ci/run` installs both) makes it mandatory.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -51,7 +52,11 @@ fn the_spark_job_gives_the_single_process_timeline() {
         Err(why) => {
             let ci = std::env::var("CHRONIK_CI").is_ok_and(|v| v == "1");
             assert!(!ci, "the Spark test is mandatory in CI: {why}");
-            eprintln!("skipped: the Spark test needs Java and pyspark: {why}");
+            // straight to stderr, past the test harness's capture, so that a plain `cargo test` shows it
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: the Spark test needs Java and pyspark: {why}"
+            );
             return;
         }
     };
