@@ -1,7 +1,7 @@
 //! The `chronik` command line: reads inputs, runs the pipeline, writes outputs. Argument
 //! parsing, I/O, progress and exit codes live here; everything else is the library.
 
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,7 +36,8 @@ struct Cli {
 enum Command {
     /// Extract meetings from articles (JSON Lines, news pages or plain text).
     Extract {
-        /// Input files; `-` reads standard input.
+        /// Input files and directories (their .jsonl, .ndjson and .txt files, recursively, in
+        /// sorted path order); `-` reads standard input.
         #[arg(default_value = "-")]
         inputs: Vec<String>,
         /// Output format.
@@ -54,10 +55,15 @@ enum Command {
         /// Name the rule behind every event and timex in `--format jsonl` (`rules`, `rule`).
         #[arg(long)]
         explain: bool,
+        /// The id of a news page or plain text read from standard input (teasers get `ID-t1`,
+        /// ...); without it, `stdin-` and a hash of the bytes read (FNV-1a, 64 bit).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
     },
     /// Merge per-article JSON Lines (from `extract --format jsonl`) into one timeline.
     Merge {
-        /// JSON Lines files; `-` reads standard input.
+        /// JSON Lines files and directories (their .jsonl and .ndjson files); `-` reads
+        /// standard input.
         #[arg(default_value = "-")]
         inputs: Vec<String>,
         /// Output format.
@@ -132,22 +138,48 @@ impl From<MergeFormat> for Format {
 
 #[path = "cli/batch.rs"]
 mod batch;
+#[path = "cli/inputs.rs"]
+mod inputs;
 #[path = "cli/output.rs"]
 mod output;
+#[path = "cli/progress.rs"]
+mod progress;
 
+use inputs::Input;
 use output::Output;
+use progress::Progress;
 
-/// Counts of what went through and what failed, for the exit code and the summary.
+/// Counts of what went through and what failed, for the exit code and the summary, and the
+/// progress display that shows them.
 #[derive(Default)]
 struct Tally {
     articles: usize,
     failed: usize,
+    progress: Progress,
 }
 
 impl Tally {
     fn report(&mut self, err: &Error) {
         self.failed += 1;
-        eprintln!("chronik: {err}");
+        self.progress.message(&format!("chronik: {err}"));
+    }
+
+    /// Shows the counts on the progress display.
+    fn show(&self) {
+        self.progress.show(self.articles, self.failed);
+    }
+
+    /// With `-o FILE`, a run in which records failed and none came through does not replace
+    /// the file: the error says so (exit code 2) and the temporary output is dropped.
+    fn check_something_came_through(&self, output: Option<&std::path::Path>) -> Result<(), Error> {
+        match output {
+            Some(o) if self.articles == 0 && self.failed > 0 => Err(Error::from_message(format!(
+                "no article came through ({} records failed); {} is left as it was",
+                self.failed,
+                o.display()
+            ))),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -175,8 +207,9 @@ fn main() -> ExitCode {
             output,
             jobs,
             explain,
+            id,
         } => {
-            let options = ExtractOptions { jobs, explain };
+            let options = ExtractOptions { jobs, explain, id };
             extract(
                 &data,
                 &inputs,
@@ -246,11 +279,22 @@ fn check_data(dir: Option<&PathBuf>, extra: &[PathBuf]) -> ExitCode {
     match Pipeline::new(&data) {
         Ok(pipeline) => {
             let (actors, places, forms) = pipeline.gazetteer().counts();
-            println!(
-                "{name}: {actors} actors, {places} places, {forms} surface forms; no problems, {} warnings",
+            let line = format!(
+                "{name}: {actors} actors, {places} places, {forms} surface forms; no problems, {} warnings\n",
                 warnings.len()
             );
-            ExitCode::SUCCESS
+            let mut out = match Output::create(None) {
+                Ok(out) => out,
+                Err(e) => return fatal(&e),
+            };
+            let written = out.writer().write_all(line.as_bytes());
+            match written
+                .map_err(|e| out.error(e))
+                .and_then(|()| out.commit())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fatal(&e),
+            }
         }
         Err(e) => {
             report_problems(&e);
@@ -271,14 +315,22 @@ fn open_input(name: &str) -> Result<Box<dyn BufRead>, Error> {
     Ok(Box::new(BufReader::with_capacity(1 << 20, file)))
 }
 
-/// Checks every input before anything is written: an input that cannot be opened, or that is the
-/// output, stops the run (exit code 2) and leaves an existing output as it was.
-fn check_inputs(inputs: &[String], output: Option<&std::path::Path>) -> Result<(), Error> {
-    let problems = output::check_inputs(inputs, output);
+/// The inputs named on the command line with directories replaced by their files (with one of
+/// `extensions`), checked before anything is written: an input that cannot be opened, a
+/// directory without such files, or an input that is the output, stops the run (exit code 2)
+/// and leaves an existing output as it was.
+fn check_inputs(
+    names: &[String],
+    extensions: &[&str],
+    output: Option<&std::path::Path>,
+) -> Result<Vec<Input>, Error> {
+    let (inputs, mut problems) = inputs::expand(names, extensions);
+    let files: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
+    problems.extend(output::check_inputs(&files, output));
     let n = problems.len();
     let mut problems = problems.into_iter();
     let Some(first) = problems.next() else {
-        return Ok(());
+        return Ok(inputs);
     };
     for p in problems {
         eprintln!("chronik: {p}");
@@ -387,10 +439,12 @@ fn report_left_out(left_out: &[export::LeftOut]) {
 
 const BATCH: usize = 512;
 
-/// How `extract` runs: worker threads, and whether records name their rules.
+/// How `extract` runs: worker threads, whether records name their rules, and the id of a page or
+/// text on stdin.
 struct ExtractOptions {
     jobs: Option<usize>,
     explain: bool,
+    id: Option<String>,
 }
 
 /// Articles read and not yet extracted, with the records that failed among them, in input order.
@@ -399,7 +453,6 @@ struct Batch<'p> {
     jobs: usize,
     /// Keep the rule ids in the records (`--explain`).
     explain: bool,
-    progress: bool,
     articles: Vec<Article>,
     /// One slot per record in input order: `None` for the next article, or a failure.
     slots: Vec<Option<Error>>,
@@ -457,16 +510,14 @@ impl Batch<'_> {
             tally.report(&failure);
             out.put_error(&failure)?;
         }
-        if self.progress {
-            eprint!("\rchronik: {} articles", tally.articles);
-        }
+        tally.show();
         Ok(())
     }
 }
 
 fn extract(
     data: &DataDir,
-    inputs: &[String],
+    names: &[String],
     format: Format,
     published: Option<&str>,
     output: Option<PathBuf>,
@@ -479,30 +530,43 @@ fn extract(
             })?),
             None => None,
         };
-    check_inputs(inputs, output.as_deref())?;
+    if options.id.is_some() && !names.iter().any(|n| n == "-") {
+        return Err(Error::from_message(
+            "--id names the page or text read from standard input: give `-` as an input",
+        ));
+    }
+    let inputs = check_inputs(names, inputs::ARTICLES, output.as_deref())?;
     let pipeline = Pipeline::new(data)?;
     let jobs = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    let kept = output.clone();
+    let mut tally = Tally {
+        progress: Progress::new(
+            inputs.iter().map(|i| i.size).sum(),
+            Progress::output_elsewhere(output.is_some()),
+        ),
+        ..Tally::default()
+    };
     let mut out = Sink::new(format, pipeline.event_codes(), output)?;
-    let mut tally = Tally::default();
-    let progress = std::io::stderr().is_terminal();
     let mut batch = Batch {
         pipeline: &pipeline,
         jobs,
         explain: options.explain,
-        progress,
         articles: Vec::with_capacity(BATCH),
         slots: Vec::with_capacity(BATCH),
     };
-    for name in inputs {
+    for input in &inputs {
+        let name = input.name.as_str();
         // checked above; an input that went away since is a failure like any other
-        let mut reader = open_input(name)?;
+        let mut reader = tally.progress.count(open_input(name)?);
         let head = reader.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
         if head.is_empty() {
             // not an error: an empty Spark partition or an empty file holds no articles
-            eprintln!("chronik: {name}: empty input, no articles");
+            tally
+                .progress
+                .message(&format!("chronik: {name}: empty input, no articles"));
             continue;
         }
         if let Err(e) = document::check_encoding(name, &head) {
@@ -521,16 +585,19 @@ fn extract(
                 reader
                     .read_to_end(&mut bytes)
                     .map_err(|e| io_error(name, e))?;
+                // a file is named by its path; standard input by --id or by its content
+                let id = match (&input.id, &options.id) {
+                    (Some(id), _) | (None, Some(id)) => id.clone(),
+                    (None, None) => document::content_id(&bytes),
+                };
                 if kind == InputKind::NewsPage {
-                    for item in document::read_news_page(name, &bytes) {
+                    for item in document::read_news_page_with_id(name, &id, &bytes) {
                         batch.push(name, item, &mut tally, &mut out)?;
                     }
                 } else {
                     let item = match (published, document::decode_utf8(name, bytes)) {
                         (_, Err(e)) => Err(e),
-                        (Some(p), Ok(text)) => {
-                            Ok(document::plain_text(&document::input_id(name), text, p))
-                        }
+                        (Some(p), Ok(text)) => Ok(document::plain_text(&id, text, p)),
                         (None, Ok(_)) => Err(Error::from_message(format!(
                             "{name}: plain text needs --published (its publication time)"
                         ))),
@@ -541,25 +608,32 @@ fn extract(
         }
         batch.flush(name, &mut tally, &mut out)?;
     }
-    if progress {
-        eprintln!();
-    }
+    tally.progress.finish();
+    tally.check_something_came_through(kept.as_deref())?;
     out.finish()?;
     Ok(tally)
 }
 
 fn merge(
     data: &DataDir,
-    inputs: &[String],
+    names: &[String],
     format: Format,
     output: Option<PathBuf>,
 ) -> Result<Tally, Error> {
-    check_inputs(inputs, output.as_deref())?;
+    let inputs = check_inputs(names, inputs::RECORDS, output.as_deref())?;
     let codes = EventCodes::new(data)?;
+    let kept = output.clone();
+    let mut tally = Tally {
+        progress: Progress::new(
+            inputs.iter().map(|i| i.size).sum(),
+            Progress::output_elsewhere(output.is_some()),
+        ),
+        ..Tally::default()
+    };
     let mut out = Sink::new(format, &codes, output)?;
-    let mut tally = Tally::default();
-    for name in inputs {
-        let mut reader = open_input(name)?;
+    for input in &inputs {
+        let name = input.name.as_str();
+        let mut reader = tally.progress.count(open_input(name)?);
         let head = reader.fill_buf().map_err(|e| io_error(name, e))?;
         if let Err(e) = document::check_encoding(name, head) {
             tally.report(&e);
@@ -576,6 +650,9 @@ fn merge(
                 Ok(record) => {
                     out.put(&record)?;
                     tally.articles += 1;
+                    if tally.articles.is_multiple_of(4096) {
+                        tally.show();
+                    }
                 }
                 Err(e) => {
                     let message = match serde_json::from_slice::<ErrorRecord>(line) {
@@ -593,6 +670,8 @@ fn merge(
             }
         }
     }
+    tally.progress.finish();
+    tally.check_something_came_through(kept.as_deref())?;
     out.finish()?;
     Ok(tally)
 }
@@ -607,7 +686,7 @@ fn strip_bom(i: usize, line: &[u8]) -> &[u8] {
 
 fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
     let tagger = TimeTagger::new(data)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = Output::create(None)?;
     let mut tally = Tally::default();
     for (i, line) in std::io::stdin().lock().split(b'\n').enumerate() {
         let line = line.map_err(|e| io_error("stdin", e))?;
@@ -661,12 +740,11 @@ fn resolve_time(data: &DataDir) -> Result<Tally, Error> {
                 .as_ref()
                 .map_or(serde_json::Value::Null, |t| t.timex_type.as_str().into()),
         );
-        serde_json::to_writer(&mut out, &case).map_err(|e| io_error("stdout", e.into()))?;
-        out.write_all(b"\n").map_err(|e| io_error("stdout", e))?;
+        write_line(&mut out, &case)?;
         if tally.failed == failed_before {
             tally.articles += 1;
         }
     }
-    out.flush().map_err(|e| io_error("stdout", e))?;
+    out.commit()?;
     Ok(tally)
 }

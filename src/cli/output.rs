@@ -83,8 +83,13 @@ impl Output {
         &mut *self.writer
     }
 
-    /// An error while writing, naming the output.
+    /// An error while writing, naming the output. When the output is a pipe whose reader has
+    /// gone (`chronik extract ... | head`), the run ends here, quietly and with exit code 0:
+    /// the reader has all it wanted, and there is no temporary file to clean up.
     pub fn error(&self, e: std::io::Error) -> Error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe && self.temp.is_none() {
+            std::process::exit(0);
+        }
         Error::from_io(self.name(), e)
     }
 

@@ -258,6 +258,23 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
     name: &str,
     page: &P,
 ) -> Vec<Result<Article, Error>> {
+    read_news_page_with_id(name, &input_id(name), page)
+}
+
+/// [`read_news_page`] with the id of the main article given: `id`, and `<id>-t1`, `<id>-t2`, ...
+/// for the teasers (a page read from standard input has no file name to take one from).
+///
+/// ```
+/// use chronik::document::read_news_page_with_id;
+/// let page = "Titel\n\n28.12.2021 - 10:20:28\n\nText.\n";
+/// let articles = read_news_page_with_id("-", "page-17", page);
+/// assert_eq!(articles[0].as_ref().unwrap().id, "page-17");
+/// ```
+pub fn read_news_page_with_id<P: AsRef<[u8]> + ?Sized>(
+    name: &str,
+    id: &str,
+    page: &P,
+) -> Vec<Result<Article, Error>> {
     let bytes = page.as_ref();
     if let Err(e) = check_encoding(name, bytes) {
         return vec![Err(e)];
@@ -269,7 +286,7 @@ pub fn read_news_page<P: AsRef<[u8]> + ?Sized>(
         at: &invalid,
         claimed: vec![false; invalid.len()],
     };
-    let id = input_id(name);
+    let id = id.to_string();
     let patterns = page_patterns();
     let Some(caps) = patterns.time_line.captures_at(&page, bom) else {
         return vec![Err(Error::bad_input(
@@ -396,6 +413,24 @@ pub fn input_id(name: &str) -> String {
     std::path::Path::new(name)
         .file_stem()
         .map_or("stdin".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// A stable id for an input without a name (a page or a text on standard input): `stdin-` and the
+/// 64-bit FNV-1a hash of its bytes in 16 hexadecimal digits. The same bytes give the same id on
+/// every machine, run and version, so a Spark partition that pipes a text through `chronik` names
+/// it the same way every time, and different texts get different ids.
+///
+/// ```
+/// use chronik::document::content_id;
+/// assert_eq!(content_id(b""), "stdin-cbf29ce484222325");
+/// assert_eq!(content_id(b"a"), "stdin-af63dc4c8601ec8c");
+/// ```
+pub fn content_id(bytes: &[u8]) -> String {
+    // FNV-1a, 64 bit: offset basis and prime from the specification
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("stdin-{hash:016x}")
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -11,8 +11,8 @@ mod sentence;
 pub(crate) use article::agency_tags;
 pub use article::{Article, Datelines, berlin_time, body_start, parse_published};
 pub use input::{
-    InputKind, check_encoding, decode_utf8, input_id, json_message, plain_text, read_json_lines,
-    read_news_page,
+    InputKind, check_encoding, content_id, decode_utf8, input_id, json_message, plain_text,
+    read_json_lines, read_news_page, read_news_page_with_id,
 };
 pub use read::{Articles, read_articles, read_plain_text};
 pub use sentence::{MAX_SENTENCE, SentenceSplitter};

@@ -71,10 +71,18 @@ fn an_input_that_cannot_be_opened_leaves_the_output_alone() {
         std::fs::read_to_string(dir.join("out.json")).unwrap(),
         "old timeline"
     );
-    let r = run_in(&dir, &["extract", "a.jsonl", ".", "-o", "out.json"], b"");
+    // a directory stands for its files; one without any is a problem like a missing file
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    let r = run_in(
+        &dir,
+        &["extract", "a.jsonl", "empty", "-o", "out.json"],
+        b"",
+    );
     assert_eq!(
         r.stderr,
-        messages(&[".: is a directory; out.json is left as it was"])
+        messages(&[
+            "empty: a directory without .jsonl or .ndjson or .txt files; out.json is left as it was"
+        ])
     );
     // nothing is left beside the output
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -82,7 +90,7 @@ fn an_input_that_cannot_be_opened_leaves_the_output_alone() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["a.jsonl", "out.json"]);
+    assert_eq!(names, ["a.jsonl", "empty", "out.json"]);
 }
 
 #[test]

@@ -159,14 +159,14 @@ fn page_messages_name_the_file_and_ids_the_stem() {
             "1 of 2 records failed"
         ])
     );
-    // from standard input the articles are `stdin`, `stdin-t1`, ...
+    // from standard input the articles are named by `--id` (see tests/cli.rs for the default)
     let r = run(
         "stdin-page",
         &[],
-        &["extract", "--format", "jsonl", "-"],
+        &["extract", "--format", "jsonl", "--id", "p", "-"],
         page("28.12.2021 - 10:20:28", TEASERS).as_bytes(),
     );
-    assert_eq!(r.records(), ["stdin", "stdin-t1", "stdin-t2"]);
+    assert_eq!(r.records(), ["p", "p-t1", "p-t2"]);
 }
 
 #[test]
