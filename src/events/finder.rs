@@ -292,6 +292,12 @@ impl EventFinder {
             place = Some(found);
             applied.push(rules::PLACE_VISIT_DESTINATION.id);
         }
+        if place.is_none()
+            && let Some(found) = self.place_there(cx, sentence, words)
+        {
+            place = Some(found);
+            applied.push(rules::PLACE_THERE.id);
+        }
         let mut participants = self.parties(cx, words, &mentions, &asides);
         if kind == EventKind::Visit {
             // the host state of a visit is a party: `Staatsbesuch in den USA`

@@ -59,7 +59,11 @@ pub(crate) enum Cue {
     Frame,
     Ongoing,
     Reflexive,
+    There,
 }
+
+// a word's cue kinds are a bit each in a `u32`
+const _: () = assert!((Cue::There as u32) < 32);
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
@@ -197,6 +201,7 @@ impl Lexicon {
                 "frame" => Cue::Frame,
                 "ongoing" => Cue::Ongoing,
                 "reflexive" => Cue::Reflexive,
+                "there" => Cue::There,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             *cues
@@ -375,8 +380,8 @@ pub(crate) mod memo {
         ptr: usize,
         len: usize,
         generation: u32,
-        /// Bit 31: known.
-        cues: u32,
+        /// A bit per [`super::Cue`], once looked up.
+        cues: Option<u32>,
         trigger: Option<Found>,
     }
 
@@ -384,11 +389,10 @@ pub(crate) mod memo {
         ptr: 0,
         len: 0,
         generation: 0,
-        cues: 0,
+        cues: None,
         trigger: None,
     };
     const SLOTS: usize = 1024;
-    const KNOWN: u32 = 1 << 31;
 
     // plain cells, initialised at compile time: no lazy set-up, no borrow flag per access
     thread_local! {
@@ -454,11 +458,13 @@ pub(crate) mod memo {
         let Some((i, mut slot)) = slot(word) else {
             return look_up();
         };
-        if slot.cues & KNOWN == 0 {
-            slot.cues = look_up() | KNOWN;
-            MEMO.with(|m| m[i].set(slot));
+        if let Some(cues) = slot.cues {
+            return cues;
         }
-        slot.cues & !KNOWN
+        let cues = look_up();
+        slot.cues = Some(cues);
+        MEMO.with(|m| m[i].set(slot));
+        cues
     }
 
     /// The trigger of `word`, from `look_up` unless remembered.

@@ -74,6 +74,9 @@ rules! {
     PLACE_VISIT_DESTINATION = "place/visit-destination",
         "A state that names a visit in a compound (`China-Besuch`) is where the visit goes.",
         "Olaf Scholz ist am Montag zu einem dreitägigen China-Besuch aufgebrochen.";
+    PLACE_THERE = "place/there",
+        "`dort` in a sentence that names no place points to the last place the sentence before names after a locative.",
+        "Olaf Scholz reist am Freitag nach Rom. Dort trifft er Giorgia Meloni.";
     PLACE_DATELINE = "place/dateline",
         "A meeting (not a call or a visit) of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
         "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
