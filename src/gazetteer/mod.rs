@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 pub use forms::How;
 pub use lint::lint;
-pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
+pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Pronoun};
 pub use names::UnresolvedActor;
 pub use resolve::{Entity, Mention};
 
@@ -155,6 +155,7 @@ impl Gazetteer {
                 },
                 capital: None,
                 category: "government".to_string(),
+                pronoun: None,
             })
             .collect();
         Ok(Gazetteer {
@@ -181,6 +182,7 @@ impl Gazetteer {
                 members: Vec::new(),
                 capital: None,
                 category,
+                pronoun: None,
             }),
         })
     }
