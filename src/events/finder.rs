@@ -118,7 +118,7 @@ impl EventFinder {
                 }
                 continue;
             };
-            if self.negated(cx.text, &words, t) {
+            if self.negated(cx.text, &words, t) || self.refused(cx, &words, t) {
                 continue;
             }
             let protagonist = events.last().and_then(|e| first_person(cx.gazetteer, e));

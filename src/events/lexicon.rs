@@ -101,6 +101,9 @@ pub(crate) struct StatusVerb {
     pub(crate) status: Status,
     /// A modal verb (`will ... treffen`), not a full verb (`sagte ... ab`).
     pub(crate) modal: bool,
+    /// The verb refuses or rules out the meeting it governs (`lehnte ein Treffen ab`): no
+    /// meeting is reported.
+    pub(crate) refusal: bool,
     /// The lowest rank wins among the verbs of one clause.
     pub(crate) rank: u8,
 }
@@ -215,10 +218,13 @@ impl Lexicon {
         {
             let status =
                 Status::parse(row.get("status")).ok_or_else(|| row.error("unknown status"))?;
-            let modal = match row.get("kind") {
-                "verb" => false,
-                "modal" => true,
-                other => return Err(row.error(format!("kind {other:?} is not verb or modal"))),
+            let (modal, refusal) = match row.get("kind") {
+                "verb" => (false, false),
+                "modal" => (true, false),
+                "refusal" => (false, true),
+                other => {
+                    return Err(row.error(format!("kind {other:?} is not verb, modal or refusal")));
+                }
             };
             let rank: u8 = row
                 .get("rank")
@@ -229,6 +235,7 @@ impl Lexicon {
                 StatusVerb {
                     status,
                     modal,
+                    refusal,
                     rank,
                 },
             );

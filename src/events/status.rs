@@ -186,10 +186,16 @@ impl EventFinder {
     }
 
     /// The status a clause's verb gives by its meaning (`absagen`: cancelled); a negated
-    /// cancellation or postponement gives none.
+    /// cancellation or postponement gives none, a negated refusal (`schloss ... nicht aus`)
+    /// proposed.
     fn verb_meaning(&self, clause: &Clause) -> Option<Status> {
         let lemma = clause.verbs.lemma.as_deref()?;
         let verb = self.lexicon.status_verb(lemma).filter(|v| !v.modal)?;
+        if verb.refusal {
+            // `schloss ein Treffen nicht aus`: not ruled out, so possible (a refusal that
+            // holds reports no meeting at all)
+            return clause.verbs.negated.then_some(Status::Proposed);
+        }
         let undone =
             clause.verbs.negated && matches!(verb.status, Status::Cancelled | Status::Postponed);
         (!undone).then_some(verb.status)
