@@ -101,6 +101,9 @@ rules! {
     DATE_REFERRED = "date/referred",
         "An undated earlier meeting named by a definite trigger takes the sentence's date.",
         "Der G7-Gipfel findet in Italien statt. Mit bilateralen Gesprächen von Olaf Scholz und Joe Biden hat der Gipfel am Montag begonnen.";
+    STATUS_UNREALISED = "status/unrealised",
+        "A modal verb of plan in Konjunktiv II pluperfect (`hätten ... treffen sollen`) reports a plan that came to nothing: cancelled.",
+        "Olaf Scholz und Emmanuel Macron hätten sich am Freitag in Paris treffen sollen.";
     STATUS_VERB = "status/verb",
         "A verb whose meaning gives a status (`absagen`, `verschieben`, `einladen`, `planen`), in any form, in the trigger's clause or a clause above it.",
         "Das für Freitag geplante Treffen von Olaf Scholz und Emmanuel Macron wurde abgesagt.";
