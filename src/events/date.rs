@@ -98,16 +98,26 @@ impl EventFinder {
             })
     }
 
-    /// `Das Krisentreffen dauert länger als geplant`: a meeting under way is dated by the
-    /// publication day (the trigger's span stands for the date's provenance).
+    /// `Das Krisentreffen dauert länger als geplant`, `Die Minister beraten derzeit`: a meeting
+    /// under way is dated by the publication day (the trigger's span stands for the date's provenance).
     pub(super) fn ongoing(&self, cx: &Context, words: &[Word], t: usize) -> Option<EventDate> {
-        words
-            .iter()
-            .any(|w| self.lexicon.is(w.text, Cue::Ongoing))
-            .then(|| EventDate {
-                value: cx.published.format("%Y-%m-%d").to_string(),
-                span: words[t].span,
-            })
+        // `beraten derzeit`: a plain present with a present reference (not `plant derzeit`,
+        // `will derzeit`, whose meeting lies ahead)
+        let clause =
+            crate::clause::clause_at(cx.clauses, words[t].span.start).map(|k| &cx.clauses[k]);
+        let now = clause.is_some_and(|c| {
+            c.verbs.tense == Some(crate::clause::Tense::Present)
+                && c.verbs.modal.is_none()
+                && c.verbs
+                    .lemma
+                    .as_deref()
+                    .is_none_or(|l| self.lexicon.status_verb(l).is_none())
+                && super::status::now_in(cx, c.span)
+        });
+        (now || words.iter().any(|w| self.lexicon.is(w.text, Cue::Ongoing))).then(|| EventDate {
+            value: cx.published.format("%Y-%m-%d").to_string(),
+            span: words[t].span,
+        })
     }
 
     /// A meeting sentence without a date of its own takes the last day named in the sentence

@@ -118,7 +118,7 @@ impl EventFinder {
                 }
                 continue;
             };
-            if self.negated(cx.text, &words, t) {
+            if self.negated(cx.text, &words, t) || self.refused(cx, &words, t) {
                 continue;
             }
             let protagonist = events.last().and_then(|e| first_person(cx.gazetteer, e));
@@ -291,6 +291,12 @@ impl EventFinder {
         {
             place = Some(found);
             applied.push(rules::PLACE_VISIT_DESTINATION.id);
+        }
+        if place.is_none()
+            && let Some(found) = self.place_there(cx, sentence, words)
+        {
+            place = Some(found);
+            applied.push(rules::PLACE_THERE.id);
         }
         let mut participants = self.parties(cx, words, &mentions, &asides);
         if kind == EventKind::Visit {

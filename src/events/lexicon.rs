@@ -59,7 +59,11 @@ pub(crate) enum Cue {
     Frame,
     Ongoing,
     Reflexive,
+    There,
 }
+
+// a word's cue kinds are a bit each in a `u32`
+const _: () = assert!((Cue::There as u32) < 32);
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
@@ -97,6 +101,9 @@ pub(crate) struct StatusVerb {
     pub(crate) status: Status,
     /// A modal verb (`will ... treffen`), not a full verb (`sagte ... ab`).
     pub(crate) modal: bool,
+    /// The verb refuses or rules out the meeting it governs (`lehnte ein Treffen ab`): no
+    /// meeting is reported.
+    pub(crate) refusal: bool,
     /// The lowest rank wins among the verbs of one clause.
     pub(crate) rank: u8,
 }
@@ -197,6 +204,7 @@ impl Lexicon {
                 "frame" => Cue::Frame,
                 "ongoing" => Cue::Ongoing,
                 "reflexive" => Cue::Reflexive,
+                "there" => Cue::There,
                 other => return Err(row.error(format!("unknown kind {other:?}"))),
             };
             *cues
@@ -210,10 +218,13 @@ impl Lexicon {
         {
             let status =
                 Status::parse(row.get("status")).ok_or_else(|| row.error("unknown status"))?;
-            let modal = match row.get("kind") {
-                "verb" => false,
-                "modal" => true,
-                other => return Err(row.error(format!("kind {other:?} is not verb or modal"))),
+            let (modal, refusal) = match row.get("kind") {
+                "verb" => (false, false),
+                "modal" => (true, false),
+                "refusal" => (false, true),
+                other => {
+                    return Err(row.error(format!("kind {other:?} is not verb, modal or refusal")));
+                }
             };
             let rank: u8 = row
                 .get("rank")
@@ -224,6 +235,7 @@ impl Lexicon {
                 StatusVerb {
                     status,
                     modal,
+                    refusal,
                     rank,
                 },
             );
@@ -375,8 +387,8 @@ pub(crate) mod memo {
         ptr: usize,
         len: usize,
         generation: u32,
-        /// Bit 31: known.
-        cues: u32,
+        /// A bit per [`super::Cue`], once looked up.
+        cues: Option<u32>,
         trigger: Option<Found>,
     }
 
@@ -384,11 +396,10 @@ pub(crate) mod memo {
         ptr: 0,
         len: 0,
         generation: 0,
-        cues: 0,
+        cues: None,
         trigger: None,
     };
     const SLOTS: usize = 1024;
-    const KNOWN: u32 = 1 << 31;
 
     // plain cells, initialised at compile time: no lazy set-up, no borrow flag per access
     thread_local! {
@@ -454,11 +465,13 @@ pub(crate) mod memo {
         let Some((i, mut slot)) = slot(word) else {
             return look_up();
         };
-        if slot.cues & KNOWN == 0 {
-            slot.cues = look_up() | KNOWN;
-            MEMO.with(|m| m[i].set(slot));
+        if let Some(cues) = slot.cues {
+            return cues;
         }
-        slot.cues & !KNOWN
+        let cues = look_up();
+        slot.cues = Some(cues);
+        MEMO.with(|m| m[i].set(slot));
+        cues
     }
 
     /// The trigger of `word`, from `look_up` unless remembered.

@@ -6,7 +6,8 @@ use super::lexicon::{Cue, Trigger, TriggerPos};
 use super::words::*;
 use super::{Event, EventKind, Participant};
 use crate::Span;
-use crate::gazetteer::{ActorId, ActorKind, Gazetteer, How, Mention};
+use crate::clause::clause_at;
+use crate::gazetteer::{ActorId, ActorKind, Gazetteer, How, Mention, Pronoun};
 
 impl EventFinder {
     /// `Treffen von X mit Y`, `Gespräche zwischen X und Y`: a preposition that introduces the
@@ -133,8 +134,27 @@ impl EventFinder {
         words.iter().any(|w| w.text == "sie") && has(Cue::Reflexive)
     }
 
-    pub(super) fn has_pronoun_subject(&self, words: &[Word]) -> bool {
-        words.iter().any(|w| w.text == "er")
+    /// The personal pronoun that stands for the implied person: `er` anywhere in the sentence,
+    /// or `sie` in the trigger's clause when that clause's finite verb is singular (German
+    /// plural finite verbs end in `-n`, or are `sind`: `wo sie mit Xi zusammenkommt`, not
+    /// `wo sie mit Xi zusammenkommen`); with the word.
+    pub(super) fn pronoun_subject(
+        &self,
+        cx: &Context,
+        words: &[Word],
+        t: usize,
+    ) -> Option<(Pronoun, Span)> {
+        if let Some(er) = words.iter().find(|w| w.text == "er") {
+            return Some((Pronoun::Er, er.span));
+        }
+        let clause = &cx.clauses[clause_at(cx.clauses, words[t].span.start)?];
+        let finite = clause.verbs.finite?.text(cx.text);
+        let singular = !finite.ends_with('n') && finite != "sind";
+        words
+            .iter()
+            .find(|w| w.text == "sie" && clause.span.contains(w.span))
+            .filter(|_| singular)
+            .map(|w| (Pronoun::Sie, w.span))
     }
 
     /// `Bei seinem Besuch traf er mit X zusammen`, `ein Treffen mit US-Präsident Bush ist
@@ -157,12 +177,25 @@ impl EventFinder {
         let companions = !named.is_empty()
             && after_trigger
             && (partners || named.iter().all(|s| self.companion(words, t, *s)));
-        let pronoun = self.has_pronoun_subject(words) && (named.len() < 2 || after_trigger);
+        let subject = self.pronoun_subject(cx, words, t);
+        let pronoun = match subject {
+            Some((Pronoun::Er, _)) => named.len() < 2 || after_trigger,
+            // `wo sie mit Xi und Li zusammenkommt`: the named are her partners
+            Some((Pronoun::Sie, word)) => named.iter().all(|s| s.start > word.end),
+            None => false,
+        };
         if !(companions || pronoun) {
             return None;
         }
+        // the person the pronoun can refer to (`er` a man, `sie` a woman; unknown either)
+        let fits = |a: &ActorId| {
+            let wanted = subject.filter(|_| pronoun).map(|(p, _)| p);
+            let has = cx.gazetteer.actor(*a).pronoun;
+            wanted.is_none_or(|w| has.is_none_or(|h| h == w))
+        };
         protagonist
-            .or_else(|| last_person_before(cx, sentence.start))
+            .filter(fits)
+            .or_else(|| last_person_before(cx, sentence.start, fits))
             .filter(|host| participants.iter().all(|p| p.actor != *host))
     }
 
@@ -279,15 +312,19 @@ pub(super) fn first_person(g: &Gazetteer, event: &Event) -> Option<ActorId> {
         .find(|a| g.actor(*a).kind == ActorKind::Person)
 }
 
-/// The person named last before `offset` (for a pronoun `er`).
-pub(super) fn last_person_before(cx: &Context, offset: usize) -> Option<ActorId> {
+/// The person named last before `offset` for whom `fits` holds (for a pronoun `er`).
+pub(super) fn last_person_before(
+    cx: &Context,
+    offset: usize,
+    fits: impl Fn(&ActorId) -> bool,
+) -> Option<ActorId> {
     mentions_to(cx, offset)
         .iter()
         .rev()
         .filter(|m| m.span.end <= offset)
         .find_map(|m| {
             m.actor()
-                .filter(|a| cx.gazetteer.actor(*a).kind == ActorKind::Person)
+                .filter(|a| cx.gazetteer.actor(*a).kind == ActorKind::Person && fits(a))
         })
 }
 

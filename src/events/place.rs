@@ -40,34 +40,64 @@ impl EventFinder {
             }
         }
         mentions.iter().find_map(|m| {
-            if cx.dateline.is_some_and(|d| d.contains(m.span))
-                || asides.iter().any(|a| a.contains(m.span))
+            if asides.iter().any(|a| a.contains(m.span))
                 || background.iter().any(|b| b.span.contains(m.span))
-                || matches!(
-                    m.how,
-                    How::Adjective
-                        | How::Demonym
-                        | How::Role
-                        | How::Surname
-                        | How::Compound
-                        | How::Seat
-                )
-                || !self.after_locative(cx.text, words, m.span)
             {
                 return None;
             }
-            let place = m.place().or_else(|| {
-                let actor = m.actor()?;
-                (cx.gazetteer.actor(actor).kind == ActorKind::State)
-                    .then(|| cx.gazetteer.place_of_state(actor))
-                    .flatten()
-            })?;
-            let found = EventPlace {
-                place,
-                span: m.span,
-            };
+            let found = self.locative_place(cx, words, m)?;
             Some((found, rules::PLACE_LOCATIVE))
         })
+    }
+
+    /// The place `m` names when it follows a locative preposition (`in Genf`, `nach Japan`: a
+    /// state so used counts as its country); not in the dateline, nor an adjective, a role, a
+    /// surname, a compound's part or a seat.
+    fn locative_place(&self, cx: &Context, words: &[Word], m: &Mention) -> Option<EventPlace> {
+        if cx.dateline.is_some_and(|d| d.contains(m.span))
+            || matches!(
+                m.how,
+                How::Adjective
+                    | How::Demonym
+                    | How::Role
+                    | How::Surname
+                    | How::Compound
+                    | How::Seat
+            )
+            || !self.after_locative(cx.text, words, m.span)
+        {
+            return None;
+        }
+        let place = m.place().or_else(|| {
+            let actor = m.actor()?;
+            (cx.gazetteer.actor(actor).kind == ActorKind::State)
+                .then(|| cx.gazetteer.place_of_state(actor))
+                .flatten()
+        })?;
+        Some(EventPlace {
+            place,
+            span: m.span,
+        })
+    }
+
+    /// `Die Kanzlerin reist nach Peking. Dort trifft sie Xi Jinping`: `dort` in a sentence that
+    /// names no place of its own points back to the last place the sentence before names after a
+    /// locative preposition.
+    pub(super) fn place_there(
+        &self,
+        cx: &Context,
+        sentence: Span,
+        words: &[Word],
+    ) -> Option<EventPlace> {
+        if !words.iter().any(|w| self.lexicon.is(w.text, Cue::There)) {
+            return None;
+        }
+        let previous = previous_sentence(cx, sentence)?;
+        let before = super::words::words(cx.text, previous);
+        sentence_mentions(cx, previous)
+            .iter()
+            .rev()
+            .find_map(|m| self.locative_place(cx, &before, m))
     }
 
     /// `in Genf`, `in den USA`, `in der äthiopischen Hauptstadt Addis Abeba`, `im mexikanischen

@@ -74,6 +74,9 @@ rules! {
     PLACE_VISIT_DESTINATION = "place/visit-destination",
         "A state that names a visit in a compound (`China-Besuch`) is where the visit goes.",
         "Olaf Scholz ist am Montag zu einem dreitägigen China-Besuch aufgebrochen.";
+    PLACE_THERE = "place/there",
+        "`dort` in a sentence that names no place points to the last place the sentence before names after a locative.",
+        "Olaf Scholz reist am Freitag nach Rom. Dort trifft er Giorgia Meloni.";
     PLACE_DATELINE = "place/dateline",
         "A meeting (not a call or a visit) of the publication day or the day before, whose sentence names no place, is held where the dateline says.",
         "Peking (dpa) - Bundeskanzler Olaf Scholz trifft heute Ministerpräsident Li Qiang.";
@@ -98,6 +101,9 @@ rules! {
     DATE_REFERRED = "date/referred",
         "An undated earlier meeting named by a definite trigger takes the sentence's date.",
         "Der G7-Gipfel findet in Italien statt. Mit bilateralen Gesprächen von Olaf Scholz und Joe Biden hat der Gipfel am Montag begonnen.";
+    STATUS_UNREALISED = "status/unrealised",
+        "A modal verb of plan in Konjunktiv II pluperfect (`hätten ... treffen sollen`) reports a plan that came to nothing: cancelled.",
+        "Olaf Scholz und Emmanuel Macron hätten sich am Freitag in Paris treffen sollen.";
     STATUS_VERB = "status/verb",
         "A verb whose meaning gives a status (`absagen`, `verschieben`, `einladen`, `planen`), in any form, in the trigger's clause or a clause above it.",
         "Das für Freitag geplante Treffen von Olaf Scholz und Emmanuel Macron wurde abgesagt.";

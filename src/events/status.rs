@@ -8,10 +8,11 @@
 //! |---|---|---|
 //! | a verb whose meaning gives a status (`events/status_verbs.tsv`, any form) | that status | `Das Treffen wurde abgesagt`, `Biden lud Scholz zu Gesprächen ein` |
 //! | a status word of the trigger's clause (`events/status_cues.tsv`: nouns, adjectives) | that status | `Die Absage des Gipfels`, `das geplante Treffen` |
+//! | a modal verb of plan in Konjunktiv II pluperfect (a plan that came to nothing) | cancelled | `Scholz und Macron hätten sich am Freitag treffen sollen` |
 //! | a modal verb (`events/status_verbs.tsv`, kind modal) | planned, or proposed for `möchten` | `Scholz will Macron treffen`, `Die Minister sollen sich treffen` |
 //! | the future tense | planned | `Scholz wird Macron treffen`, `Scholz werde nach Paris reisen` |
 //! | a past tense (preterite, perfect, pluperfect; also in reported speech) | held | `Scholz traf Macron`, `Scholz habe Macron getroffen` |
-//! | the present tense | planned, unless the date is past or the meeting is under way | `Scholz trifft am Freitag Macron` |
+//! | the present tense | planned, unless the date is past or the meeting is under way (`dauert an`, or a present reference in the clause: `beraten derzeit`) | `Scholz trifft am Freitag Macron` |
 //!
 //! A `zu`-infinitive clause has no tense of its own and does not take its parent's: an
 //! intention (`eingetroffen, um Scholz zu treffen`) is planned unless a verb above it says
@@ -28,7 +29,7 @@ use super::rules::{self, Rule};
 use super::words::*;
 use super::{EventDate, Status};
 use crate::Span;
-use crate::clause::{Clause, ClauseKind, Tense};
+use crate::clause::{Clause, ClauseKind, Mood, Tense};
 
 /// Status cues up to this rank (`events/status_cues.tsv`: cancelled, postponed, proposed) outrank
 /// the tense of the clause.
@@ -166,6 +167,17 @@ impl EventFinder {
             .and_then(|m| self.lexicon.status_verb(&m.lemma))
             .filter(|v| v.modal);
         if let Some(modal) = modal {
+            if finite.verbs.mood == Mood::SubjunctiveII
+                && finite.verbs.tense == Some(Tense::Pluperfect)
+                && modal.status == Status::Planned
+            {
+                // `hätten sich am Freitag treffen sollen`: a plan that came to nothing
+                return Some(Evidence {
+                    status: Status::Cancelled,
+                    rule: rules::STATUS_UNREALISED,
+                    by_time: false,
+                });
+            }
             return Some(Evidence {
                 status: modal.status,
                 rule: rules::STATUS_MODAL,
@@ -175,7 +187,7 @@ impl EventFinder {
         let status = match finite.verbs.tense? {
             Tense::Future | Tense::FuturePerfect => Status::Planned,
             Tense::Preterite | Tense::Perfect | Tense::Pluperfect => Status::Held,
-            Tense::Present if self.ongoing_words(words) => Status::Held,
+            Tense::Present if self.ongoing_words(words) || now_in(cx, own_span) => Status::Held,
             Tense::Present => Status::Planned,
         };
         Some(Evidence {
@@ -186,10 +198,16 @@ impl EventFinder {
     }
 
     /// The status a clause's verb gives by its meaning (`absagen`: cancelled); a negated
-    /// cancellation or postponement gives none.
+    /// cancellation or postponement gives none, a negated refusal (`schloss ... nicht aus`)
+    /// proposed.
     fn verb_meaning(&self, clause: &Clause) -> Option<Status> {
         let lemma = clause.verbs.lemma.as_deref()?;
         let verb = self.lexicon.status_verb(lemma).filter(|v| !v.modal)?;
+        if verb.refusal {
+            // `schloss ein Treffen nicht aus`: not ruled out, so possible (a refusal that
+            // holds reports no meeting at all)
+            return clause.verbs.negated.then_some(Status::Proposed);
+        }
         let undone =
             clause.verbs.negated && matches!(verb.status, Status::Cancelled | Status::Postponed);
         (!undone).then_some(verb.status)
@@ -221,4 +239,18 @@ impl EventFinder {
         };
         self.lexicon.status_of(&[word])
     }
+}
+
+/// `Die Minister beraten derzeit in Genf`: the clause holds a timex of the present
+/// (`PRESENT_REF`: `derzeit`, `zurzeit`, `gerade`), so a present tense reports a meeting under way.
+pub(super) fn now_in(cx: &Context, clause: Span) -> bool {
+    let from = if cx.sorted {
+        cx.timexes.partition_point(|x| x.span.start < clause.start)
+    } else {
+        0
+    };
+    cx.timexes[from..]
+        .iter()
+        .take_while(|x| !cx.sorted || x.span.start < clause.end)
+        .any(|x| clause.contains(x.span) && x.value == "PRESENT_REF")
 }

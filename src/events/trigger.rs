@@ -2,6 +2,7 @@
 //! in the background of another.
 
 use super::EventFinder;
+use super::finder::Context;
 use super::lexicon::{Cue, Trigger, TriggerPos};
 use super::words::*;
 use super::{EventKind, Status};
@@ -82,6 +83,40 @@ impl EventFinder {
         words[t.saturating_sub(3)..t]
             .iter()
             .any(|w| self.lexicon.is(w.text, Cue::Background))
+    }
+
+    /// `Scholz lehnte ein Treffen mit Putin ab`, `hat Gespräche ausgeschlossen`: a verb of the
+    /// trigger's clause or a clause above it refuses or rules out the meeting, which is its
+    /// object (not inside a prepositional phrase: `lehnten bei ihrem Treffen den Plan ab` reports
+    /// a meeting), and is not negated itself (`schloss ein Treffen nicht aus`).
+    pub(super) fn refused(&self, cx: &Context, words: &[Word], t: usize) -> bool {
+        let in_phrase = words[t.saturating_sub(3)..t].iter().any(|w| {
+            [
+                Cue::Background,
+                Cue::Frame,
+                Cue::After,
+                Cue::Companion,
+                Cue::PartyPhrase,
+                Cue::Topic,
+                Cue::Cause,
+                Cue::Schedule,
+                Cue::Locative,
+            ]
+            .into_iter()
+            .any(|cue| self.lexicon.is(w.text, cue))
+        });
+        !in_phrase
+            && governing_clauses(cx.clauses, words[t].span.start)
+                .into_iter()
+                .map(|k| &cx.clauses[k])
+                .any(|c| {
+                    !c.verbs.negated
+                        && c.verbs
+                            .lemma
+                            .as_deref()
+                            .and_then(|l| self.lexicon.status_verb(l))
+                            .is_some_and(|v| v.refusal)
+                })
     }
 
     /// `kein Treffen`, `nicht zu einem Krisentreffen`, `ein Treffen sei nicht angemessen`: a

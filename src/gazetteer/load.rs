@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::forms::{Form, FormTable, How, RoleId, Target};
-use super::model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Tenure};
+use super::model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Pronoun, Tenure};
 use super::morphology::{Gender, Morphology};
 use crate::data::amend_by_id;
 use crate::error::Problems;
@@ -321,6 +321,11 @@ fn add_actor(l: &mut Loaded, row: &Row, kind: ActorKind, p: &mut Problems) {
             row.get("category").to_string()
         } else {
             String::new()
+        },
+        pronoun: match (kind, row.get("gender")) {
+            (ActorKind::Person, "m") => Some(Pronoun::Er),
+            (ActorKind::Person, "f") => Some(Pronoun::Sie),
+            _ => None,
         },
     });
 }

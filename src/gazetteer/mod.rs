@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 pub use forms::How;
 pub use lint::lint;
-pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind};
+pub use model::{Actor, ActorId, ActorKind, Place, PlaceId, PlaceKind, Pronoun};
 pub use names::UnresolvedActor;
 pub use resolve::{Entity, Mention};
 
@@ -157,6 +157,7 @@ impl Gazetteer {
                 },
                 capital: None,
                 category: "government".to_string(),
+                pronoun: None,
             })
             .collect();
         let actor_qids = loaded
@@ -190,6 +191,7 @@ impl Gazetteer {
                 members: Vec::new(),
                 capital: None,
                 category,
+                pronoun: None,
             }),
         })
     }
@@ -361,7 +363,49 @@ impl Gazetteer {
     /// # Ok::<(), chronik::Error>(())
     /// ```
     pub fn read(&self, text: &str, day: NaiveDate, dateline: Option<Span>) -> Reading {
-        resolve::resolve(self, text, day, dateline, &self.matcher.find(text))
+        let mut hits = self.matcher.find(text);
+        if let Some(dateline) = dateline {
+            self.read_upper_case_dateline(text, dateline, &mut hits);
+        }
+        resolve::resolve(self, text, day, dateline, &hits)
+    }
+
+    /// `NEW YORK (dpa-AFX) -`: agencies write the dateline in capitals, which the forms (written
+    /// as in running text) do not match. Such a dateline is matched in title case (`New York`,
+    /// `St. Petersburg`) and its hits replace those found in it as written.
+    ///
+    /// ```
+    /// use chronik::{DataDir, Span, gazetteer::Gazetteer};
+    /// let g = Gazetteer::new(&DataDir::bundled())?;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    /// let text = "PARIS (dpa) - Scholz traf Macron.";
+    /// let reading = g.read(text, day, Some(Span::new(0, 5)));
+    /// assert!(reading.mentions.iter().any(|m| m.span == Span::new(0, 5) && m.place().is_some()));
+    /// # Ok::<(), chronik::Error>(())
+    /// ```
+    fn read_upper_case_dateline(&self, text: &str, dateline: Span, hits: &mut Vec<matcher::Hit>) {
+        let written = dateline.text(text);
+        if written.chars().any(char::is_lowercase) {
+            return;
+        }
+        let titled = title_case(written);
+        if titled.len() != written.len() {
+            return; // offsets could not be carried over (a capital ẞ)
+        }
+        let found: Vec<matcher::Hit> = self
+            .matcher
+            .find(&titled)
+            .into_iter()
+            .map(|h| matcher::Hit {
+                span: Span::new(h.span.start + dateline.start, h.span.end + dateline.start),
+                ..h
+            })
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        hits.retain(|h| h.span.start >= dateline.end);
+        hits.splice(0..0, found);
     }
 
     fn holder(&self, role: RoleId, of: ActorId, day: NaiveDate) -> Option<ActorId> {
@@ -433,4 +477,20 @@ impl Gazetteer {
                 .any(|(_, t)| t.from - margin <= day && t.to.is_none_or(|to| day <= to + margin))
         })
     }
+}
+
+/// `NEW YORK` -> `New York`, `ST. PETERSBURG` -> `St. Petersburg`: each word's first letter kept,
+/// the others lower case.
+fn title_case(upper: &str) -> String {
+    let mut out = String::with_capacity(upper.len());
+    let mut word_start = true;
+    for c in upper.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
 }

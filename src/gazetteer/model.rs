@@ -59,6 +59,18 @@ pub struct Actor {
     pub capital: Option<PlaceId>,
     /// Free category from the data (`intergovernmental`, `party`, `agency`, `government`, ...).
     pub category: String,
+    /// A person's pronoun (`persons.tsv` gender `m` or `f`): whom `er` or `sie` can refer to.
+    pub pronoun: Option<Pronoun>,
+}
+
+/// The third-person singular pronoun that refers to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pronoun {
+    /// `er`
+    Er,
+    /// `sie`
+    Sie,
 }
 
 /// What kind of place.
