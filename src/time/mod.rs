@@ -611,6 +611,16 @@ fn attachment(
         if toks[p].is("seit") {
             return Attachment::Since;
         }
+        // `die Erklärung vom Montag`, `die Wahlsieger vom Wochenende`: what is dated by `vom`
+        // exists already; not the start of a span (`vom Montag bis Mittwoch`, `vom Montag an`,
+        // `in der Nacht vom Montag auf Dienstag`)
+        if toks[p].is("vom")
+            && toks.get(end).is_none_or(|n| {
+                !matches!(n.lower(), "bis" | "an" | "auf" | "zum" | "-" | "–" | "/")
+            })
+        {
+            return Attachment::DatedBy;
+        }
         if senses(p).contains(&Sense::Schedule) {
             return Attachment::SetFor;
         }
