@@ -159,7 +159,22 @@ impl Parser<'_, '_> {
                 Some((unit, plural)) if adjective && (plural || amount == Amount::Number(1.0)) => {
                     (unit, k + 1)
                 }
-                _ => return,
+                _ => {
+                    // `drei Verhandlungstage`: days of negotiation, counted
+                    if let Amount::Number(n) = amount
+                        && n > 1.0
+                        && let Some(unit) = self.compound_unit_at(k)
+                        && unit != Unit::Weekend
+                    {
+                        self.push(
+                            i,
+                            k + 1,
+                            Expr::Duration { amount, unit },
+                            "time/duration/compound",
+                        );
+                    }
+                    return;
+                }
             },
         };
         if unit == Unit::Weekend && amount == Amount::Number(1.0) && !self.is(j, "ein") {
