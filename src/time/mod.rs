@@ -1062,13 +1062,13 @@ fn is_point(expr: &Expr) -> bool {
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)
 /// do not become the new reference themselves: `am Vortag` twice is the same day. In a
-/// narrative every expression counted away from the story's time (`im Vorjahr`, `des nächsten
-/// Jahres`) does not move the story either: `1864 ... im Vorjahr ... in diesem Jahr` is 1864
-/// again, while `zu Beginn des Jahres` stays in the story's year.
+/// narrative a glance back from the story's time (`im Vorjahr`, `des vorangegangenen Jahres`)
+/// does not move the story either: `1864 ... im Vorjahr ... in diesem Jahr` is 1864 again; a
+/// step forward (`im nächsten Jahr griff er wieder an. Am 26. Mai ...`) moves it.
 fn counts_from_text(expr: &Expr, narrative: bool) -> bool {
     match expr {
         Expr::Relative { anchor, offset, .. } => {
-            (narrative && *offset != 0) || *anchor == AnchorKind::Text
+            (narrative && *offset < 0) || *anchor == AnchorKind::Text
         }
         Expr::Offset { anchor, .. } => *anchor == AnchorKind::Text,
         Expr::Part { base, .. } | Expr::DayBefore(base) => counts_from_text(base, narrative),
@@ -1076,7 +1076,7 @@ fn counts_from_text(expr: &Expr, narrative: bool) -> bool {
         | Expr::Season { year, .. }
         | Expr::Quarter { year, .. }
         | Expr::Half { year, .. } => {
-            narrative && matches!(year, YearRef::Relative(o) | YearRef::Anaphoric(o) if *o != 0)
+            narrative && matches!(year, YearRef::Relative(o) | YearRef::Anaphoric(o) if *o < 0)
         }
         _ => false,
     }
@@ -1242,6 +1242,8 @@ mod tests {
             "1863",
             "Im Vorjahr hatte die Flotte gesiegt.",
             "In diesem Jahr verlor sie.",
+            "Im nächsten Jahr griff sie wieder an.",
+            "Am 26. Mai fiel die Burg.",
             "Im Juni 1810 war die Burg gebaut worden.",
             "Im Jahr 1799 gab es die Stadt noch nicht.",
         ];
@@ -1261,6 +1263,9 @@ mod tests {
                 // `im Vorjahr` counts back from the story's year without moving it
                 "1862",
                 "1863",
+                // `im nächsten Jahr` moves the story on
+                "1864",
+                "1864-05-26",
                 "1810-06",
                 "1799"
             ]
