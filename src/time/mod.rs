@@ -915,7 +915,11 @@ fn resolve_mentions(
                 };
                 match resolve::resolve(&m.expr, &ctx) {
                     Ok(v) => {
-                        if !pass && m.anchor && !counts_from_text(&m.expr, shape.narrative) {
+                        if !pass
+                            && m.anchor
+                            && !counts_from_text(&m.expr, shape.narrative)
+                            && !in_parentheses(text, here, m.span)
+                        {
                             last.update(&v);
                         }
                         values[k] = Some(v);
@@ -944,9 +948,17 @@ fn resolve_mentions(
         } else if frame.is_some_and(|(s, _)| !same_paragraph(text, s, here)) {
             frame = None;
         }
-        if let Some(y) = group.iter().rev().find_map(|x| explicit_year(&x.expr)) {
+        if let Some(y) = group
+            .iter()
+            .rev()
+            .filter(|x| !in_parentheses(text, here, x.span))
+            .find_map(|x| explicit_year(&x.expr))
+        {
             named_year = Some((y, here));
-        } else if group.iter().any(|x| is_point(&x.expr)) {
+        } else if group
+            .iter()
+            .any(|x| is_point(&x.expr) && !in_parentheses(text, here, x.span))
+        {
             // another point in time (`im März`, `gestern`) ends the flashback
             named_year = None;
         }
@@ -1113,6 +1125,21 @@ fn heading_shaped(line: &str) -> bool {
         && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '“', '»', ')'])
 }
 
+/// `span` stands inside parentheses within `sentence`: an aside (`den Balkankriegen
+/// (1912/13)`, `Bismarck (1815-1898)`), which does not move the time the text speaks of.
+fn in_parentheses(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text
+        .get(sentence.start.min(span.start)..span.start)
+        .unwrap_or("");
+    let after = text.get(span.end..sentence.end.max(span.end)).unwrap_or("");
+    before
+        .rfind('(')
+        .is_some_and(|o| before[o..].find(')').is_none())
+        && after
+            .find(')')
+            .is_some_and(|c| after[..c].find('(').is_none())
+}
+
 /// Two sentences stand in one paragraph, the first before the second.
 fn same_paragraph(text: &str, first: Span, second: Span) -> bool {
     first.end <= second.start
@@ -1270,6 +1297,23 @@ mod tests {
                 "1799"
             ]
         );
+    }
+
+    #[test]
+    fn a_year_in_parentheses_is_an_aside_in_a_history() {
+        let s = [
+            "Im Jahr 1905 begann die Krise.",
+            "Im Jahr 1908 folgte die Annexion.",
+            "Im Juni 1914 fiel der Schuss.",
+            "Die Lage erinnerte an die Marokkokrise (im Juli 1911).",
+            "Am 28. Juli erklärte Wien den Krieg.",
+            "Im Jahr 1916 kam Verdun.",
+            "Im Jahr 1917 kam die Revolution.",
+            "Im Jahr 1918 endete der Krieg.",
+            "Im Jahr 1919 kam der Frieden.",
+        ];
+        let v = values(&s.join(" "), &s);
+        assert_eq!(v[4], "1914-07-28", "{v:?}");
     }
 
     #[test]
