@@ -656,13 +656,21 @@ fn attachment(
             return Attachment::PastParticiple;
         }
     }
-    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition
+    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition,
+    // or before a focus particle there (`vom Beginn bereits am Montag`)
+    let focus = |i: usize| {
+        matches!(
+            toks[i].lower(),
+            "bereits" | "schon" | "erst" | "noch" | "spätestens" | "frühestens"
+        )
+    };
     if let Some(p) = prep
         && senses(p).iter().any(|s| matches!(s, Sense::Prep { .. }))
-        && p >= 2
-        && toks[p - 1].is_word()
-        && toks[p - 1].cap
-        && lex.is_event_noun(toks[p - 1].lower())
+        && let Some(n) = (p.checked_sub(1)).map(|n| if n > 0 && focus(n) { n - 1 } else { n })
+        && n >= 1
+        && toks[n].is_word()
+        && toks[n].cap
+        && lex.is_event_noun(toks[n].lower())
     {
         return Attachment::EventNoun;
     }
