@@ -843,10 +843,10 @@ fn resolve_mentions(
             };
         }
         previous_end = Some(here.end);
-        if is_heading(text, here) {
-            if let Some(y) = group.iter().find_map(|x| explicit_year(&x.expr)) {
-                section_year = Some(y);
-            }
+        if is_heading(text, here)
+            && let Some(y) = group.iter().find_map(|x| explicit_year(&x.expr))
+        {
+            section_year = Some(y);
         }
         let carried = frame
             .filter(|(s, _)| same_paragraph(text, *s, here))
