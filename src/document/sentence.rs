@@ -132,7 +132,8 @@ impl SentenceSplitter {
     /// one, `8. Jh.`), its genitive (`des 9. Februars`), or a compound that ends in a listed word
     /// of four letters or more (`1. Kavalleriekorps`, `2. Panzerdivision`; not `Bundestag`).
     fn takes_ordinal(&self, word: &str) -> bool {
-        if self.after_ordinal.contains(word) {
+        if self.after_ordinal.contains(word) || self.after_ordinal.contains(&title_case(word)) {
+            // `14. MÄRZ` in a headline set in capitals is `14. März`
             return true;
         }
         let genitive = ["es", "s"]
@@ -153,6 +154,17 @@ impl SentenceSplitter {
                 && listed.starts_with(char::is_uppercase)
         })
     }
+}
+
+/// `MÄRZ` -> `März`: the first letter kept, the rest in lower case.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
 /// The longest sentence, in bytes: five times the longest in the evaluation sets (610 bytes of
@@ -232,6 +244,14 @@ mod tests {
                 "Am 10. Januar um 9.30 Uhr trifft z.B. George W. Bush ein.",
                 "Danach: Pause!"
             ]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_before_a_month_in_capitals_does_not_end() {
+        assert_eq!(
+            split("AM 14. MÄRZ BEGINNT DIE MESSE. Sie dauert."),
+            vec!["AM 14. MÄRZ BEGINNT DIE MESSE.", "Sie dauert."]
         );
     }
 

@@ -16,6 +16,7 @@
 //! | attachment | clause | example | direction |
 //! |---|---|---|---|
 //! | `seit` | any | `seit Dezember` | back |
+//! | `vom` dating a noun (not a span's start) | any | `die Erklärung vom Montag`, `die Sieger vom Wochenende` | back |
 //! | past participle before a noun | any | `die am Montag unterbrochenen Verhandlungen` | back |
 //! | present participle before a noun | any | `die im Mai tagende Versammlung` | nearest |
 //! | set for (`für`, `auf`; `geplante`) | a past plan or intention (`war … geplant`, `wollte`) | `das Treffen war für den 3. Mai geplant` | nearest |
@@ -55,6 +56,9 @@ pub(crate) enum Attachment {
     /// After a noun that names an event (`die Wahlen am 12. Oktober`): the noun's event, not the
     /// clause's, is dated.
     EventNoun,
+    /// After `vom` dating a noun (`die Erklärung vom Montag`): the thing dated exists, so its
+    /// time lies back.
+    DatedBy,
     /// The time something is set for (`für Mittwoch angekündigt`, `auf den 7. Dezember
     /// verschoben`, `das am Freitag geplante Treffen`).
     SetFor,
@@ -156,7 +160,9 @@ pub(crate) fn direction(f: &Features) -> Option<Tense> {
         Some(VerbTense::Preterite | VerbTense::Perfect | VerbTense::Pluperfect)
     );
     match f.attachment {
-        Attachment::Since | Attachment::PastParticiple => return Some(Tense::Past),
+        Attachment::Since | Attachment::PastParticiple | Attachment::DatedBy => {
+            return Some(Tense::Past);
+        }
         Attachment::PresentParticiple => return None,
         // `war für den 3. Mai geplant`: a past plan, which may have passed; `beantragte ein
         // Treffen für Montag`: the time asked for lies ahead of the request

@@ -631,6 +631,16 @@ fn attachment(
         if toks[p].is("seit") {
             return Attachment::Since;
         }
+        // `die Erklärung vom Montag`, `die Wahlsieger vom Wochenende`: what is dated by `vom`
+        // exists already; not the start of a span (`vom Montag bis Mittwoch`, `vom Montag an`,
+        // `in der Nacht vom Montag auf Dienstag`)
+        if toks[p].is("vom")
+            && toks.get(end).is_none_or(|n| {
+                !matches!(n.lower(), "bis" | "an" | "auf" | "zum" | "-" | "–" | "/")
+            })
+        {
+            return Attachment::DatedBy;
+        }
         if senses(p).contains(&Sense::Schedule) {
             return Attachment::SetFor;
         }
@@ -666,13 +676,21 @@ fn attachment(
             return Attachment::PastParticiple;
         }
     }
-    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition
+    // `die Wahlen am 12. Oktober`: a noun (not the first word) right before the preposition,
+    // or before a focus particle there (`vom Beginn bereits am Montag`)
+    let focus = |i: usize| {
+        matches!(
+            toks[i].lower(),
+            "bereits" | "schon" | "erst" | "noch" | "spätestens" | "frühestens"
+        )
+    };
     if let Some(p) = prep
         && senses(p).iter().any(|s| matches!(s, Sense::Prep { .. }))
-        && p >= 2
-        && toks[p - 1].is_word()
-        && toks[p - 1].cap
-        && lex.is_event_noun(toks[p - 1].lower())
+        && let Some(n) = (p.checked_sub(1)).map(|n| if n > 0 && focus(n) { n - 1 } else { n })
+        && n >= 1
+        && toks[n].is_word()
+        && toks[n].cap
+        && lex.is_event_noun(toks[n].lower())
     {
         return Attachment::EventNoun;
     }
@@ -820,6 +838,10 @@ fn resolve_mentions(
     let mut named_time = false;
     // the explicit year named last, and the sentence naming it (`Im Herbst 1989 ...`)
     let mut named_year: Option<(i32, Span)> = None;
+    // where the sentence with the previous mentions ended
+    let mut previous_end: Option<usize> = None;
+    // the year named by the last heading that is a year (`1862`): the time of its sections
+    let mut section_year: Option<i32> = None;
     let mut i = 0;
     while i < mentions.len() {
         let sentence = mentions[i].sentence;
@@ -829,6 +851,23 @@ fn resolve_mentions(
             .map_or(mentions.len(), |k| i + k);
         let group = &mentions[i..end];
         let here = group[0].sentence_span;
+        if previous_end.is_some_and(|e| heading_between(text, e, here.start)) {
+            // a new section starts its own account from the time of the section around it (the
+            // year of the last heading that names one): months and days do not run on from the
+            // section before (`1862` ... `26. Dezember` ... `Westlicher Kriegsschauplatz` ... `im
+            // Januar` is January 1862, not 1863)
+            *last = Anchor {
+                year: section_year.or(last.year),
+                month: None,
+                day: None,
+            };
+        }
+        previous_end = Some(here.end);
+        if is_heading(text, here)
+            && let Some(y) = group.iter().find_map(|x| explicit_year(&x.expr))
+        {
+            section_year = Some(y);
+        }
         let carried = frame
             .filter(|(s, _)| same_paragraph(text, *s, here))
             .map(|(_, d)| d)
@@ -904,7 +943,11 @@ fn resolve_mentions(
                 };
                 match resolve::resolve(&m.expr, &ctx) {
                     Ok(v) => {
-                        if !pass && m.anchor && !counts_from_text(&m.expr) {
+                        if !pass
+                            && m.anchor
+                            && !counts_from_text(&m.expr, shape.narrative)
+                            && !in_parentheses(text, here, m.span)
+                        {
                             last.update(&v);
                         }
                         values[k] = Some(v);
@@ -933,9 +976,17 @@ fn resolve_mentions(
         } else if frame.is_some_and(|(s, _)| !same_paragraph(text, s, here)) {
             frame = None;
         }
-        if let Some(y) = group.iter().rev().find_map(|x| explicit_year(&x.expr)) {
+        if let Some(y) = group
+            .iter()
+            .rev()
+            .filter(|x| !in_parentheses(text, here, x.span))
+            .find_map(|x| explicit_year(&x.expr))
+        {
             named_year = Some((y, here));
-        } else if group.iter().any(|x| is_point(&x.expr)) {
+        } else if group
+            .iter()
+            .any(|x| is_point(&x.expr) && !in_parentheses(text, here, x.span))
+        {
             // another point in time (`im März`, `gestern`) ends the flashback
             named_year = None;
         }
@@ -1050,13 +1101,71 @@ fn is_point(expr: &Expr) -> bool {
 }
 
 /// Expressions counted from the time the text spoke of last (`am Vortag`, `zwei Tage später`)
-/// do not become the new reference themselves: `am Vortag` twice is the same day.
-fn counts_from_text(expr: &Expr) -> bool {
+/// do not become the new reference themselves: `am Vortag` twice is the same day. In a
+/// narrative a glance back from the story's time (`im Vorjahr`, `des vorangegangenen Jahres`)
+/// does not move the story either: `1864 ... im Vorjahr ... in diesem Jahr` is 1864 again; a
+/// step forward (`im nächsten Jahr griff er wieder an. Am 26. Mai ...`) moves it.
+fn counts_from_text(expr: &Expr, narrative: bool) -> bool {
     match expr {
-        Expr::Relative { anchor, .. } | Expr::Offset { anchor, .. } => *anchor == AnchorKind::Text,
-        Expr::Part { base, .. } | Expr::DayBefore(base) => counts_from_text(base),
+        Expr::Relative { anchor, offset, .. } => {
+            (narrative && *offset < 0) || *anchor == AnchorKind::Text
+        }
+        Expr::Offset { anchor, .. } => *anchor == AnchorKind::Text,
+        Expr::Part { base, .. } | Expr::DayBefore(base) => counts_from_text(base, narrative),
+        Expr::Date { year, .. }
+        | Expr::Season { year, .. }
+        | Expr::Quarter { year, .. }
+        | Expr::Half { year, .. } => {
+            narrative && matches!(year, YearRef::Relative(o) | YearRef::Anaphoric(o) if *o < 0)
+        }
         _ => false,
     }
+}
+
+/// A heading stands between `from` and `to`: a line of its own between blank lines, of a few
+/// words and without the punctuation that ends a sentence (`Westlicher Kriegsschauplatz`).
+fn heading_between(text: &str, from: usize, to: usize) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    let paragraphs: Vec<&str> = gap.split("\n\n").collect();
+    // the first and last pieces belong to the sentences around the gap
+    paragraphs.len() > 2
+        && paragraphs[1..paragraphs.len() - 1]
+            .iter()
+            .any(|p| heading_shaped(p.trim()))
+}
+
+/// The sentence `span` is a heading: a paragraph of its own shaped like one.
+fn is_heading(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with("\n\n"))
+        && (after.is_empty() || after.starts_with("\n\n"))
+        && heading_shaped(text[span.start..span.end].trim())
+}
+
+/// A line of a few words without the punctuation that ends a sentence.
+fn heading_shaped(line: &str) -> bool {
+    !line.is_empty()
+        && !line.contains('\n')
+        && line.split_whitespace().count() <= 8
+        && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '“', '»', ')'])
+}
+
+/// `span` stands inside parentheses within `sentence`: an aside (`den Balkankriegen
+/// (1912/13)`, `Bismarck (1815-1898)`), which does not move the time the text speaks of.
+fn in_parentheses(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text
+        .get(sentence.start.min(span.start)..span.start)
+        .unwrap_or("");
+    let after = text.get(span.end..sentence.end.max(span.end)).unwrap_or("");
+    before
+        .rfind('(')
+        .is_some_and(|o| before[o..].find(')').is_none())
+        && after
+            .find(')')
+            .is_some_and(|c| after[..c].find('(').is_none())
 }
 
 /// Two sentences stand in one paragraph, the first before the second.
@@ -1171,6 +1280,68 @@ mod tests {
             "Am 9. November stand ich an der Mauer.",
         ];
         assert_eq!(values(&s.join(" "), &s), ["1989-FA", "1989-11-09"]);
+    }
+
+    #[test]
+    fn a_history_restarts_each_section_and_keeps_its_year_against_relative_years() {
+        let s = [
+            "1862",
+            "Im Januar 1862 sammelte sich die Armee.",
+            "Im März 1862 zog sie nach Süden.",
+            "Im Mai 1862 begann der Regen.",
+            "Im August 1862 erreichte sie den Fluss.",
+            "Im Oktober 1862 fiel die Festung.",
+            "Am 26. Dezember kapitulierte die Stadt.",
+            "Die Flotte",
+            "Im Januar lief die Flotte aus.",
+            "1863",
+            "Im Vorjahr hatte die Flotte gesiegt.",
+            "In diesem Jahr verlor sie.",
+            "Im nächsten Jahr griff sie wieder an.",
+            "Am 26. Mai fiel die Burg.",
+            "Im Juni 1810 war die Burg gebaut worden.",
+            "Im Jahr 1799 gab es die Stadt noch nicht.",
+        ];
+        assert_eq!(
+            values(&s.join("\n\n"), &s),
+            [
+                "1862",
+                "1862-01",
+                "1862-03",
+                "1862-05",
+                "1862-08",
+                "1862-10",
+                "1862-12-26",
+                // a new section goes back to the year of its heading, not on to January 1863
+                "1862-01",
+                "1863",
+                // `im Vorjahr` counts back from the story's year without moving it
+                "1862",
+                "1863",
+                // `im nächsten Jahr` moves the story on
+                "1864",
+                "1864-05-26",
+                "1810-06",
+                "1799"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_in_parentheses_is_an_aside_in_a_history() {
+        let s = [
+            "Im Jahr 1905 begann die Krise.",
+            "Im Jahr 1908 folgte die Annexion.",
+            "Im Juni 1914 fiel der Schuss.",
+            "Die Lage erinnerte an die Marokkokrise (im Juli 1911).",
+            "Am 28. Juli erklärte Wien den Krieg.",
+            "Im Jahr 1916 kam Verdun.",
+            "Im Jahr 1917 kam die Revolution.",
+            "Im Jahr 1918 endete der Krieg.",
+            "Im Jahr 1919 kam der Frieden.",
+        ];
+        let v = values(&s.join(" "), &s);
+        assert_eq!(v[4], "1914-07-28", "{v:?}");
     }
 
     #[test]

@@ -161,6 +161,26 @@ impl Parser<'_, '_> {
         })
     }
 
+    /// A noun compounded on a plural unit (`Verhandlungstage`, `Sitzungswochen`,
+    /// `Schuljahren`): the unit it counts. The part before the unit has at least four letters, so
+    /// that words that merely end like a unit (`Montage`, `Etagen`) are none.
+    pub(super) fn compound_unit_at(&self, i: usize) -> Option<Unit> {
+        let t = self.tok(i).filter(|t| t.is_word() && t.cap)?;
+        let lower = t.lower();
+        lower
+            .char_indices()
+            .filter(|&(at, _)| lower[..at].chars().count() >= 4)
+            .find_map(|(at, _)| {
+                self.lex.senses(&lower[at..]).iter().find_map(|s| match s {
+                    Sense::Unit {
+                        unit,
+                        kind: UnitKind::Plural,
+                    } => Some(*unit),
+                    _ => None,
+                })
+            })
+    }
+
     pub(super) fn weekday_at(&self, i: usize) -> Option<(u32, Option<DayPart>)> {
         self.sense(i, |s| match s {
             Sense::Weekday {

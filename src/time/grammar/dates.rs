@@ -465,7 +465,11 @@ impl Parser<'_, '_> {
                 let range = (p.is_punct('-') || p.is_punct('–') || p.is_punct('/'))
                     && i >= 2
                     && self.toks[i - 2].digits() == 4;
-                if !(range || p.is_punct('(')) {
+                // `"2019 kamen 300 Gäste"`: a quotation may open with the year
+                let quoted = ['"', '„', '»', '«', '‚', '\'']
+                    .iter()
+                    .any(|&q| p.is_punct(q));
+                if !(range || quoted || p.is_punct('(')) {
                     return false;
                 }
             }
@@ -605,16 +609,32 @@ impl Parser<'_, '_> {
                         | "zwischen"
                 )
         });
-        let year_like = t
-            .num()
-            .is_some_and(|y| (1900..=2099).contains(&y) && y % 10 != 0);
-        if noun(n) && (!signal || range_connector) && !(verb_before && year_like) {
+        let year_like = |x: &Token| {
+            x.digits() == 4
+                && x.num()
+                    .is_some_and(|y| (1900..=2099).contains(&y) && y % 10 != 0)
+        };
+        // `von 2003 bis 2007 Leiter`, `zwischen 1939 und 1945`: two numbers that look like
+        // years (not round) and run forward within a century are a span of years, whatever
+        // follows; `von 2000 bis 3000 Mitarbeiter` is a range of counts
+        let years_span = |a: &Token, b: &Token| {
+            year_like(a)
+                && year_like(b)
+                && a.num()
+                    .zip(b.num())
+                    .is_some_and(|(x, y)| x < y && y - x <= 100)
+        };
+        let span_end = range_connector && i >= 2 && years_span(&self.toks[i - 2], t);
+        if noun(n) && (!signal || range_connector) && !(verb_before && year_like(t)) && !span_end {
             return false;
         }
-        // the first of a range of counts: `2000 bis 3000 Grad`
+        // the first of a range of counts: `2000 bis 3000 Grad`; not a number that goes back
+        // (`München 2019 – 300 S.`, a place, a year and a page count)
         if matches!(n.lower(), "bis" | "und" | "oder" | "-" | "–")
-            && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Number)
+            && let Some(m) = self.tok(i + 2).filter(|m| m.kind == Kind::Number)
             && self.tok(i + 3).is_some_and(noun)
+            && !years_span(t, m)
+            && m.num().zip(t.num()).is_some_and(|(b, a)| b > a)
         {
             return false;
         }

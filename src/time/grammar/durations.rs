@@ -105,6 +105,25 @@ impl Parser<'_, '_> {
                 "time/duration/since_plural",
             );
         }
+        // `über die Jahre (hinweg)`, like `über Jahre`; not `über die Jahre 2010 bis 2015`, `über
+        // die Tage der Konferenz`
+        if self.is(i, "über")
+            && self.is(i + 1, "die")
+            && let Some((unit, true)) = self.unit_at(i + 2)
+            && self.tok(i + 3).is_none_or(|n| {
+                n.kind != Kind::Number && !n.senses().contains(&Sense::Article) && !n.cap
+            })
+        {
+            self.push(
+                i + 1,
+                i + 3,
+                Expr::Duration {
+                    amount: Amount::Vague,
+                    unit,
+                },
+                "time/duration/since_plural",
+            );
+        }
         if i > 0 && self.has(i - 1, |s| matches!(s, Sense::Approx)) && self.amount(i).is_some() {
             return; // the approximation starts the extent
         }
@@ -159,7 +178,22 @@ impl Parser<'_, '_> {
                 Some((unit, plural)) if adjective && (plural || amount == Amount::Number(1.0)) => {
                     (unit, k + 1)
                 }
-                _ => return,
+                _ => {
+                    // `drei Verhandlungstage`: days of negotiation, counted
+                    if let Amount::Number(n) = amount
+                        && n > 1.0
+                        && let Some(unit) = self.compound_unit_at(k)
+                        && unit != Unit::Weekend
+                    {
+                        self.push(
+                            i,
+                            k + 1,
+                            Expr::Duration { amount, unit },
+                            "time/duration/compound",
+                        );
+                    }
+                    return;
+                }
             },
         };
         if unit == Unit::Weekend && amount == Amount::Number(1.0) && !self.is(j, "ein") {

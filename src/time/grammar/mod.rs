@@ -128,6 +128,10 @@ pub const RULES: &[(&str, &str)] = &[
         "time/duration/amount",
         "`zwei Jahre`, `seit zweieinhalb Jahren`",
     ),
+    (
+        "time/duration/compound",
+        "a number before a compound on a plural unit: `drei Verhandlungstage`, `vier Sitzungswochen`",
+    ),
     ("time/duration/since_plural", "`seit Wochen` (PXW)"),
     ("time/duration/hyphen", "`15-minütigen`"),
     ("time/duration/adjective", "`zweitägige`"),

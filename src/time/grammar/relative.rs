@@ -390,12 +390,43 @@ impl Parser<'_, '_> {
                 .rev()
                 .find(|t| !t.is_punct('"') && !t.is_punct('“') && !t.is_punct('»'))
                 .is_some_and(|t| t.is_punct('?'));
-            if question || (i > 0 && self.toks[i - 1].is("ja")) {
+            // `»Und nun?« ...`: the question closes right after it
+            let asks = self.toks[i + 1..]
+                .iter()
+                .find(|t| !t.is_punct('"') && !t.is_punct('“') && !t.is_punct('»'))
+                .is_some_and(|t| t.is_punct('?'));
+            if question || asks || (i > 0 && self.toks[i - 1].is("ja")) || self.in_open_clause(i) {
                 return;
             }
             return self.push_p(start, i + 1, Expr::Ref(value), "time/ref/nun", 2);
         }
         self.push_p(start, i + 1, Expr::Ref(value), "time/ref/word", 2);
+    }
+
+    /// Token `i` stands in a clause that asks or supposes (an indirect question or a condition:
+    /// `ob der Minister nun auch ... sorge`, `Wer nun gegen ... verstößt`, `Wenn du nun ...
+    /// Lust hast`), where `nun` is a particle ("then", "so"), not the present.
+    fn in_open_clause(&self, i: usize) -> bool {
+        let start = self.toks[..i]
+            .iter()
+            .rposition(|t| t.is_punct(',') || t.is_punct(';') || t.is_punct(':'))
+            .map_or(0, |k| k + 1);
+        self.toks[start..i]
+            .iter()
+            .find(|t| t.kind == Kind::Word)
+            .is_some_and(|t| {
+                matches!(
+                    t.lower(),
+                    "ob" | "wer"
+                        | "wenn"
+                        | "falls"
+                        | "sofern"
+                        | "warum"
+                        | "weshalb"
+                        | "wieso"
+                        | "inwiefern"
+                )
+            })
     }
 
     /// Multi-word phrases from the lexicon: references, holidays, and phrases that are not dates.
