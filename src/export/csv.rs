@@ -7,7 +7,7 @@
 //! | `event_id` | the timeline event id (the same in every format) |
 //! | `date` | TIMEX3 value (`2022-01-10`, `2022-W02`, `2017-SU`), empty when undated |
 //! | `date_start`, `date_end` | the first and last day of `date` (ISO 8601; [`Period`]) |
-//! | `date_precision` | `day`, `week`, `month`, `season`, `quarter`, `year`, ... |
+//! | `date_precision` | `day`, `weekend`, `week`, `month`, `quarter`, `season`, `half-year`, `year`, ... |
 //! | `kind` | `meeting`, `talks`, `summit`, `call`, `session`, `visit` |
 //! | `status` | the latest status: `proposed`, `planned`, `held`, `postponed`, `cancelled` |
 //! | `participant_id`, `participant_name`, `participant_type`, `participant_qid` | one participant |

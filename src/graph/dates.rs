@@ -1,83 +1,29 @@
-//! Meeting dates as the merge compares them: a TIMEX3 value's precision and the days it covers.
+//! Meeting dates as the merge compares them: the days a TIMEX3 date value covers, read by
+//! [`DateInterval`] (the one reader of TIMEX3 date values) and limited to calendar units up to a
+//! year.
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
 
-/// How precise a TIMEX3 date value is (ACLED's time precision, finer).
+use crate::time::{DateInterval, Precision};
+
+/// The precision of a TIMEX3 date value (`day`, `week`, `month`, `season`, `half-year`, ...), or
+/// `None` for a value that names no calendar period (`XXXX-01-10`, `PRESENT_REF`).
 ///
 /// ```
-/// use chronik::graph::DatePrecision;
-/// assert_eq!(serde_json::to_string(&DatePrecision::Week).unwrap(), r#""week""#);
-/// assert_eq!(DatePrecision::Month.as_str(), "month");
+/// use chronik::graph::date_precision;
+/// use chronik::time::Precision;
+/// assert_eq!(date_precision("2022-01-10"), Some(Precision::Day));
+/// assert_eq!(date_precision("2022-W02"), Some(Precision::Week));
+/// assert_eq!(date_precision("2022-H1"), Some(Precision::HalfYear));
+/// assert_eq!(date_precision("XXXX-01-10"), None);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DatePrecision {
-    /// `2022-01-10` (also with a time of day: `2022-01-10TEV`).
-    Day,
-    /// `2022-W02` (ISO week).
-    Week,
-    /// `2022-01`.
-    Month,
-    /// `2022-SU` (spring `SP`, summer `SU`, autumn `FA`, winter `WI`).
-    Season,
-    /// `2022-Q1`.
-    Quarter,
-    /// `2022`.
-    Year,
-    /// `202` (the 2020s).
-    Decade,
-    /// `20` (the 2000s).
-    Century,
-}
-
-impl DatePrecision {
-    /// The lower-case name: `day`, `week`, `month`, ...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Week => "week",
-            DatePrecision::Month => "month",
-            DatePrecision::Season => "season",
-            DatePrecision::Quarter => "quarter",
-            DatePrecision::Year => "year",
-            DatePrecision::Decade => "decade",
-            DatePrecision::Century => "century",
-        }
-    }
-}
-
-/// The precision of a TIMEX3 date value.
-///
-/// ```
-/// use chronik::graph::{DatePrecision, date_precision};
-/// assert_eq!(date_precision("2022-01-10"), DatePrecision::Day);
-/// assert_eq!(date_precision("2022-W02"), DatePrecision::Week);
-/// assert_eq!(date_precision("2022-SU"), DatePrecision::Season);
-/// assert_eq!(date_precision("2022"), DatePrecision::Year);
-/// ```
-pub fn date_precision(value: &str) -> DatePrecision {
-    let parts: Vec<&str> = value.split('-').collect();
-    match parts.as_slice() {
-        [_, w, ..] if is_week(w) => DatePrecision::Week,
-        [_, _, _, ..] => DatePrecision::Day,
-        [_, q] if q.starts_with('Q') => DatePrecision::Quarter,
-        [_, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => DatePrecision::Season,
-        [_, _] => DatePrecision::Month,
-        [y] if y.len() == 3 => DatePrecision::Decade,
-        [y] if y.len() == 2 => DatePrecision::Century,
-        _ => DatePrecision::Year,
-    }
-}
-
-/// `W02`, not `WI` (winter).
-fn is_week(part: &str) -> bool {
-    part.len() > 1 && part.starts_with('W') && part[1..].bytes().all(|b| b.is_ascii_digit())
+pub fn date_precision(value: &str) -> Option<Precision> {
+    DateInterval::from_timex(value).map(|i| i.precision)
 }
 
 /// The first and last day a TIMEX3 date value covers (`2022-W02`: 10 to 16 January 2022), or
-/// `None` for values that name no calendar period (`XXXX-01-10`, `PRESENT_REF`, years before
-/// Christ, decades and centuries).
+/// `None` for values that name no calendar period (`XXXX-01-10`, `PRESENT_REF`) and for periods
+/// longer than a year (decades, centuries), which the merge does not compare.
 ///
 /// ```
 /// use chronik::graph::day_range;
@@ -89,66 +35,9 @@ fn is_week(part: &str) -> bool {
 /// assert_eq!(day_range("XXXX-01-12"), None);
 /// ```
 pub fn day_range(value: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let mut parts = value.split('-');
-    let year_text = parts.next()?;
-    if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let year: i32 = year_text.parse().ok()?;
-    let ymd = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d);
-    let month_end = |m: u32| {
-        let next = if m == 12 {
-            NaiveDate::from_ymd_opt(year + 1, 1, 1)
-        } else {
-            ymd(m + 1, 1)
-        };
-        next.and_then(|n| n.pred_opt())
-    };
-    let number = |s: &str| -> Option<u32> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let Some(second) = parts.next() else {
-        return Some((ymd(1, 1)?, ymd(12, 31)?));
-    };
-    if is_week(second) {
-        let week = number(&second[1..])?;
-        let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
-        let sunday = NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?;
-        return match parts.next() {
-            // the weekend of the week
-            Some("WE") => Some((sunday.pred_opt()?, sunday)),
-            Some(_) => None,
-            None => Some((monday, sunday)),
-        };
-    }
-    let months = match second {
-        "Q1" => Some((1, 3)),
-        "Q2" => Some((4, 6)),
-        "Q3" => Some((7, 9)),
-        "Q4" => Some((10, 12)),
-        "SP" => Some((3, 5)),
-        "SU" => Some((6, 8)),
-        "FA" => Some((9, 11)),
-        _ => None,
-    };
-    if let Some((first, last)) = months {
-        return Some((ymd(first, 1)?, month_end(last)?));
-    }
-    if second == "WI" {
-        // winter: December of the year and the first two months of the next
-        let end = NaiveDate::from_ymd_opt(year + 1, 3, 1)?.pred_opt()?;
-        return Some((ymd(12, 1)?, end));
-    }
-    let month = number(second)?;
-    let Some(third) = parts.next() else {
-        return Some((ymd(month, 1)?, month_end(month)?));
-    };
-    // a day, perhaps with a time of day (`10T09:30`, `10TEV`)
-    let day = number(third.split('T').next()?)?;
-    let date = ymd(month, day)?;
-    (parts.next().is_none() && date.month() == month).then_some((date, date))
+    DateInterval::from_timex(value)
+        .filter(|i| i.precision <= Precision::Year)
+        .map(|i| (i.start, i.end))
 }
 
 #[cfg(test)]
@@ -167,12 +56,17 @@ mod tests {
             day_range("2022-Q4"),
             Some((d(2022, 10, 1), d(2022, 12, 31)))
         );
-        assert_eq!(date_precision("2022-WI"), DatePrecision::Season);
-        assert_eq!(date_precision("2022-W52-WE"), DatePrecision::Week);
-        assert_eq!(day_range("2022-WI"), Some((d(2022, 12, 1), d(2023, 2, 28))));
+        assert_eq!(date_precision("2022-WI"), Some(Precision::Season));
+        assert_eq!(date_precision("2022-W52-WE"), Some(Precision::Weekend));
+        // a winter is named after the year it ends in, as the resolver writes it
+        assert_eq!(day_range("2022-WI"), Some((d(2021, 12, 1), d(2022, 2, 28))));
         assert_eq!(
             day_range("2022-W52-WE"),
             Some((d(2022, 12, 31), d(2023, 1, 1)))
+        );
+        assert!(
+            day_range("BC0490").is_some(),
+            "a year before Christ is a year"
         );
         assert_eq!(
             day_range("2022-01-10T09:30"),
@@ -181,7 +75,7 @@ mod tests {
     }
 
     #[test]
-    fn impossible_or_unanchored_values_have_no_range() {
+    fn impossible_unanchored_or_long_values_have_no_range() {
         for v in [
             "2022-02-30",
             "2022-13",
@@ -189,7 +83,6 @@ mod tests {
             "XXXX-01-10",
             "PRESENT_REF",
             "202",
-            "BC0490",
             "",
         ] {
             assert_eq!(day_range(v), None, "{v}");

@@ -13,7 +13,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-pub use dates::{DatePrecision, date_precision, day_range};
+pub use dates::{date_precision, day_range};
 pub use merge::TimelineBuilder;
 pub use timeline::{Source, StatusStep, Timeline, TimelineEvent};
 

@@ -6,9 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::DatePrecision;
 use crate::events::Status;
 use crate::record::{EntityRef, Evidence, MeetingFacts};
+use crate::time::Precision;
 
 /// One report of a meeting's status, in the order of publication instants (see
 /// [`Timeline`] for an example).
@@ -67,7 +67,7 @@ pub struct TimelineEvent {
     #[serde(flatten)]
     pub facts: MeetingFacts,
     /// How precise `date` is, or null when there is no date.
-    pub date_precision: Option<DatePrecision>,
+    pub date_precision: Option<Precision>,
     /// Every status report, oldest first (by instant, not by the text of the time).
     pub status_history: Vec<StatusStep>,
     /// Every report, in the order of `status_history`.

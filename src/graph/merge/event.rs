@@ -99,7 +99,7 @@ pub(super) fn merged_event(
             date.as_deref().unwrap_or("undated"),
             fnv1a(merge_key.as_bytes()) & 0xffff_ffff_ffff
         ),
-        date_precision: date.as_deref().map(date_precision),
+        date_precision: date.as_deref().and_then(date_precision),
         facts: MeetingFacts {
             kind,
             status,
