@@ -7,9 +7,10 @@
 //! A time of day (`2022-01-10TEV`, `2022-01-10T09:30`) is its day. Values with unknown parts
 //! (`XXXX-01-10`) name no period.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use super::Labels;
+use crate::time::DateInterval;
 
 /// What a TIMEX3 date value names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +81,13 @@ impl Period {
             (_, []) => Unit::Year(sign * number),
             (_, parts) => unit_of_year(sign * number, parts)?,
         };
-        let (start, end) = bounds(unit)?;
-        Some(Period { unit, start, end })
+        // the days come from the one reader of TIMEX3 date values; the unit only names them
+        let days = DateInterval::from_timex(value)?;
+        Some(Period {
+            unit,
+            start: days.start,
+            end: days.end,
+        })
     }
 
     /// True for a single day.
@@ -97,7 +103,7 @@ impl Period {
     /// let german = |v: &str| Period::parse(v).unwrap().german(Labels::german());
     /// assert_eq!(german("2022-01-10"), "10. Januar 2022");
     /// assert_eq!(german("2017-SU"), "Sommer 2017");
-    /// assert_eq!(german("2024-W2"), "KW 2/2024");
+    /// assert_eq!(german("2024-W02"), "KW 2/2024");
     /// ```
     pub fn german(&self, labels: &Labels) -> String {
         let year = |y: i32| {
@@ -168,56 +174,6 @@ fn unit_of_year(y: i32, parts: &[&str]) -> Option<Unit> {
     })
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// The last day of month `m` of year `y`.
-fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    ymd(ny, nm, 1)?.pred_opt()
-}
-
-/// The first and last day of a unit; `None` for impossible ones (week 54, month 13, Q5).
-fn bounds(unit: Unit) -> Option<(NaiveDate, NaiveDate)> {
-    let months = |y: i32, first: u32, count: u32| -> Option<(NaiveDate, NaiveDate)> {
-        let last = first + count - 1;
-        let (ly, lm) = if last > 12 {
-            (y + 1, last - 12)
-        } else {
-            (y, last)
-        };
-        Some((ymd(y, first, 1)?, month_end(ly, lm)?))
-    };
-    match unit {
-        Unit::Day(d) => Some((d, d)),
-        Unit::Week(y, w) => Some((
-            NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?,
-            NaiveDate::from_isoywd_opt(y, w, Weekday::Sun)?,
-        )),
-        Unit::Weekend(y, w) => Some((
-            NaiveDate::from_isoywd_opt(y, w, Weekday::Sat)?,
-            NaiveDate::from_isoywd_opt(y, w, Weekday::Sun)?,
-        )),
-        Unit::Month(y, m) => months(y, m, 1).filter(|_| (1..=12).contains(&m)),
-        Unit::Quarter(y, q) => months(y, 3 * q.checked_sub(1)? + 1, 3).filter(|_| q <= 4),
-        Unit::Half(y, h) => months(y, 6 * h.checked_sub(1)? + 1, 6).filter(|_| h <= 2),
-        Unit::Season(y, s) => {
-            let first = match s {
-                "SP" => 3,
-                "SU" => 6,
-                "FA" => 9,
-                // winter begins in December of the year before the one it is named after
-                _ => return months(y - 1, 12, 3),
-            };
-            months(y, first, 3)
-        }
-        Unit::Year(y) => Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?)),
-        Unit::Decade(y) => Some((ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?)),
-        Unit::Century(y) => Some((ymd(y, 1, 1)?, ymd(y + 99, 12, 31)?)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,7 +191,7 @@ mod tests {
             ("2022-02", "2022-02-01", "2022-02-28"),
             ("2024-02", "2024-02-01", "2024-02-29"),
             ("2022-W02", "2022-01-10", "2022-01-16"),
-            ("2024-W2", "2024-01-08", "2024-01-14"),
+            ("2024-W02", "2024-01-08", "2024-01-14"),
             ("2022-W02-WE", "2022-01-15", "2022-01-16"),
             ("2022-Q4", "2022-10-01", "2022-12-31"),
             ("2022-H1", "2022-01-01", "2022-06-30"),
