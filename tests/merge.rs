@@ -32,6 +32,7 @@ fn entity(id: &str) -> EntityRef {
         name: id.into(),
         canonical: None,
         kind: None,
+        in_state: None,
     }
 }
 
@@ -379,6 +380,55 @@ fn calls_meetings_and_places_that_differ_stay_apart() {
     assert!(
         genf.iter()
             .any(|e| parties(e) == ["china", "usa"] && e.sources.len() == 2)
+    );
+}
+
+/// A report's place, given the state it lies in (the record of a city names its state).
+fn placed_in(mut record: ArticleRecord, state: &str) -> ArticleRecord {
+    let place = record.events[0].facts.place.as_mut().expect("a place");
+    place.in_state = Some(state.into());
+    record
+}
+
+#[test]
+fn a_city_and_the_state_it_lies_in_are_one_place_but_two_cities_are_not() {
+    let at = |id: &str, hour: u32, place: &str| {
+        report(
+            id,
+            &format!("2022-03-02T{hour:02}:00:00+01:00"),
+            Meeting,
+            Held,
+            Some("2022-03-01"),
+            &["usa", "russland"],
+            Some(place),
+        )
+    };
+    // `in der Schweiz` first, `in Genf` later: one meeting, at the finer place
+    let records = [
+        at("a", 8, "schweiz"),
+        placed_in(at("b", 9, "genf"), "schweiz"),
+    ];
+    let t = merge(&records);
+    assert_eq!(t.events.len(), 1, "{:#?}", summary(&t));
+    assert_eq!(t.events[0].facts.place.as_ref().unwrap().id, "genf");
+    assert_eq!(t.events[0].sources.len(), 2);
+    // two cities of one state are two places, and a city of another state does not agree
+    let records = [
+        placed_in(at("a", 8, "genf"), "schweiz"),
+        placed_in(at("b", 9, "bern"), "schweiz"),
+        placed_in(at("c", 10, "wien"), "oesterreich"),
+        at("d", 11, "oesterreich"),
+    ];
+    let t = merge(&records);
+    let mut places: Vec<(String, usize)> = t
+        .events
+        .iter()
+        .map(|e| (e.facts.place.as_ref().unwrap().id.clone(), e.sources.len()))
+        .collect();
+    places.sort();
+    assert_eq!(
+        places,
+        [("bern".into(), 1), ("genf".into(), 1), ("wien".into(), 2)]
     );
 }
 

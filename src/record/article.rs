@@ -249,6 +249,7 @@ pub fn actor_ref(g: &Gazetteer, id: ActorId) -> EntityRef {
         name: a.name.clone(),
         canonical: None,
         kind: Some(a.kind.as_str().to_string()),
+        in_state: None,
     }
 }
 
@@ -262,6 +263,7 @@ pub fn unresolved_ref(person: &UnresolvedActor) -> EntityRef {
         name: person.name.clone(),
         canonical: None,
         kind: Some(person.kind.as_str().to_string()),
+        in_state: None,
     }
 }
 
@@ -315,12 +317,14 @@ fn fold(c: char) -> char {
 /// The reference to a place.
 pub fn place_ref(g: &Gazetteer, id: PlaceId) -> EntityRef {
     let p = g.place(id);
+    let state = p.state.map(|s| &g.actor(s).id).filter(|&s| *s != p.id);
     EntityRef {
         id: p.id.clone(),
         qid: p.qid.clone(),
         name: p.name.clone(),
         canonical: None,
         kind: None,
+        in_state: state.cloned(),
     }
 }
 

@@ -39,7 +39,7 @@ impl TextSpan {
 ///
 /// ```
 /// use chronik::record::EntityRef;
-/// let genf = EntityRef { id: "genf".into(), qid: Some("Q71".into()), name: "Genf".into(), canonical: None, kind: None };
+/// let genf = EntityRef { id: "genf".into(), qid: Some("Q71".into()), name: "Genf".into(), canonical: None, kind: None, in_state: None };
 /// assert_eq!(serde_json::to_string(&genf).unwrap(), r#"{"id":"genf","qid":"Q71","name":"Genf"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -57,6 +57,10 @@ pub struct EntityRef {
     /// state, organisation, body or person (actors); country, city, region or venue (places).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// For a place that is not a state: the id of the state it lies in (`genf` lies in
+    /// `schweiz`), so that a report naming the city and one naming the state can be one meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_state: Option<String>,
 }
 
 impl EntityRef {
@@ -64,7 +68,7 @@ impl EntityRef {
     ///
     /// ```
     /// use chronik::record::EntityRef;
-    /// let orban = EntityRef { id: "viktor-orban".into(), qid: None, name: "Orban".into(), canonical: Some("Viktor Orbán".into()), kind: None };
+    /// let orban = EntityRef { id: "viktor-orban".into(), qid: None, name: "Orban".into(), canonical: Some("Viktor Orbán".into()), kind: None, in_state: None };
     /// assert_eq!(orban.canonical().name, "Viktor Orbán");
     /// ```
     pub fn canonical(&self) -> EntityRef {

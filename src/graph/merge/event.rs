@@ -58,10 +58,15 @@ pub(super) fn merged_event(
             }
         }
     }
-    let place = reports
+    // the reports' places agree (the merge rule); the finest says most: a city over its state
+    let places: Vec<&EntityRef> = reports
         .iter()
-        .find_map(|r| r.event.facts.place.as_ref())
-        .map(EntityRef::canonical);
+        .filter_map(|r| r.event.facts.place.as_ref())
+        .collect();
+    let place = places
+        .iter()
+        .find(|p| !places.iter().any(|q| q.in_state.as_ref() == Some(&p.id)))
+        .map(|p| p.canonical());
     let topic = reports.iter().find_map(|r| r.event.facts.topic.clone());
     let codes = codes.get(kind, status);
     let status_history = reports

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::Report;
 use crate::events::EventKind;
 use crate::graph::day_range;
+use crate::record::EntityRef;
 
 /// A participant id, interned for the merge (ids are numbered in canonical order).
 pub(super) type Party = u32;
@@ -30,8 +31,36 @@ pub(super) struct Key {
     /// Participants, sorted, without repeats.
     pub(super) parties: Vec<Party>,
     pub(super) call: bool,
-    pub(super) place: Option<String>,
+    pub(super) place: Option<PlaceKey>,
     pub(super) date: DateKey,
+}
+
+/// A meeting's place as the merge compares it: its id and the state it lies in.
+#[derive(Clone)]
+pub(super) struct PlaceKey {
+    id: String,
+    in_state: Option<String>,
+}
+
+impl PlaceKey {
+    fn of(place: &EntityRef) -> PlaceKey {
+        PlaceKey {
+            id: place.id.clone(),
+            in_state: place.in_state.clone(),
+        }
+    }
+
+    /// The same place, or a place and the state it lies in (`Genf` and `Schweiz`).
+    fn agrees_with(&self, other: &PlaceKey) -> bool {
+        self.id == other.id
+            || self.in_state.as_ref() == Some(&other.id)
+            || other.in_state.as_ref() == Some(&self.id)
+    }
+
+    /// A place within a state says more than the state.
+    fn is_finer_than(&self, other: &PlaceKey) -> bool {
+        self.in_state.as_ref() == Some(&other.id)
+    }
 }
 
 pub(super) enum DateKey {
@@ -75,7 +104,7 @@ impl Key {
             published: report.published.timestamp(),
             parties,
             call: event.facts.kind == EventKind::Call,
-            place: event.facts.place.as_ref().map(|p| p.id.clone()),
+            place: event.facts.place.as_ref().map(PlaceKey::of),
             date,
         }
     }
@@ -85,7 +114,7 @@ impl Key {
 pub(super) struct Cluster {
     pub(super) parties: Vec<Party>,
     pub(super) call: bool,
-    pub(super) place: Option<String>,
+    pub(super) place: Option<PlaceKey>,
     /// The day, for a meeting dated to the day.
     pub(super) day: Option<NaiveDate>,
     /// The latest publication instant of its reports.
@@ -124,7 +153,7 @@ impl Cluster {
             return None;
         }
         if let (Some(a), Some(b)) = (&self.place, &key.place)
-            && a != b
+            && !a.agrees_with(b)
         {
             return None;
         }
@@ -142,7 +171,12 @@ impl Cluster {
         self.members.push(report);
         self.articles.push(key.article);
         self.latest = self.latest.max(key.published);
-        if self.place.is_none() {
+        let finer = match (&self.place, &key.place) {
+            (None, Some(_)) => true,
+            (Some(ours), Some(theirs)) => theirs.is_finer_than(ours),
+            _ => false,
+        };
+        if finer {
             self.place.clone_from(&key.place);
         }
         let new: Vec<Party> = key

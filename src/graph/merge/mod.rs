@@ -8,7 +8,8 @@
 //!   meeting, talks, summit, session and visit are words for the same gathering);
 //! - their participants overlap: they share two participants, or all of the smaller side's
 //!   (`die Nato` and `die Nato und Russland`);
-//! - their places agree: the same place, or one report names none;
+//! - their places agree: the same place, a place and the state it lies in (`Genf` and `die
+//!   Schweiz`; the merged meeting keeps the finer place), or one report names none;
 //! - their dates agree at their precision: two reports dated to the day name the same day; a
 //!   coarser date (`im Januar`, `2022-W02`) joins a meeting dated to a day inside it only when
 //!   exactly one such meeting fits (so the same two states meeting twice in a month stay two
