@@ -138,14 +138,12 @@ impl From<MergeFormat> for Format {
 
 #[path = "cli/batch.rs"]
 mod batch;
-#[path = "cli/inputs.rs"]
-mod inputs;
 #[path = "cli/output.rs"]
 mod output;
 #[path = "cli/progress.rs"]
 mod progress;
 
-use inputs::Input;
+use chronik::document::inputs::{self, Input};
 use output::Output;
 use progress::Progress;
 

@@ -5,6 +5,7 @@
 
 mod article;
 mod input;
+pub mod inputs;
 mod read;
 mod sentence;
 

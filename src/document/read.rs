@@ -7,8 +7,10 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Article;
 use super::input::{
-    InputKind, check_encoding, decode_utf8, input_id, plain_text, read_json_lines, read_news_page,
+    InputKind, check_encoding, decode_utf8, input_id, plain_text, read_json_lines,
+    read_news_page_with_id,
 };
+use super::inputs;
 use crate::Error;
 
 /// The articles of a file, read lazily: what [`read_articles`] returns. Each item is an article
@@ -32,7 +34,8 @@ impl std::fmt::Debug for Articles {
     }
 }
 
-/// Reads the articles of the file at `path`: JSON Lines (one
+/// Reads the articles of the file at `path`, or of the files below a directory (the CLI's rules:
+/// [`inputs::expand`]): JSON Lines (one
 /// `{"id", "published", "text", "title"?, "source"?}` object a line; streamed, so the file may be
 /// larger than memory) or a news page (a main article and its teasers), told apart by the file
 /// name and the first bytes as the CLI does ([`InputKind::detect`]). Plain text has no
@@ -49,7 +52,31 @@ impl std::fmt::Debug for Articles {
 /// ```
 pub fn read_articles(path: impl AsRef<Path>) -> Articles {
     let path = path.as_ref();
+    if path.is_dir() {
+        return read_directory(path);
+    }
     let name = path.display().to_string();
+    read_file(&name, &input_id(&name))
+}
+
+/// The articles of the files below `dir` ([`inputs::expand`]: `.jsonl`, `.ndjson` and `.txt`,
+/// recursively, in sorted path order; a page found there is named by its path below `dir`),
+/// after the problems of the walk.
+fn read_directory(dir: &Path) -> Articles {
+    let (files, problems) = inputs::expand(&[dir.display().to_string()], inputs::ARTICLES);
+    let files = files.into_iter().flat_map(|file| {
+        let id = file.id.unwrap_or_else(|| input_id(&file.name));
+        read_file(&file.name, &id)
+    });
+    Articles {
+        items: Box::new(problems.into_iter().map(Err).chain(files)),
+    }
+}
+
+/// The articles of one file; a news page's articles are named after `id`.
+fn read_file(name: &str, id: &str) -> Articles {
+    let path = Path::new(name);
+    let name = name.to_string();
     let items: Box<dyn Iterator<Item = _> + Send> = match open(path, &name) {
         Err(e) => Box::new(std::iter::once(Err(e))),
         Ok(None) => Box::new(std::iter::empty()),
@@ -57,7 +84,7 @@ pub fn read_articles(path: impl AsRef<Path>) -> Articles {
         Ok(Some((InputKind::NewsPage, mut reader))) => {
             let mut bytes = Vec::new();
             match reader.read_to_end(&mut bytes) {
-                Ok(_) => Box::new(read_news_page(&name, &bytes).into_iter()),
+                Ok(_) => Box::new(read_news_page_with_id(&name, id, &bytes).into_iter()),
                 Err(e) => Box::new(std::iter::once(Err(Error::io(&name, e)))),
             }
         }
@@ -167,9 +194,6 @@ mod tests {
                 .to_string()
                 .contains("UTF-16")
         );
-        let dir = std::env::temp_dir();
-        let e = read_articles(&dir).next().unwrap().unwrap_err();
-        assert!(e.to_string().contains("directory"), "{e}");
     }
 
     #[test]
@@ -182,5 +206,39 @@ mod tests {
         );
         let bad = read_plain_text(temp("bad.txt", b"ab\xff"), published).unwrap_err();
         assert_eq!(bad.location().unwrap().byte, Some(2));
+    }
+
+    #[test]
+    fn a_directory_is_read_file_by_file_in_path_order() {
+        let dir = std::env::temp_dir().join(format!("chronik-read-dir-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("2022/01")).unwrap();
+        std::fs::write(
+            dir.join("a.jsonl"),
+            b"{\"id\":\"a1\",\"published\":\"2022-01-10T09:00:00+01:00\",\"text\":\"x\"}\n",
+        )
+        .unwrap();
+        let page = std::fs::read("examples/dpa-page.txt").unwrap();
+        std::fs::write(dir.join("2022/01/page.txt"), page).unwrap();
+        std::fs::write(dir.join("notes.md"), b"not read").unwrap();
+        let ids: Vec<String> = read_articles(&dir).map(|a| a.unwrap().id).collect();
+        assert_eq!(
+            ids[..3],
+            ["2022/01/page", "2022/01/page-t1", "2022/01/page-t2"]
+        );
+        assert_eq!(ids.last().map(String::as_str), Some("a1"));
+        assert_eq!(ids.len(), 8, "six teasers, the main article and one line");
+
+        let empty = dir.join("empty");
+        std::fs::create_dir_all(&empty).unwrap();
+        let problems: Vec<_> = read_articles(&empty).collect();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("a directory without")
+        );
     }
 }

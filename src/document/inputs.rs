@@ -2,11 +2,12 @@
 //! below them with the extensions the command reads (`extract`: `.jsonl`, `.ndjson`, `.txt`;
 //! `merge`: `.jsonl`, `.ndjson`), recursively, in sorted path order. Hidden files and
 //! directories (names starting with `.`, such as the temporary file of `-o`) are left out.
+//! The CLI and [`read_articles`](super::read_articles) share these rules.
 
 use std::path::{Path, PathBuf};
 
-use chronik::Error;
-use chronik::document;
+use crate::Error;
+use crate::document;
 
 /// The file extensions `extract` reads from a directory.
 pub const ARTICLES: &[&str] = &["jsonl", "ndjson", "txt"];
